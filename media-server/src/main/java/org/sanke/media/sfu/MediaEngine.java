@@ -1,0 +1,135 @@
+package org.sanke.media.sfu;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.unix.UnixChannelOption;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sanke.media.MediaServerConfig;
+import org.sanke.media.api.Router;
+import org.sanke.media.dtls.DtlsCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the media plane: event loops, one UDP socket per loop on the shared port (SO_REUSEPORT with epoll; one
+ * socket and one loop without it), the DTLS certificate, metrics, and the tick that drives consent and RTCP.
+ */
+public final class MediaEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
+    private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+
+    private final MultiThreadIoEventLoopGroup group;
+    private final ExecutorService handshakeExecutor;
+    private final List<MediaLoop> loops;
+    private final List<Channel> channels;
+    private final MediaContext context;
+    private final AtomicInteger nextLoop = new AtomicInteger();
+
+    private MediaEngine(MultiThreadIoEventLoopGroup group, ExecutorService handshakeExecutor, List<MediaLoop> loops,
+                        List<Channel> channels, MediaContext context) {
+        this.group = group;
+        this.handshakeExecutor = handshakeExecutor;
+        this.loops = loops;
+        this.channels = channels;
+        this.context = context;
+    }
+
+    public static MediaEngine start(MediaServerConfig config, MeterRegistry registry) throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        int loopCount = epoll ? config.eventLoops() : 1;
+        IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        MultiThreadIoEventLoopGroup group =
+                new MultiThreadIoEventLoopGroup(loopCount, new DefaultThreadFactory("sanke-media"), ioHandler);
+        ExecutorService handshakes = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("sanke-dtls-", 0).factory());
+        MediaContext context = new MediaContext(config, DtlsCertificate.generate(), handshakes,
+                MediaMetrics.forwardingDelay(registry));
+        List<MediaLoop> loops = new ArrayList<>();
+        for (EventExecutor executor : group) {
+            loops.add(new MediaLoop(loops.size(), (EventLoop) executor));
+        }
+        List<Channel> channels = new ArrayList<>();
+        try {
+            int port = config.port();
+            for (MediaLoop loop : loops) {
+                Channel channel = bind(loop, context, epoll, config.bindAddress(), port);
+                channels.add(channel);
+                port = ((InetSocketAddress) channel.localAddress()).getPort();
+            }
+            context.port(port);
+        } catch (RuntimeException | InterruptedException failure) {
+            channels.forEach(Channel::close);
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            handshakes.shutdownNow();
+            throw failure;
+        }
+        for (MediaLoop loop : loops) {
+            loop.eventLoop.scheduleAtFixedRate(loop::tick, MediaLoop.TICK_MILLIS, MediaLoop.TICK_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+        MediaMetrics.register(registry, context, loops);
+        LOG.info("media server on udp {}:{} with {} loop(s) ({}), announcing {}", config.bindAddress(),
+                context.port(), loopCount, epoll ? "epoll" : "nio", config.announcedAddresses());
+        return new MediaEngine(group, handshakes, loops, channels, context);
+    }
+
+    private static Channel bind(MediaLoop loop, MediaContext context, boolean epoll, String address, int port)
+            throws InterruptedException {
+        DatagramDispatcher dispatcher = new DatagramDispatcher(loop, context.directory);
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop.eventLoop)
+                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
+                .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048))
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(dispatcher);
+                    }
+                });
+        if (epoll) {
+            bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
+        }
+        Channel channel = bootstrap.bind(address, port).sync().channel();
+        loop.attach(channel, dispatcher);
+        return channel;
+    }
+
+    public int port() {
+        return context.port();
+    }
+
+    /** A new router on the next loop, round robin. */
+    public Router createRouter() {
+        MediaLoop loop = loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
+        return new RouterImpl(loop, context);
+    }
+
+    @Override
+    public void close() {
+        channels.forEach(channel -> channel.close().syncUninterruptibly());
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        handshakeExecutor.shutdownNow();
+    }
+}

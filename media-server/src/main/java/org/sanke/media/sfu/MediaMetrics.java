@@ -1,0 +1,54 @@
+package org.sanke.media.sfu;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/** Publishes the media server's counters to Micrometer; names are documented in docs/configuration.md. */
+final class MediaMetrics {
+    private MediaMetrics() {
+    }
+
+    static Timer forwardingDelay(MeterRegistry registry) {
+        return Timer.builder("sanke.media.forwarding.delay")
+                .description("Time from a packet's arrival to its forwarded copy being handed to the socket")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofMillis(100))
+                .register(registry);
+    }
+
+    static void register(MeterRegistry registry, MediaContext context, List<MediaLoop> loops) {
+        MediaContext.Counts counts = context.counts;
+        Gauge.builder("sanke.media.routers", counts.routers, Number::doubleValue).register(registry);
+        Gauge.builder("sanke.media.transports", counts.transports, Number::doubleValue).register(registry);
+        Gauge.builder("sanke.media.producers", counts.producers, Number::doubleValue).register(registry);
+        Gauge.builder("sanke.media.consumers", counts.consumers, Number::doubleValue).register(registry);
+        counter(registry, loops, "sanke.media.datagrams.received", "any", s -> s.datagramsIn);
+        counter(registry, loops, "sanke.media.packets.received", "rtp", s -> s.rtpIn);
+        counter(registry, loops, "sanke.media.packets.received", "rtcp", s -> s.rtcpIn);
+        counter(registry, loops, "sanke.media.packets.received", "stun", s -> s.stunIn);
+        counter(registry, loops, "sanke.media.packets.received", "dtls", s -> s.dtlsIn);
+        counter(registry, loops, "sanke.media.packets.sent", "rtp", s -> s.rtpOut);
+        counter(registry, loops, "sanke.media.packets.sent", "rtcp", s -> s.rtcpOut);
+        counter(registry, loops, "sanke.media.bytes.received", "any", s -> s.bytesIn);
+        counter(registry, loops, "sanke.media.bytes.sent", "any", s -> s.bytesOut);
+        for (DropReason reason : DropReason.ALL) {
+            FunctionCounter.builder("sanke.media.packets.dropped", loops,
+                            l -> l.stream().mapToLong(loop -> loop.stats.drops[reason.ordinal()]).sum())
+                    .tag("reason", reason.label)
+                    .register(registry);
+        }
+    }
+
+    private static void counter(MeterRegistry registry, List<MediaLoop> loops, String name, String kind,
+                                ToLongFunction<LoopStats> value) {
+        FunctionCounter.builder(name, loops, l -> l.stream().mapToLong(loop -> value.applyAsLong(loop.stats)).sum())
+                .tag("kind", kind)
+                .register(registry);
+    }
+}

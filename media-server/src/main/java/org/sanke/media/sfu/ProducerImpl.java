@@ -1,0 +1,212 @@
+package org.sanke.media.sfu;
+
+import java.util.Arrays;
+import java.util.UUID;
+import org.sanke.media.api.MediaKind;
+import org.sanke.media.api.Producer;
+import org.sanke.media.api.ProducerParameters;
+import org.sanke.media.packet.RtcpWriter;
+import org.sanke.media.packet.RtpPacket;
+
+/**
+ * One incoming track: counts what arrives (for receiver reports), keeps recent video packets for NACKs, fans each
+ * packet out to its consumers, and sends the publisher keyframe requests, aggregated so that many subscribers asking
+ * at once cost the publisher one PLI. Owned by the router's loop.
+ */
+final class ProducerImpl implements Producer {
+    private static final ConsumerImpl[] NO_CONSUMERS = new ConsumerImpl[0];
+    /** A publisher is asked for a keyframe at most this often; requests in between are merged into the next one. */
+    static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
+
+    final WebRtcTransportImpl transport;
+    private final String id = UUID.randomUUID().toString();
+    private final ProducerParameters parameters;
+    private final PacketCache cache;
+    private final byte[] unsignalledMid;
+    private final byte[] unsignalledRid;
+    private final ReceiveStatistics receiveStats;
+    /** Copy-on-write: read per packet, changed when a subscriber comes or goes. */
+    private ConsumerImpl[] consumers = NO_CONSUMERS;
+    private int ssrc;
+    private long lastKeyframeRequestNanos = Long.MIN_VALUE / 2;
+    private boolean keyframeRequestPending;
+    private boolean closed;
+    // The publisher's clock, from its last sender report, for our sender reports and receiver reports.
+    private long senderReportNtp;
+    private int senderReportRtpTimestamp;
+    private long senderReportArrivalNanos;
+    private int lastRtpTimestamp;
+    private long lastPacketNanos;
+
+    ProducerImpl(WebRtcTransportImpl transport, ProducerParameters parameters) {
+        this.transport = transport;
+        this.parameters = parameters;
+        this.ssrc = parameters.ssrc();
+        this.cache = parameters.kind() == MediaKind.VIDEO ? new PacketCache() : null;
+        this.unsignalledMid = parameters.mid().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        // Without simulcast layer selection yet, the highest offered layer (the last rid) is the one forwarded.
+        this.unsignalledRid = parameters.rids().isEmpty() ? null
+                : parameters.rids().get(parameters.rids().size() - 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        this.receiveStats = new ReceiveStatistics(parameters.codec().clockRate());
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public MediaKind kind() {
+        return parameters.kind();
+    }
+
+    @Override
+    public ProducerParameters parameters() {
+        return parameters;
+    }
+
+    int ssrc() {
+        return ssrc;
+    }
+
+    int clockRate() {
+        return parameters.codec().clockRate();
+    }
+
+    PacketCache cache() {
+        return cache;
+    }
+
+    /** For a packet with an SSRC nobody signalled: is it this producer's, by its MID or RID header extension? */
+    boolean matchesUnsignalled(RtpPacket rtp) {
+        if (ssrc != 0) {
+            return false;
+        }
+        if (unsignalledRid != null) {
+            if (!extensionEquals(rtp, parameters.extensions().rid(), unsignalledRid)) {
+                return false;
+            }
+        } else if (!extensionEquals(rtp, parameters.extensions().mid(), unsignalledMid)) {
+            return false;
+        }
+        ssrc = rtp.ssrc();
+        return true;
+    }
+
+    private static boolean extensionEquals(RtpPacket rtp, int id, byte[] expected) {
+        if (id == 0) {
+            return false;
+        }
+        int offset = rtp.findExtension(id);
+        return offset >= 0 && rtp.extensionLength() == expected.length
+                && Arrays.equals(rtp.buffer(), offset, offset + expected.length, expected, 0, expected.length);
+    }
+
+    void onRtp(RtpPacket rtp, long now) {
+        if (rtp.payloadType() != parameters.codec().payloadType()) {
+            return; // e.g. RTX padding used for bandwidth probing: nothing to forward
+        }
+        receiveStats.onPacket(rtp.sequenceNumber(), rtp.timestamp(), now);
+        lastRtpTimestamp = rtp.timestamp();
+        lastPacketNanos = now;
+        if (cache != null) {
+            cache.store(rtp.buffer(), rtp.offset(), rtp.length(), rtp.sequenceNumber(), now);
+        }
+        ConsumerImpl[] targets = consumers;
+        for (ConsumerImpl consumer : targets) {
+            consumer.forward(rtp, now);
+        }
+    }
+
+    void onSenderReport(long ntp, int rtpTimestamp, long now) {
+        senderReportNtp = ntp;
+        senderReportRtpTimestamp = rtpTimestamp;
+        senderReportArrivalNanos = now;
+    }
+
+    /** The publisher's RTP timestamp at our time {@code now}, extrapolated from its last report or last packet. */
+    int rtpTimestampAt(long now) {
+        long base = senderReportArrivalNanos != 0 ? senderReportArrivalNanos : lastPacketNanos;
+        int baseTimestamp = senderReportArrivalNanos != 0 ? senderReportRtpTimestamp : lastRtpTimestamp;
+        return baseTimestamp + (int) ((now - base) * clockRate() / 1_000_000_000L);
+    }
+
+    boolean hasReceived() {
+        return lastPacketNanos != 0;
+    }
+
+    void addConsumer(ConsumerImpl consumer) {
+        ConsumerImpl[] next = Arrays.copyOf(consumers, consumers.length + 1);
+        next[next.length - 1] = consumer;
+        consumers = next;
+    }
+
+    void removeConsumer(ConsumerImpl consumer) {
+        ConsumerImpl[] current = consumers;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == consumer) {
+                ConsumerImpl[] next = new ConsumerImpl[current.length - 1];
+                System.arraycopy(current, 0, next, 0, i);
+                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+                consumers = next;
+                return;
+            }
+        }
+    }
+
+    /** A subscriber (or a new one) needs a keyframe; the publisher hears about it at most every 300 ms. */
+    void requestKeyframe(long now) {
+        if (parameters.kind() != MediaKind.VIDEO || closed) {
+            return;
+        }
+        if (now - lastKeyframeRequestNanos < KEYFRAME_REQUEST_INTERVAL_NANOS) {
+            keyframeRequestPending = true;
+            return;
+        }
+        sendPli(now);
+    }
+
+    private void sendPli(long now) {
+        if (ssrc == 0 || !transport.isConnected()) {
+            keyframeRequestPending = true;
+            return;
+        }
+        keyframeRequestPending = false;
+        lastKeyframeRequestNanos = now;
+        byte[] out = transport.loop.sendBuffer;
+        transport.sendRtcp(out, RtcpWriter.pli(out, 0, transport.rtcpSsrc, ssrc));
+    }
+
+    void onTick(long now, boolean reportTick) {
+        if (keyframeRequestPending && now - lastKeyframeRequestNanos >= KEYFRAME_REQUEST_INTERVAL_NANOS) {
+            sendPli(now);
+        }
+        if (reportTick && ssrc != 0 && receiveStats.hasPackets()) {
+            byte[] out = transport.loop.sendBuffer;
+            int len = receiveStats.writeReceiverReport(out, 0, transport.rtcpSsrc, ssrc, senderReportNtp,
+                    senderReportArrivalNanos, now);
+            transport.sendRtcp(out, len);
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.router.onLoop(() -> {
+            closeOnLoop();
+            return null;
+        });
+    }
+
+    void closeOnLoop() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ConsumerImpl consumer : consumers) {
+            consumer.closeOnLoop();
+        }
+        transport.removeProducer(this);
+        transport.router.removeProducer(this);
+        transport.context.counts.producers.decrementAndGet();
+    }
+}
