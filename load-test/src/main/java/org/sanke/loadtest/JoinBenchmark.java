@@ -1,0 +1,115 @@
+package org.sanke.loadtest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.sanke.loadtest.browser.Chromium;
+
+/**
+ * Measures, against a running server, how long a classroom waits from opening its WebSocket to its first decoded
+ * frame of the teacher's video, in headless Chromium on this machine, and reads the SFU's own forwarding-delay
+ * histogram from /metrics for the same period.
+ *
+ * <p>Usage: {@code JoinBenchmark [--server http://127.0.0.1:8080] [--runs 9]}. One teacher page publishes for the
+ * whole run; each run opens a fresh classroom browser, reads {@code window.sanke.joinToFirstFrameMs}, and closes it.
+ */
+public final class JoinBenchmark {
+    private static final String DELAY_METRIC = "sanke_media_forwarding_delay_seconds";
+
+    private JoinBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String server = "http://127.0.0.1:8080";
+        int runs = 9;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--server" -> server = args[++i];
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("unknown option " + args[i] + "; usage: JoinBenchmark [--server URL] [--runs N]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (!Chromium.installed()) {
+            System.err.println("needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+            System.exit(2);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String lessonId = createLesson(http, server);
+        PrometheusHistogram before = PrometheusHistogram.parse(get(http, server + "/metrics"), DELAY_METRIC);
+
+        List<Double> joins = new ArrayList<>();
+        ChromeDriver teacher = Chromium.start();
+        try {
+            teacher.get(server + "/teacher.html?lesson=" + lessonId + "&name=Teacher");
+            waitFor(teacher, "return window.sanke && window.sanke.state === 'live'", Duration.ofSeconds(30));
+            for (int run = 1; run <= runs; run++) {
+                ChromeDriver classroom = Chromium.start();
+                try {
+                    classroom.get(server + "/classroom.html?lesson=" + lessonId + "&name=Run%20" + run);
+                    waitFor(classroom, "return window.sanke && window.sanke.joinToFirstFrameMs != null",
+                            Duration.ofSeconds(30));
+                    double ms = ((Number) classroom.executeScript("return window.sanke.joinToFirstFrameMs"))
+                            .doubleValue();
+                    joins.add(ms);
+                    System.out.printf(Locale.ROOT, "run %d: join to first frame %.0f ms%n", run, ms);
+                } finally {
+                    classroom.quit();
+                }
+            }
+        } finally {
+            teacher.quit();
+        }
+        Collections.sort(joins);
+        PrometheusHistogram delay =
+                PrometheusHistogram.parse(get(http, server + "/metrics"), DELAY_METRIC).since(before);
+        System.out.printf(Locale.ROOT, "join to first decoded frame over %d runs: median %.0f ms, min %.0f ms, max %.0f ms%n",
+                joins.size(), median(joins), joins.get(0), joins.get(joins.size() - 1));
+        System.out.printf(Locale.ROOT,
+                "SFU forwarding delay over %d forwarded packets: p50 <= %.3f ms, p99 <= %.3f ms (bucket upper bounds)%n",
+                delay.count(), delay.quantileUpperBound(0.50) * 1000, delay.quantileUpperBound(0.99) * 1000);
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String createLesson(HttpClient http, String server) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server + "/api/lessons"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Join benchmark\",\"maxClassrooms\":6}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("could not create a lesson: " + response.statusCode() + " " + response.body());
+        }
+        return id.group(1);
+    }
+
+    private static String get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void waitFor(ChromeDriver driver, String condition, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Boolean.TRUE.equals(driver.executeScript(condition))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("gave up after " + limit.toSeconds() + " s waiting for: " + condition);
+    }
+}
