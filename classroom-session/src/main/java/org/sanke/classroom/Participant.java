@@ -1,0 +1,11 @@
+package org.sanke.classroom;
+
+/**
+ * Someone (or some room) in a live lesson.
+ *
+ * @param id          unique within the server, opaque
+ * @param role        teacher or classroom
+ * @param displayName what the others see, 1 to 64 characters
+ */
+public record Participant(String id, Role role, String displayName) {
+}
