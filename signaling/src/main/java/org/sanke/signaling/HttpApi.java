@@ -1,0 +1,139 @@
+package org.sanke.signaling;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Iterator;
+import java.util.Set;
+import org.sanke.classroom.Lesson;
+import org.sanke.classroom.LessonDirectory;
+import org.sanke.classroom.Participant;
+import org.sanke.signaling.session.LessonRooms;
+
+/** The HTTP routes: health, metrics, the lessons REST API (docs/api.md) and the web client's files. */
+final class HttpApi {
+    private static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final Set<String> LESSON_FIELDS = Set.of("title", "maxClassrooms");
+
+    private final ObjectMapper json;
+    private final LessonDirectory lessons;
+    private final LessonRooms rooms;
+    private final PrometheusMeterRegistry registry;
+
+    HttpApi(ObjectMapper json, LessonDirectory lessons, LessonRooms rooms, PrometheusMeterRegistry registry) {
+        this.json = json;
+        this.lessons = lessons;
+        this.rooms = rooms;
+        this.registry = registry;
+    }
+
+    Router router(Vertx vertx, String webRoot) {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(ctx -> reply(ctx, 200, json.createObjectNode().put("status", "UP")));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(registry.scrape()));
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        router.post("/api/lessons").handler(this::createLesson);
+        router.get("/api/lessons").handler(this::listLessons);
+        router.get("/api/lessons/:id").handler(this::getLesson);
+        router.route("/api/*").handler(ctx -> error(ctx, 404, "not_found", null, "no such API route"));
+        router.route("/*").handler(StaticHandler.create(webRoot).setIndexPage("index.html"));
+        return router;
+    }
+
+    private void createLesson(RoutingContext ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body().asString());
+        } catch (JsonProcessingException | RuntimeException e) {
+            error(ctx, 400, "bad_json", null, "the body must be a JSON object");
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            error(ctx, 400, "bad_json", null, "the body must be a JSON object");
+            return;
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!LESSON_FIELDS.contains(name)) {
+                error(ctx, 400, "invalid_field", name, "unknown field");
+                return;
+            }
+        }
+        JsonNode title = body.get("title");
+        if (title == null || title.isNull()) {
+            error(ctx, 400, "missing_field", "title", "title is required");
+            return;
+        }
+        if (!title.isTextual() || title.asText().isBlank() || title.asText().length() > Lesson.MAX_TITLE_LENGTH) {
+            error(ctx, 400, "invalid_field", "title", "must be a string of 1 to " + Lesson.MAX_TITLE_LENGTH
+                    + " characters");
+            return;
+        }
+        JsonNode max = body.get("maxClassrooms");
+        int maxClassrooms = 6;
+        if (max != null && !max.isNull()) {
+            if (!max.isIntegralNumber() || max.asLong() < 1 || max.asLong() > Lesson.MAX_CLASSROOMS_LIMIT) {
+                error(ctx, 400, "invalid_field", "maxClassrooms", "must be an integer from 1 to "
+                        + Lesson.MAX_CLASSROOMS_LIMIT);
+                return;
+            }
+            maxClassrooms = max.asInt();
+        }
+        Lesson lesson = lessons.create(title.asText().strip(), maxClassrooms);
+        reply(ctx, 201, lessonJson(lesson));
+    }
+
+    private void listLessons(RoutingContext ctx) {
+        ArrayNode list = json.createArrayNode();
+        for (Lesson lesson : lessons.all()) {
+            list.add(lessonJson(lesson));
+        }
+        reply(ctx, 200, list);
+    }
+
+    private void getLesson(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        lessons.find(id).ifPresentOrElse(lesson -> reply(ctx, 200, lessonJson(lesson)),
+                () -> error(ctx, 404, "lesson_not_found", "id", "no lesson has this id"));
+    }
+
+    private ObjectNode lessonJson(Lesson lesson) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", lesson.id());
+        node.put("title", lesson.title());
+        node.put("maxClassrooms", lesson.maxClassrooms());
+        ObjectNode links = node.putObject("links");
+        links.put("teacher", "/teacher.html?lesson=" + lesson.id());
+        links.put("classroom", "/classroom.html?lesson=" + lesson.id());
+        ArrayNode participants = node.putArray("participants");
+        for (Participant p : rooms.participants(lesson.id())) {
+            participants.addObject().put("participantId", p.id()).put("role", p.role().wireName())
+                    .put("name", p.displayName());
+        }
+        return node;
+    }
+
+    private void error(RoutingContext ctx, int status, String code, String field, String message) {
+        ObjectNode node = json.createObjectNode();
+        node.put("error", code);
+        if (field != null) {
+            node.put("field", field);
+        }
+        node.put("message", message);
+        reply(ctx, status, node);
+    }
+
+    private static void reply(RoutingContext ctx, int status, JsonNode body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
+    }
+}

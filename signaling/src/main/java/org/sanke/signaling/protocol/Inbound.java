@@ -1,0 +1,21 @@
+package org.sanke.signaling.protocol;
+
+/** The requests a client may send; {@code requestId} is null, a Long, or a String. */
+public sealed interface Inbound {
+    Object requestId();
+
+    record Join(Object requestId, String lessonId, String role, String name) implements Inbound {
+    }
+
+    record Publish(Object requestId, String sdp) implements Inbound {
+    }
+
+    record SubscribeAnswer(Object requestId, long version, String sdp) implements Inbound {
+    }
+
+    record Leave(Object requestId) implements Inbound {
+    }
+
+    record Ping(Object requestId) implements Inbound {
+    }
+}

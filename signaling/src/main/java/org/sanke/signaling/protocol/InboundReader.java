@@ -1,0 +1,107 @@
+package org.sanke.signaling.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Turns a text frame into a checked {@link Inbound}, or a {@link ProtocolError} naming what is wrong. Thread-safe. */
+public final class InboundReader {
+    public static final int MAX_NAME_LENGTH = 64;
+    private static final int MAX_REQUEST_ID_LENGTH = 64;
+
+    private final ObjectMapper json;
+
+    public InboundReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The request id of a frame that failed to read, if one can be found, so the error can carry it. */
+    public Object requestIdOf(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            return node != null && node.isObject() ? requestId(node) : null;
+        } catch (JsonProcessingException | ProtocolError e) {
+            return null;
+        }
+    }
+
+    public Inbound read(String text) throws ProtocolError {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolError("bad_json", "the frame is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new ProtocolError("bad_json", "the frame must be a JSON object");
+        }
+        JsonNode type = node.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new ProtocolError("unknown_type", "the message has no string field 'type'");
+        }
+        Object requestId = requestId(node);
+        return switch (type.asText()) {
+            case "join" -> new Inbound.Join(requestId, text(node, "lessonId", 64), text(node, "role", 16),
+                    name(node));
+            case "publish" -> new Inbound.Publish(requestId, text(node, "sdp", Integer.MAX_VALUE));
+            case "subscribeAnswer" -> new Inbound.SubscribeAnswer(requestId, version(node),
+                    text(node, "sdp", Integer.MAX_VALUE));
+            case "leave" -> new Inbound.Leave(requestId);
+            case "ping" -> new Inbound.Ping(requestId);
+            default -> throw new ProtocolError("unknown_type", "unknown message type '" + abbreviate(type.asText())
+                    + "'");
+        };
+    }
+
+    private static Object requestId(JsonNode node) throws ProtocolError {
+        JsonNode id = node.get("requestId");
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (id.isIntegralNumber() && id.canConvertToLong()) {
+            return id.asLong();
+        }
+        if (id.isTextual() && id.asText().length() <= MAX_REQUEST_ID_LENGTH) {
+            return id.asText();
+        }
+        throw new ProtocolError("invalid_field", "requestId must be an integer or a string of at most "
+                + MAX_REQUEST_ID_LENGTH + " characters");
+    }
+
+    private static String text(JsonNode node, String field, int maxLength) throws ProtocolError {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new ProtocolError("missing_field", "'" + field + "' is required");
+        }
+        if (!value.isTextual()) {
+            throw new ProtocolError("invalid_field", "'" + field + "' must be a string");
+        }
+        if (value.asText().isEmpty() || value.asText().length() > maxLength) {
+            throw new ProtocolError("invalid_field", "'" + field + "' must have 1 to " + maxLength + " characters");
+        }
+        return value.asText();
+    }
+
+    private static String name(JsonNode node) throws ProtocolError {
+        String name = text(node, "name", MAX_NAME_LENGTH).strip();
+        if (name.isEmpty() || name.chars().anyMatch(Character::isISOControl)) {
+            throw new ProtocolError("invalid_field", "'name' must be visible text without control characters");
+        }
+        return name;
+    }
+
+    private static long version(JsonNode node) throws ProtocolError {
+        JsonNode value = node.get("version");
+        if (value == null || value.isNull()) {
+            throw new ProtocolError("missing_field", "'version' is required");
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new ProtocolError("invalid_field", "'version' must be an integer");
+        }
+        return value.asLong();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 32 ? s : s.substring(0, 32) + "…";
+    }
+}

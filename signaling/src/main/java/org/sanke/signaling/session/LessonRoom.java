@@ -1,0 +1,323 @@
+package org.sanke.signaling.session;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.sanke.classroom.ForwardingRule;
+import org.sanke.classroom.JoinResult;
+import org.sanke.classroom.LiveLesson;
+import org.sanke.classroom.Participant;
+import org.sanke.classroom.Role;
+import org.sanke.media.api.ConsumerParameters;
+import org.sanke.media.api.Producer;
+import org.sanke.media.api.ProducerParameters;
+import org.sanke.media.api.Router;
+import org.sanke.media.api.RtpCodec;
+import org.sanke.media.api.TransportListener;
+import org.sanke.media.api.WebRtcTransport;
+import org.sanke.signaling.protocol.ProtocolError;
+import org.sanke.signaling.sdp.OfferedTrack;
+import org.sanke.signaling.sdp.PublishNegotiation;
+import org.sanke.signaling.sdp.SdpException;
+import org.sanke.signaling.sdp.SdpNegotiator;
+import org.sanke.signaling.sdp.SubscribeAnswer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running lesson: the domain's live lesson plus its media (one router; per member a publish and a subscribe
+ * transport). Translates "X joined / published / left" into producers, consumers and subscribe offers.
+ *
+ * <p>Threads: client sessions call in from Vert.x event loops, media futures and transport events from media loops.
+ * All state is guarded by this object's monitor; nothing waits on a future while holding it.
+ */
+public final class LessonRoom {
+    private static final Logger LOG = LoggerFactory.getLogger(LessonRoom.class);
+
+    private final LiveLesson live;
+    private final Supplier<Router> routers;
+    private final SdpNegotiator sdp;
+    private final Runnable onEmpty;
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private Router router;
+    private boolean closed;
+
+    LessonRoom(LiveLesson live, Supplier<Router> routers, SdpNegotiator sdp, Runnable onEmpty) {
+        this.live = live;
+        this.routers = routers;
+        this.sdp = sdp;
+        this.onEmpty = onEmpty;
+    }
+
+    public LiveLesson live() {
+        return live;
+    }
+
+    /** Admits a member, or returns the refusal; null when the room has just closed (the caller retries). */
+    synchronized Object join(ClientSession session, Role role, String name) {
+        if (closed) {
+            return null;
+        }
+        JoinResult result = live.join(role, name);
+        if (result instanceof JoinResult.Refusal refusal) {
+            return refusal;
+        }
+        Participant participant = ((JoinResult.Admitted) result).participant();
+        Member member = new Member(participant, session);
+        for (Member other : members.values()) {
+            ObjectNode event = other.session.message("participantJoined", null);
+            event.set("participant", participantJson(other.session, participant));
+            other.session.send(event);
+        }
+        members.put(participant.id(), member);
+        return member;
+    }
+
+    /** After the joined reply went out: start receiving what this member may receive. */
+    synchronized void startReceiving(Member member) {
+        for (Member publisher : members.values()) {
+            if (ForwardingRule.receives(member.participant, publisher.participant)) {
+                for (Producer producer : publisher.producers) {
+                    addTrack(member, publisher, producer);
+                }
+            }
+        }
+    }
+
+    synchronized List<Participant> participants() {
+        return members.values().stream().map(m -> m.participant).toList();
+    }
+
+    ObjectNode participantJson(ClientSession to, Participant p) {
+        ObjectNode node = to.outbound().object();
+        node.put("participantId", p.id());
+        node.put("role", p.role().wireName());
+        node.put("name", p.displayName());
+        return node;
+    }
+
+    // ---- publish ------------------------------------------------------------------------------------------------
+
+    /** Answers a publish offer; completes with the answer SDP or fails with a {@link ProtocolError}. */
+    CompletableFuture<String> publish(Member member, String offer) {
+        CompletableFuture<WebRtcTransport> transport;
+        synchronized (this) {
+            if (member.gone) {
+                return CompletableFuture.failedFuture(new ProtocolError("not_joined", "you left the lesson"));
+            }
+            if (member.publishTransport == null) {
+                member.publishTransport = router().createWebRtcTransport(listener(member));
+            }
+            transport = member.publishTransport;
+        }
+        return transport.thenCompose(t -> {
+            PublishNegotiation negotiation;
+            try {
+                negotiation = sdp.answerPublish(offer, t.parameters());
+            } catch (SdpException e) {
+                throw new CompletionException(sdpError(e));
+            }
+            CompletableFuture<Void> connected;
+            synchronized (this) {
+                connected = member.publishConnected ? CompletableFuture.completedFuture(null)
+                        : t.connect(negotiation.remoteIceUfrag(), negotiation.remoteIcePwd(),
+                        negotiation.fingerprintAlgorithm(), negotiation.fingerprint());
+                member.publishConnected = true;
+            }
+            List<CompletableFuture<Producer>> produced = new ArrayList<>();
+            for (ProducerParameters track : negotiation.tracks()) {
+                synchronized (this) {
+                    if (member.hasProducer(track.mid())) {
+                        continue;
+                    }
+                }
+                produced.add(connected.thenCompose(ignored -> t.produce(track)));
+            }
+            return CompletableFuture.allOf(produced.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+                for (CompletableFuture<Producer> p : produced) {
+                    onProduced(member, p.join());
+                }
+                return negotiation.answerSdp();
+            });
+        });
+    }
+
+    private synchronized void onProduced(Member publisher, Producer producer) {
+        if (publisher.gone) {
+            producer.close();
+            return;
+        }
+        publisher.producers.add(producer);
+        for (Member receiver : members.values()) {
+            if (ForwardingRule.receives(receiver.participant, publisher.participant)) {
+                addTrack(receiver, publisher, producer);
+            }
+        }
+    }
+
+    // ---- subscribe ----------------------------------------------------------------------------------------------
+
+    /** Adds a section for {@code producer} to the receiver's subscribe side; the offer follows the consumer. */
+    private void addTrack(Member receiver, Member publisher, Producer producer) {
+        SubscribeSide side = receiver.subscribe;
+        if (side.transport == null) {
+            side.transport = router().createWebRtcTransport(listener(receiver));
+            side.transport.thenAccept(t -> {
+                synchronized (this) {
+                    side.ready = t;
+                    maybeOffer(receiver);
+                }
+            });
+        }
+        RtpCodec codec = SdpNegotiator.subscribeCodec(producer.parameters().codec());
+        ConsumerParameters parameters = new ConsumerParameters(side.nextMid(), codec, SubscribeSide.randomSsrc(),
+                codec.hasRtx() ? SubscribeSide.randomSsrc() : 0, publisher.id());
+        SubscribeSide.Section section = new SubscribeSide.Section(publisher, producer, parameters);
+        side.sections.add(section);
+        side.pendingConsumes++;
+        side.transport.thenCompose(t -> t.consume(producer, parameters)).whenComplete((consumer, failure) -> {
+            synchronized (this) {
+                side.pendingConsumes--;
+                if (failure != null || receiver.gone || !section.active) {
+                    section.active = false;
+                    if (consumer != null) {
+                        consumer.close();
+                    }
+                } else {
+                    section.consumer = consumer;
+                }
+                side.dirty = true;
+                maybeOffer(receiver);
+            }
+        });
+    }
+
+    private void maybeOffer(Member receiver) {
+        SubscribeSide side = receiver.subscribe;
+        if (receiver.gone || side.ready == null || side.offerInFlight || !side.dirty || side.pendingConsumes > 0) {
+            return;
+        }
+        side.version++;
+        side.dirty = false;
+        side.offerInFlight = true;
+        List<OfferedTrack> offered = side.sections.stream().map(SubscribeSide.Section::offeredTrack).toList();
+        side.offered = offered;
+        ObjectNode message = receiver.session.message("subscribeOffer", null);
+        message.put("version", side.version);
+        message.put("sdp", sdp.offerSubscribe(side.ready.parameters(), offered, side.sessionId, side.version));
+        ArrayNode tracks = message.putArray("tracks");
+        for (SubscribeSide.Section section : side.sections) {
+            if (section.active) {
+                ObjectNode track = tracks.addObject();
+                track.put("mid", section.parameters.mid());
+                track.put("participantId", section.publisher.id());
+                track.put("kind", section.producer.kind().sdpName());
+                track.put("name", section.publisher.participant.displayName());
+            }
+        }
+        receiver.session.send(message);
+    }
+
+    /** Applies a subscriber's answer to the latest offer. */
+    synchronized void subscribeAnswer(Member member, long version, String answerSdp) throws ProtocolError {
+        SubscribeSide side = member.subscribe;
+        if (!side.offerInFlight || version != side.version) {
+            throw new ProtocolError("stale_version", "version " + version + " is not the latest offer ("
+                    + side.version + ")");
+        }
+        SubscribeAnswer answer;
+        try {
+            answer = sdp.acceptSubscribeAnswer(answerSdp, side.offered);
+        } catch (SdpException e) {
+            throw sdpError(e);
+        }
+        side.offerInFlight = false;
+        if (!side.connected) {
+            side.connected = true;
+            side.ready.connect(answer.remoteIceUfrag(), answer.remoteIcePwd(), answer.fingerprintAlgorithm(),
+                    answer.fingerprint()).exceptionally(failure -> {
+                        LOG.warn("subscribe transport of {} could not connect: {}", member.id(), failure.toString());
+                        return null;
+                    });
+        }
+        maybeOffer(member);
+    }
+
+    // ---- leaving ------------------------------------------------------------------------------------------------
+
+    /** Removes a member (left, disconnected, or its media timed out) and tells the others. Idempotent. */
+    synchronized void leave(Member member, String reason) {
+        if (member.gone) {
+            return;
+        }
+        member.gone = true;
+        members.remove(member.id());
+        live.leave(member.id());
+        closeTransport(member.publishTransport);
+        closeTransport(member.subscribe.transport);
+        for (Member other : members.values()) {
+            boolean changed = false;
+            for (SubscribeSide.Section section : other.subscribe.sections) {
+                if (section.publisher == member && section.active) {
+                    section.active = false;
+                    if (section.consumer != null) {
+                        section.consumer.close();
+                    }
+                    changed = true;
+                }
+            }
+            ObjectNode event = other.session.message("participantLeft", null);
+            event.put("participantId", member.id());
+            event.put("role", member.participant.role().wireName());
+            event.put("reason", reason);
+            other.session.send(event);
+            if (changed) {
+                other.subscribe.dirty = true;
+                maybeOffer(other);
+            }
+        }
+        if (members.isEmpty()) {
+            closed = true;
+            if (router != null) {
+                router.close();
+            }
+            onEmpty.run();
+        }
+    }
+
+    private static void closeTransport(CompletableFuture<WebRtcTransport> transport) {
+        if (transport != null) {
+            transport.thenAccept(WebRtcTransport::close);
+        }
+    }
+
+    private TransportListener listener(Member member) {
+        return new TransportListener() {
+            @Override
+            public void onTransportClosed(WebRtcTransport transport, CloseReason reason) {
+                if (reason == CloseReason.CONSENT_EXPIRED || reason == CloseReason.DTLS_FAILED) {
+                    LOG.info("media of {} in lesson {} ended: {}", member.id(), live.lesson().id(), reason);
+                    leave(member, "media_timeout");
+                    member.session.closeBecauseMediaEnded();
+                }
+            }
+        };
+    }
+
+    private Router router() {
+        if (router == null) {
+            router = routers.get();
+        }
+        return router;
+    }
+
+    private static ProtocolError sdpError(SdpException e) {
+        return new ProtocolError(e.isUnsupported() ? "sdp_unsupported" : "sdp_invalid", e.getMessage());
+    }
+}

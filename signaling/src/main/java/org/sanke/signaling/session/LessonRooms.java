@@ -1,0 +1,58 @@
+package org.sanke.signaling.session;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import org.sanke.classroom.JoinPolicy;
+import org.sanke.classroom.Lesson;
+import org.sanke.classroom.LessonDirectory;
+import org.sanke.classroom.LiveLesson;
+import org.sanke.classroom.Participant;
+import org.sanke.classroom.Role;
+import org.sanke.media.api.Router;
+import org.sanke.signaling.sdp.SdpNegotiator;
+
+/** The running lessons: a room is made at the first join and dropped when its last member leaves. Thread-safe. */
+public final class LessonRooms {
+    private final LessonDirectory lessons;
+    private final Supplier<Router> routers;
+    private final SdpNegotiator sdp = new SdpNegotiator();
+    private final ConcurrentMap<String, LessonRoom> rooms = new ConcurrentHashMap<>();
+
+    public LessonRooms(LessonDirectory lessons, Supplier<Router> routers) {
+        this.lessons = lessons;
+        this.routers = routers;
+    }
+
+    /** The member, a {@link org.sanke.classroom.JoinResult.Refusal}, or empty when there is no such lesson. */
+    Optional<Object> join(ClientSession session, String lessonId, Role role, String name) {
+        Optional<Lesson> lesson = lessons.find(lessonId);
+        if (lesson.isEmpty()) {
+            return Optional.empty();
+        }
+        while (true) {
+            LessonRoom room = rooms.computeIfAbsent(lessonId, id -> new LessonRoom(
+                    new LiveLesson(lesson.get(), JoinPolicy.DEFAULT), routers, sdp, () -> rooms.remove(id)));
+            Object result = room.join(session, role, name);
+            if (result != null) {
+                return Optional.of(result instanceof Member member ? new Joined(room, member) : result);
+            }
+            rooms.remove(lessonId, room); // it closed between lookup and join: make a new one
+        }
+    }
+
+    /** Who is in a lesson right now. */
+    public List<Participant> participants(String lessonId) {
+        LessonRoom room = rooms.get(lessonId);
+        return room == null ? List.of() : room.participants();
+    }
+
+    public int liveLessons() {
+        return rooms.size();
+    }
+
+    record Joined(LessonRoom room, Member member) {
+    }
+}
