@@ -1,0 +1,50 @@
+package org.sanke.server;
+
+import java.util.concurrent.CountDownLatch;
+
+/** Starts Sanke with options from flags and environment, prints where to go, and runs until stopped. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SankeOptions options;
+        try {
+            options = SankeOptions.parse(args, System.getenv());
+        } catch (SankeOptions.HelpRequested help) {
+            System.out.print(SankeOptions.USAGE);
+            return;
+        } catch (IllegalArgumentException bad) {
+            System.err.println("sanke: " + bad.getMessage());
+            System.err.print(SankeOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        SankeServer server;
+        try {
+            server = SankeServer.start(options);
+        } catch (Exception e) {
+            System.err.println("sanke: could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "sanke-shutdown"));
+        String base = server.baseUrl();
+        System.out.println();
+        System.out.println("Sanke is running. Media on UDP port " + server.mediaPort() + ", announced as "
+                + String.join(", ", options.announcedAddresses()) + ".");
+        if (options.demoLesson()) {
+            System.out.println("  Teacher page:    " + base + "/teacher.html?lesson=demo");
+            System.out.println("  Classroom page:  " + base + "/classroom.html?lesson=demo&name=Classroom%201");
+        }
+        System.out.println("  Start page:      " + base + "/");
+        System.out.println("  Health:          " + base + "/health");
+        System.out.println("  Metrics:         " + base + "/metrics");
+        System.out.println("Stop with Ctrl+C.");
+        stopped.await();
+    }
+}

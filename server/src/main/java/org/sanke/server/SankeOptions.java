@@ -1,0 +1,127 @@
+package org.sanke.server;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the server runs. Each option can come from a flag or an environment variable; flags win. Documented in
+ * docs/configuration.md.
+ *
+ * @param bindAddress        address the HTTP and media sockets bind to
+ * @param httpPort           HTTP and WebSocket port (0 = any free port)
+ * @param mediaPort          the one UDP port of all WebRTC media (0 = any free port)
+ * @param announcedAddresses addresses browsers reach the media port at, written into ICE candidates
+ * @param mediaEventLoops    event loops of the media server
+ * @param demoLesson         create the lesson "demo" at start
+ */
+public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
+                           int mediaEventLoops, boolean demoLesson) {
+    public static final String USAGE = """
+            Usage: ./sanke run [options]
+              --bind=ADDRESS               address to listen on (SANKE_BIND, default 0.0.0.0)
+              --http-port=PORT             HTTP and WebSocket port (SANKE_HTTP_PORT, default 8080)
+              --media-port=PORT            UDP port of all media (SANKE_MEDIA_PORT, default 10000)
+              --announced-addresses=A,B    addresses browsers reach the media port at
+                                           (SANKE_ANNOUNCED_ADDRESSES, default 127.0.0.1)
+              --media-loops=N              media event loops (SANKE_MEDIA_LOOPS, default min(4, CPUs))
+              --no-demo                    do not create the demo lesson (SANKE_DEMO=false)
+              --help                       this text
+            """;
+
+    public SankeOptions {
+        announcedAddresses = List.copyOf(announcedAddresses);
+    }
+
+    public static SankeOptions defaults() {
+        return new SankeOptions("0.0.0.0", 8080, 10000, List.of("127.0.0.1"),
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), true);
+    }
+
+    /** Reads flags ({@code --name=value} or {@code --name value}) over environment variables over defaults. */
+    public static SankeOptions parse(String[] args, Map<String, String> env) {
+        SankeOptions d = defaults();
+        String bind = env.getOrDefault("SANKE_BIND", d.bindAddress());
+        String http = env.get("SANKE_HTTP_PORT");
+        String media = env.get("SANKE_MEDIA_PORT");
+        String announced = env.get("SANKE_ANNOUNCED_ADDRESSES");
+        String loops = env.get("SANKE_MEDIA_LOOPS");
+        String demo = env.get("SANKE_DEMO");
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        while (!rest.isEmpty()) {
+            String arg = rest.remove(0);
+            if (arg.equals("--no-demo")) {
+                demo = "false";
+                continue;
+            }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new HelpRequested();
+            }
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : arg.substring(2);
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (!rest.isEmpty()) {
+                value = rest.remove(0);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+            switch (name) {
+                case "bind" -> bind = value;
+                case "http-port" -> http = value;
+                case "media-port" -> media = value;
+                case "announced-addresses" -> announced = value;
+                case "media-loops" -> loops = value;
+                default -> throw new IllegalArgumentException("unknown option --" + name);
+            }
+        }
+        if (bind.isBlank()) {
+            throw new IllegalArgumentException("--bind must not be empty");
+        }
+        List<String> addresses = announced == null ? d.announcedAddresses()
+                : Arrays.stream(announced.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("--announced-addresses needs at least one address");
+        }
+        for (String address : addresses) {
+            if (!address.matches("[0-9A-Fa-f.:]+")) {
+                throw new IllegalArgumentException("--announced-addresses: '" + address
+                        + "' is not an IP address");
+            }
+        }
+        return new SankeOptions(bind,
+                http == null ? d.httpPort() : port("--http-port", http),
+                media == null ? d.mediaPort() : port("--media-port", media),
+                addresses,
+                loops == null ? d.mediaEventLoops() : number("--media-loops", loops, 1, 64),
+                demo == null || !demo.equalsIgnoreCase("false"));
+    }
+
+    private static int port(String option, String value) {
+        return number(option, value, 0, 65535);
+    }
+
+    private static int number(String option, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be a number from " + min + " to " + max + ", not '"
+                + value + "'");
+    }
+
+    /** Thrown by {@link #parse} for --help. */
+    public static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super("help", null, false, false);
+        }
+    }
+}

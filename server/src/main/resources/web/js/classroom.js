@@ -1,0 +1,58 @@
+import { LessonClient } from './lesson-client.js';
+import { installHook } from './hook.js';
+import { t } from './i18n.js';
+
+const params = new URLSearchParams(location.search);
+const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: 'classroom',
+  name: params.get('name') ?? 'Classroom' });
+const hook = installHook(client);
+const status = document.getElementById('status');
+const teacherVideo = document.getElementById('teacher');
+let teacherId = null;
+
+function showStatus(text) {
+  status.textContent = text;
+  status.hidden = !text;
+}
+
+client.addEventListener('state', (e) => {
+  const state = e.detail.state;
+  if (state === 'live') {
+    showStatus(teacherId ? '' : t('waitingTeacher'));
+  } else {
+    showStatus(t(state));
+  }
+});
+
+client.addEventListener('participant-media', (e) => {
+  teacherId = e.detail.participantId;
+  if (teacherVideo.srcObject !== e.detail.stream) {
+    teacherVideo.srcObject = e.detail.stream;
+  }
+  if (e.detail.kind === 'video' && hook.joinToFirstFrameMs === null) {
+    teacherVideo.requestVideoFrameCallback(() => {
+      if (hook.joinToFirstFrameMs === null) {
+        hook.joinToFirstFrameMs = performance.now() - client.signaling.openedAt;
+      }
+    });
+  }
+  showStatus('');
+});
+
+client.addEventListener('participant-left', (e) => {
+  if (e.detail.participantId === teacherId) {
+    teacherId = null;
+    teacherVideo.srcObject = null;
+    showStatus(t('teacherLeft'));
+  }
+});
+
+try {
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
+  document.getElementById('self').srcObject = stream;
+  await client.start(stream);
+} catch (error) {
+  console.error(error);
+  hook.state = 'error';
+  showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`);
+}

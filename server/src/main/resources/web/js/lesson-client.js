@@ -1,0 +1,138 @@
+import { Signaling } from './signaling.js';
+
+const RTC_CONFIG = { iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' };
+
+/**
+ * One participant in a lesson: joins, publishes its camera and microphone on the publish connection, and
+ * receives the others on the subscribe connection, which the server renegotiates as tracks come and go.
+ * Events: 'participant-media' {participantId, name, stream}, 'participant-left' {participantId, role, reason},
+ * 'state' {state}, 'protocol' {message}.
+ */
+export class LessonClient extends EventTarget {
+  state = 'connecting';
+  participantId = null;
+  lesson = null;
+  /** Every mid ever offered on the subscribe connection: {participantId, kind, name}. */
+  tracksByMid = new Map();
+  /** Every track received, by mid; kept after it ends (the browser drops stopped transceivers). */
+  #receivedByMid = new Map();
+  #streams = new Map();
+  #offers = Promise.resolve();
+
+  constructor({ lessonId, role, name, url }) {
+    super();
+    this.lessonId = lessonId;
+    this.role = role;
+    this.name = name;
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    this.signaling = new Signaling(url ?? `${scheme}//${location.host}/ws`);
+    this.publishPc = new RTCPeerConnection(RTC_CONFIG);
+    this.subscribePc = new RTCPeerConnection(RTC_CONFIG);
+    this.subscribePc.ontrack = (event) => this.#onTrack(event);
+  }
+
+  /** Connects, joins and publishes {@code localStream}; resolves when the server has answered the publish offer. */
+  async start(localStream) {
+    this.signaling.addEventListener('subscribeOffer', (e) => {
+      this.#offers = this.#offers.then(() => this.#onSubscribeOffer(e.detail)).catch((err) => this.#fail(err));
+    });
+    for (const type of ['participantJoined', 'participantLeft']) {
+      this.signaling.addEventListener(type, (e) => this.#onEvent(e.detail));
+    }
+    this.signaling.addEventListener('close', (e) => {
+      if (this.state !== 'left') {
+        this.#setState('disconnected');
+      }
+      this.dispatchEvent(new CustomEvent('closed', { detail: e.detail }));
+    });
+    await this.signaling.connect();
+    const joined = await this.signaling.request('join', { lessonId: this.lessonId, role: this.role, name: this.name });
+    this.participantId = joined.participantId;
+    this.lesson = joined.lesson;
+    this.others = joined.participants;
+    this.#setState('joined');
+    for (const track of localStream.getTracks()) {
+      this.publishPc.addTransceiver(track, { direction: 'sendonly', streams: [localStream] });
+    }
+    const offer = await this.publishPc.createOffer();
+    await this.publishPc.setLocalDescription(offer);
+    const answer = await this.signaling.request('publish', { sdp: offer.sdp });
+    await this.publishPc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    this.#setState('live');
+  }
+
+  async leave() {
+    if (this.state === 'left') return;
+    this.#setState('left');
+    try {
+      await this.signaling.request('leave');
+    } catch {
+      // closing anyway
+    }
+    this.signaling.close();
+    this.publishPc.close();
+    this.subscribePc.close();
+  }
+
+  /** What the subscribe connection receives, by mid, with each track's state. */
+  remoteTracks() {
+    const result = [];
+    for (const [mid, track] of this.#receivedByMid) {
+      const info = this.tracksByMid.get(mid);
+      result.push({ mid, participantId: info.participantId, kind: info.kind, readyState: track.readyState,
+        muted: track.muted });
+    }
+    return result;
+  }
+
+  async #onSubscribeOffer(message) {
+    for (const track of message.tracks) {
+      this.tracksByMid.set(track.mid, track);
+    }
+    await this.subscribePc.setRemoteDescription({ type: 'offer', sdp: message.sdp });
+    const answer = await this.subscribePc.createAnswer();
+    await this.subscribePc.setLocalDescription(answer);
+    await this.signaling.request('subscribeAnswer', { version: message.version, sdp: answer.sdp });
+    // Sections rejected by this offer (their track went away) have ended their tracks: drop emptied streams.
+    for (const [participantId, stream] of this.#streams) {
+      if (stream.getTracks().every((t) => t.readyState === 'ended')) {
+        this.#streams.delete(participantId);
+      }
+    }
+  }
+
+  #onTrack(event) {
+    const info = this.tracksByMid.get(event.transceiver.mid);
+    if (!info) return; // the anchor section carries no track
+    this.#receivedByMid.set(event.transceiver.mid, event.track);
+    let stream = this.#streams.get(info.participantId);
+    if (!stream) {
+      stream = new MediaStream();
+      this.#streams.set(info.participantId, stream);
+    }
+    stream.addTrack(event.track);
+    this.dispatchEvent(new CustomEvent('participant-media',
+      { detail: { participantId: info.participantId, name: info.name, kind: info.kind, stream } }));
+  }
+
+  #onEvent(message) {
+    this.dispatchEvent(new CustomEvent('protocol', { detail: message }));
+    if (message.type === 'participantLeft') {
+      this.#streams.delete(message.participantId);
+      this.dispatchEvent(new CustomEvent('participant-left', { detail: message }));
+    } else if (message.type === 'participantJoined') {
+      this.dispatchEvent(new CustomEvent('participant-joined', { detail: message.participant }));
+    }
+  }
+
+  #fail(error) {
+    console.error('sanke:', error);
+    this.error = error;
+    this.#setState('error');
+  }
+
+  #setState(state) {
+    this.state = state;
+    this.dispatchEvent(new CustomEvent('state', { detail: { state } }));
+  }
+}

@@ -1,0 +1,43 @@
+package org.sanke.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SankeOptionsTest {
+    @Test
+    void defaultsNeedNothing() {
+        SankeOptions o = SankeOptions.parse(new String[0], Map.of());
+        assertThat(o.httpPort()).isEqualTo(8080);
+        assertThat(o.mediaPort()).isEqualTo(10000);
+        assertThat(o.announcedAddresses()).containsExactly("127.0.0.1");
+        assertThat(o.demoLesson()).isTrue();
+    }
+
+    @Test
+    void flagsWinOverEnvironment() {
+        SankeOptions o = SankeOptions.parse(new String[] {"--http-port=9000", "--announced-addresses", "10.0.0.5, 10.0.0.6",
+                "--no-demo"}, Map.of("SANKE_HTTP_PORT", "7000", "SANKE_MEDIA_PORT", "12000"));
+        assertThat(o.httpPort()).isEqualTo(9000);
+        assertThat(o.mediaPort()).isEqualTo(12000);
+        assertThat(o.announcedAddresses()).isEqualTo(List.of("10.0.0.5", "10.0.0.6"));
+        assertThat(o.demoLesson()).isFalse();
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--http-port=99999"}, Map.of()))
+                .hasMessage("--http-port must be a number from 0 to 65535, not '99999'");
+        assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--media-port"}, Map.of()))
+                .hasMessage("--media-port needs a value");
+        assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--colour=blue"}, Map.of()))
+                .hasMessage("unknown option --colour");
+        assertThatThrownBy(() -> SankeOptions.parse(new String[0], Map.of("SANKE_ANNOUNCED_ADDRESSES", "example.org")))
+                .hasMessageContaining("is not an IP address");
+        assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--help"}, Map.of()))
+                .isInstanceOf(SankeOptions.HelpRequested.class);
+    }
+}

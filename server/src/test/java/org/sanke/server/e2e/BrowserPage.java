@@ -1,0 +1,104 @@
+package org.sanke.server.e2e;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.sanke.loadtest.browser.Chromium;
+
+/** One headless Chromium showing one Sanke page, read through the page's window.sanke hook. */
+final class BrowserPage implements AutoCloseable {
+    final String label;
+    private final ChromeDriver driver;
+
+    private BrowserPage(String label, ChromeDriver driver) {
+        this.label = label;
+        this.driver = driver;
+    }
+
+    static BrowserPage open(String label, String url) throws IOException {
+        ChromeDriver driver = Chromium.start();
+        driver.get(url);
+        return new BrowserPage(label, driver);
+    }
+
+    Object script(String js) {
+        return driver.executeScript(js);
+    }
+
+    String state() {
+        return (String) script("return window.sanke ? window.sanke.state : null");
+    }
+
+    String participantId() {
+        return (String) script("return window.sanke.participantId");
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> stats() {
+        return (Map<String, Object>) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "window.sanke.stats().then(done, e => done({error: String(e)}));");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> inbound() {
+        return (List<Map<String, Object>>) stats().get("inbound");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> remoteTracks() {
+        return (List<Map<String, Object>>) script("return window.sanke.remoteTracks()");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events() {
+        return (List<Map<String, Object>>) script("return window.sanke.events");
+    }
+
+    /** Frames decoded from {@code participantId}'s video, 0 when none. */
+    long framesDecodedFrom(String participantId) {
+        return inbound().stream()
+                .filter(s -> "video".equals(s.get("kind")) && participantId.equals(s.get("participantId")))
+                .mapToLong(s -> ((Number) s.get("framesDecoded")).longValue()).sum();
+    }
+
+    long audioPacketsFrom(String participantId) {
+        return inbound().stream()
+                .filter(s -> "audio".equals(s.get("kind")) && participantId.equals(s.get("participantId")))
+                .mapToLong(s -> ((Number) s.get("packetsReceived")).longValue()).sum();
+    }
+
+    /** Polls until {@code condition} holds; the limit only guards against a hung test. */
+    void await(String what, Duration limit, Predicate<BrowserPage> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.test(this)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(label + ": gave up waiting for " + what + "; state " + state()
+                        + ", events " + events() + ", stats " + stats());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    String consoleLog() {
+        StringBuilder out = new StringBuilder();
+        try {
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                out.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n');
+            }
+        } catch (RuntimeException e) {
+            out.append("(no console log: ").append(e.getMessage()).append(")\n");
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
