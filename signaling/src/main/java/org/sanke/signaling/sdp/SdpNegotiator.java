@@ -49,6 +49,10 @@ public final class SdpNegotiator {
             if (bundle == null || !bundle.contains(mid)) {
                 throw SdpException.unsupported("offer is not bundled: mid " + mid + " is not in a=group:BUNDLE");
             }
+            if (!section.protocol.equals("UDP/TLS/RTP/SAVPF")) {
+                throw SdpException.unsupported("mid " + mid + " uses " + section.protocol
+                        + "; only UDP/TLS/RTP/SAVPF is supported");
+            }
             if (!section.has("rtcp-mux")) {
                 throw SdpException.unsupported("mid " + mid + " has no a=rtcp-mux");
             }
@@ -290,7 +294,7 @@ public final class SdpNegotiator {
         if (ssrc == 0) {
             List<String> ssrcLines = section.attributes("ssrc");
             if (!ssrcLines.isEmpty()) {
-                ssrc = parseSsrc(ssrcLines.get(0).split("\\s+")[0]);
+                ssrc = parseSsrc(ssrcLines.get(0).trim().split("\\s+")[0]);
             }
         }
         List<String> rids = new ArrayList<>();
@@ -314,13 +318,14 @@ public final class SdpNegotiator {
         int absSendTimeId = 0;
         int transportCcId = 0;
         for (String extmap : section.attributes("extmap")) {
-            String[] parts = extmap.split("\\s+");
+            String[] parts = extmap.trim().split("\\s+");
             if (parts.length < 2) {
                 continue;
             }
             int id;
             try {
-                id = Integer.parseInt(parts[0].split("/")[0]);
+                int slash = parts[0].indexOf('/');
+                id = Integer.parseInt(slash < 0 ? parts[0] : parts[0].substring(0, slash));
             } catch (NumberFormatException e) {
                 continue;
             }

@@ -81,7 +81,7 @@ final class SdpParser {
             throw SdpException.invalid(lineNumber, "m= line has a bad port '" + portField + "'");
         }
         List<String> formats = Arrays.asList(fields).subList(3, fields.length);
-        if (fields[2].contains("RTP")) {
+        if (fields[2].contains("RTP") || fields[0].equals("audio") || fields[0].equals("video")) {
             for (String format : formats) {
                 if (!format.matches("\\d{1,3}") || Integer.parseInt(format) > 127) {
                     throw SdpException.invalid(lineNumber, "m= line has a bad payload type '" + format + "'");
