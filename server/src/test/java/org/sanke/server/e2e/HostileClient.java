@@ -4,17 +4,9 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.sanke.media.packet.StunMessage;
 import org.sanke.media.packet.StunWriter;
 
@@ -71,55 +63,6 @@ final class HostileClient {
                 return -1;
             }
             return stun.errorCode();
-        }
-    }
-
-    /** A WebSocket that collects what the server sends. */
-    static final class Socket implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket webSocket;
-
-        static Socket open(String wsUrl) throws Exception {
-            Socket socket = new Socket();
-            socket.webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create(wsUrl), socket).get(10, TimeUnit.SECONDS);
-            return socket;
-        }
-
-        void send(String text) throws Exception {
-            webSocket.sendText(text, true).get(10, TimeUnit.SECONDS);
-        }
-
-        String next() throws InterruptedException {
-            String message = messages.poll(10, TimeUnit.SECONDS);
-            if (message == null) {
-                throw new AssertionError("the server sent nothing within 10 s");
-            }
-            return message;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closeCode.completeExceptionally(error);
         }
     }
 }

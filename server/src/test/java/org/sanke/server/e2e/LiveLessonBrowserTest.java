@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.loadtest.browser.Chromium;
+import org.sanke.signaling.WsClient;
 import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 
@@ -120,7 +121,7 @@ class LiveLessonBrowserTest {
 
     private void malformedWebSocketMessages() throws Exception {
         String wsUrl = server.baseUrl().replace("http://", "ws://") + "/ws";
-        HostileClient.Socket socket = HostileClient.Socket.open(wsUrl);
+        WsClient socket = WsClient.open(wsUrl);
         socket.send("this is not json");
         assertThat(socket.next()).contains("\"code\":\"bad_json\"");
         socket.send("{\"type\":\"nope\",\"requestId\":5}");

@@ -13,7 +13,9 @@ public final class RateLimiter {
     private final int floodRefusals;
     private double tokens;
     private long lastNanos;
-    private int refusedInARow;
+    private static final long FLOOD_WINDOW_NANOS = 10_000_000_000L;
+    private long windowStart;
+    private int refusedInWindow;
 
     public RateLimiter(double ratePerSecond, int burst, int floodRefusals, long nowNanos) {
         this.ratePerNano = ratePerSecond / 1e9;
@@ -21,6 +23,7 @@ public final class RateLimiter {
         this.floodRefusals = floodRefusals;
         this.tokens = burst;
         this.lastNanos = nowNanos;
+        this.windowStart = nowNanos;
     }
 
     public Verdict onMessage(long nowNanos) {
@@ -28,9 +31,12 @@ public final class RateLimiter {
         lastNanos = nowNanos;
         if (tokens >= 1) {
             tokens -= 1;
-            refusedInARow = 0;
             return Verdict.ALLOW;
         }
-        return ++refusedInARow >= floodRefusals ? Verdict.FLOOD : Verdict.REFUSE;
+        if (nowNanos - windowStart > FLOOD_WINDOW_NANOS) {
+            windowStart = nowNanos;
+            refusedInWindow = 0;
+        }
+        return ++refusedInWindow >= floodRefusals ? Verdict.FLOOD : Verdict.REFUSE;
     }
 }

@@ -1,0 +1,216 @@
+package org.sanke.signaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sanke.classroom.LessonDirectory;
+import org.sanke.media.MediaServer;
+import org.sanke.media.MediaServerConfig;
+
+/** The HTTP API and the WebSocket protocol against a real server with a real media server behind it. */
+class SignalingServerTest {
+    private static MediaServer media;
+    private static SignalingServer server;
+    private static LessonDirectory lessons;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        media = MediaServer.start(new MediaServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 1,
+                Duration.ofSeconds(30)), registry);
+        lessons = new LessonDirectory();
+        lessons.createWithId("demo", "Demo lesson", 6);
+        lessons.createWithId("tiny", "One room only", 1);
+        server = SignalingServer.start(new SignalingConfig("127.0.0.1", 0, 64 * 1024, "web"), media::createRouter,
+                lessons, registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        media.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static WsClient socket() throws Exception {
+        return WsClient.open("ws://127.0.0.1:" + server.port() + "/ws");
+    }
+
+    private static String join(String lesson, String role, String name) {
+        return "{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + lesson + "\",\"role\":\"" + role
+                + "\",\"name\":\"" + name + "\"}";
+    }
+
+    @Test
+    void healthAndMetrics() throws Exception {
+        assertThat(get("/health").body()).isEqualTo("{\"status\":\"UP\"}");
+        String metrics = get("/metrics").body();
+        assertThat(metrics).contains("sanke_media_transports", "sanke_signaling_sessions",
+                "sanke_media_forwarding_delay_seconds", "sanke_media_packets_dropped_total{reason=\"unknown_address\"}");
+    }
+
+    @Test
+    void lessonsRestApi() throws Exception {
+        HttpResponse<String> created = post("/api/lessons", "{\"title\":\"Maths\",\"maxClassrooms\":4}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"title\":\"Maths\"", "\"maxClassrooms\":4", "/teacher.html?lesson=");
+        String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(get("/api/lessons/" + id).statusCode()).isEqualTo(200);
+        assertThat(get("/api/lessons").body()).contains(id, "demo");
+        assertThat(get("/api/lessons/nope").statusCode()).isEqualTo(404);
+        assertThat(get("/api/lessons/nope").body()).contains("\"error\":\"lesson_not_found\"");
+
+        int before = lessons.all().size();
+        assertThat(post("/api/lessons", "{\"maxClassrooms\":4}").body())
+                .contains("\"error\":\"missing_field\"", "\"field\":\"title\"");
+        assertThat(post("/api/lessons", "{\"title\":\"\"}").body()).contains("\"field\":\"title\"");
+        assertThat(post("/api/lessons", "{\"title\":\"x\",\"maxClassrooms\":0}").body())
+                .contains("\"field\":\"maxClassrooms\"");
+        assertThat(post("/api/lessons", "{\"title\":\"x\",\"teacher\":\"y\"}").body())
+                .contains("\"error\":\"invalid_field\"", "\"field\":\"teacher\"");
+        HttpResponse<String> garbage = post("/api/lessons", "[1,2");
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.body()).contains("bad_json");
+        assertThat(lessons.all()).as("refused requests create nothing").hasSize(before);
+        assertThat(get("/api/unknown").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void malformedMessagesGetPreciseErrors() throws Exception {
+        WsClient ws = socket();
+        ws.send("{\"type\":\"ping\",\"requestId\":\"a\"}");
+        assertThat(ws.next()).isEqualTo("{\"type\":\"pong\",\"requestId\":\"a\"}");
+        ws.send("{oops");
+        assertThat(ws.next()).contains("\"code\":\"bad_json\"");
+        ws.send("[1]");
+        assertThat(ws.next()).contains("\"code\":\"bad_json\"");
+        ws.sendBinary(new byte[] {1, 2, 3});
+        assertThat(ws.next()).contains("\"code\":\"bad_json\"", "binary");
+        ws.send("{\"requestId\":3}");
+        assertThat(ws.next()).contains("\"code\":\"unknown_type\"", "\"requestId\":3");
+        ws.send("{\"type\":\"dance\",\"requestId\":4}");
+        assertThat(ws.next()).contains("\"code\":\"unknown_type\"", "dance");
+        ws.send("{\"type\":\"join\",\"requestId\":5,\"lessonId\":\"demo\",\"role\":\"teacher\"}");
+        assertThat(ws.next()).contains("\"code\":\"missing_field\"", "'name'", "\"requestId\":5");
+        ws.send("{\"type\":\"join\",\"lessonId\":\"demo\",\"role\":\"janitor\",\"name\":\"x\"}");
+        assertThat(ws.next()).contains("\"code\":\"invalid_field\"", "'role'");
+        ws.send("{\"type\":\"join\",\"lessonId\":7,\"role\":\"teacher\",\"name\":\"x\"}");
+        assertThat(ws.next()).contains("\"code\":\"invalid_field\"", "'lessonId'");
+        ws.send("{\"type\":\"ping\",\"requestId\":{\"a\":1}}");
+        assertThat(ws.next()).contains("\"code\":\"invalid_field\"", "requestId");
+        ws.send("{\"type\":\"publish\",\"sdp\":\"v=0\"}");
+        assertThat(ws.next()).contains("\"code\":\"not_joined\"");
+        ws.send(join("missing", "teacher", "x"));
+        assertThat(ws.next()).contains("\"code\":\"lesson_not_found\"");
+        ws.send("{\"type\":\"ping\",\"requestId\":9}");
+        assertThat(ws.next()).as("still serving after all that").contains("pong");
+        ws.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}");
+        assertThat(ws.next()).contains("\"code\":\"message_too_large\"");
+        assertThat(ws.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+    }
+
+    @Test
+    void joinsLeavesAndPolicyRefusals() throws Exception {
+        String lesson = lessons.create("Policy", 1).id();
+        WsClient teacher = socket();
+        teacher.send(join(lesson, "teacher", "Ms Wang"));
+        String joined = teacher.next();
+        assertThat(joined).contains("\"type\":\"joined\"", "\"role\":\"teacher\"", "\"participants\":[]");
+        teacher.send(join(lesson, "teacher", "again"));
+        assertThat(teacher.next()).contains("\"code\":\"already_joined\"");
+
+        WsClient second = socket();
+        second.send(join(lesson, "teacher", "Mr Li"));
+        assertThat(second.next()).contains("\"code\":\"role_taken\"");
+        second.send(join(lesson, "classroom", "Village 1"));
+        String classroomJoined = second.next();
+        assertThat(classroomJoined).contains("\"type\":\"joined\"", "Ms Wang");
+        assertThat(teacher.next()).contains("\"type\":\"participantJoined\"", "Village 1");
+
+        WsClient third = socket();
+        third.send(join(lesson, "classroom", "Village 2"));
+        assertThat(third.next()).contains("\"code\":\"lesson_full\"");
+
+        second.send("{\"type\":\"subscribeAnswer\",\"requestId\":2,\"version\":99,\"sdp\":\"v=0\"}");
+        assertThat(second.next()).contains("\"code\":\"stale_version\"");
+
+        String classroomId = classroomJoined.replaceAll(".*\"participantId\":\"(p[0-9a-f]+)\",\"role\":\"classroom\".*",
+                "$1");
+        second.close();
+        assertThat(teacher.nextContaining("participantLeft")).contains(classroomId, "\"reason\":\"disconnected\"");
+        third.send(join(lesson, "classroom", "Village 2"));
+        assertThat(third.next()).as("the seat is free again").contains("\"type\":\"joined\"");
+        third.send("{\"type\":\"leave\",\"requestId\":8}");
+        assertThat(third.next()).contains("\"type\":\"ok\"", "\"requestId\":8");
+        assertThat(teacher.nextContaining("participantLeft")).contains("\"reason\":\"left\"");
+    }
+
+    @Test
+    void publishingChromiumsOfferGetsAnAnswerAndGarbageGetsSdpErrors() throws Exception {
+        String offer;
+        try (InputStream in = getClass().getResourceAsStream("/sdp/chromium-publish-offer.sdp")) {
+            offer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String lesson = lessons.create("Publishing", 2).id();
+        WsClient teacher = socket();
+        teacher.send(join(lesson, "teacher", "Ms Wang"));
+        teacher.next();
+        teacher.send("{\"type\":\"publish\",\"requestId\":2,\"sdp\":\"v=0\\r\\nm=audio\\r\\n\"}");
+        assertThat(teacher.next()).contains("\"code\":\"sdp_invalid\"", "line 2");
+        teacher.send("{\"type\":\"publish\",\"requestId\":3,\"sdp\":"
+                + quote(offer.replaceAll("a=fingerprint[^\r\n]*\r?\n", "")) + "}");
+        assertThat(teacher.next()).contains("\"code\":\"sdp_unsupported\"", "fingerprint");
+        teacher.send("{\"type\":\"publish\",\"requestId\":4,\"sdp\":" + quote(offer) + "}");
+        String answer = teacher.next();
+        assertThat(answer).contains("\"type\":\"publishAnswer\"", "\"requestId\":4", "a=ice-lite", "a=recvonly",
+                "a=setup:passive");
+
+        WsClient classroom = socket();
+        classroom.send(join(lesson, "classroom", "Village"));
+        classroom.next();
+        String subscribeOffer = classroom.nextContaining("subscribeOffer");
+        assertThat(subscribeOffer).contains("\"version\":1", "m=audio 9", "m=video 9", "\"kind\":\"video\"",
+                "Ms Wang");
+        assertThat(get("/api/lessons/" + lesson).body()).contains("Ms Wang", "Village");
+    }
+
+    @Test
+    void floodsAreRefusedThenDisconnected() throws Exception {
+        WsClient ws = socket();
+        for (int i = 0; i < 400 && !ws.closeCode.isDone(); i++) {
+            ws.send("{\"type\":\"ping\"}");
+        }
+        assertThat(ws.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(ws.messages).anyMatch(m -> m.contains("\"code\":\"rate_limited\""));
+        WsClient other = socket();
+        other.send("{\"type\":\"ping\",\"requestId\":1}");
+        assertThat(other.next()).as("other connections are unaffected").contains("pong");
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n") + "\"";
+    }
+}
