@@ -1,0 +1,182 @@
+package org.sanke.media.sfu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sanke.media.MediaServer;
+import org.sanke.media.MediaServerConfig;
+import org.sanke.media.api.Consumer;
+import org.sanke.media.api.ConsumerParameters;
+import org.sanke.media.api.MediaKind;
+import org.sanke.media.api.Producer;
+import org.sanke.media.api.ProducerParameters;
+import org.sanke.media.api.Router;
+import org.sanke.media.api.RtpCodec;
+import org.sanke.media.api.RtpHeaderExtensionIds;
+import org.sanke.media.api.TransportListener;
+import org.sanke.media.api.WebRtcTransport;
+import org.sanke.media.packet.RtcpIterator;
+import org.sanke.media.packet.RtcpWriter;
+import org.sanke.media.packet.RtpHeaderWriter;
+import org.sanke.media.packet.RtpPacket;
+import org.sanke.media.packet.StunMessage;
+
+/** The media server over real UDP on loopback, with test peers doing ICE, DTLS and SRTP as a browser would. */
+class MediaServerTest {
+    private static final RtpCodec VP8 = new RtpCodec(96, "VP8", 90000, 0, "", List.of("nack", "nack pli"), 97);
+    private static final int PUBLISHER_SSRC = 0x1111;
+    private static final int CONSUMER_SSRC = 0x2222;
+    private static final int CONSUMER_RTX_SSRC = 0x3333;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final BlockingQueue<TransportListener.CloseReason> closed = new LinkedBlockingQueue<>();
+    private MediaServer media;
+
+    @AfterEach
+    void tearDown() {
+        if (media != null) {
+            media.close();
+        }
+    }
+
+    private Router start(Duration consentTimeout) throws Exception {
+        media = MediaServer.start(new MediaServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 2, consentTimeout),
+                registry);
+        return media.createRouter();
+    }
+
+    private WebRtcTransport transport(Router router) throws Exception {
+        return router.createWebRtcTransport(new TransportListener() {
+            @Override
+            public void onTransportClosed(WebRtcTransport transport, CloseReason reason) {
+                closed.add(reason);
+            }
+        }).get(5, TimeUnit.SECONDS);
+    }
+
+    private static byte[] rtp(int sequence, int timestamp, byte fill) {
+        byte[] p = new byte[112];
+        int pos = RtpHeaderWriter.writeFixedHeader(p, 0, 96, false, sequence, timestamp, PUBLISHER_SSRC);
+        for (int i = pos; i < p.length; i++) {
+            p[i] = fill;
+        }
+        return p;
+    }
+
+    @Test
+    void forwardsRewrittenPacketsAnswersNacksAndPassesKeyframeRequestsUp() throws Exception {
+        Router router = start(Duration.ofSeconds(30));
+        WebRtcTransport publishing = transport(router);
+        WebRtcTransport subscribing = transport(router);
+        try (TestPeer publisher = new TestPeer(media.port()); TestPeer subscriber = new TestPeer(media.port())) {
+            publisher.connect(publishing);
+            subscriber.connect(subscribing);
+            Producer producer = publishing.produce(new ProducerParameters("0", MediaKind.VIDEO, VP8, PUBLISHER_SSRC,
+                    0, List.of(), RtpHeaderExtensionIds.NONE, "camera")).get(5, TimeUnit.SECONDS);
+            Consumer consumer = subscribing.consume(producer, new ConsumerParameters("1", VP8, CONSUMER_SSRC,
+                    CONSUMER_RTX_SSRC, "teacher")).get(5, TimeUnit.SECONDS);
+            assertThat(consumer.producerId()).isEqualTo(producer.id());
+
+            RtpPacket view = new RtpPacket();
+            int firstSequence = -1;
+            for (int i = 0; i < 10; i++) {
+                publisher.sendRtp(rtp(1000 + i, 90_000 + 3000 * i, (byte) i), 112);
+                byte[] got = subscriber.receive(false, 3000);
+                assertThat(got).as("packet %d forwarded", i).isNotNull();
+                assertThat(view.wrap(got, 0, got.length)).isTrue();
+                assertThat(view.ssrc()).isEqualTo(CONSUMER_SSRC);
+                assertThat(view.payloadType()).isEqualTo(96);
+                if (firstSequence < 0) {
+                    firstSequence = view.sequenceNumber();
+                }
+                assertThat(view.sequenceNumber()).isEqualTo((firstSequence + i) & 0xFFFF);
+                assertThat(view.payloadLength()).isEqualTo(100);
+                assertThat(got[view.payloadOffset()]).isEqualTo((byte) i);
+                assertThat(view.findExtension(RtpHeaderExtensionIds.SERVER_SEND.absSendTime())).isPositive();
+            }
+
+            // The subscriber lost its 5th packet: the server resends it as RTX from its cache.
+            int lost = (firstSequence + 4) & 0xFFFF;
+            byte[] nack = new byte[64];
+            subscriber.sendRtcp(nack, RtcpWriter.nack(nack, 0, 0x9999, CONSUMER_SSRC, new int[] {lost}, 1));
+            byte[] rtx = subscriber.receive(false, 3000);
+            assertThat(rtx).as("retransmission").isNotNull();
+            assertThat(view.wrap(rtx, 0, rtx.length)).isTrue();
+            assertThat(view.ssrc()).isEqualTo(CONSUMER_RTX_SSRC);
+            assertThat(view.payloadType()).isEqualTo(97);
+            int original = ((rtx[view.payloadOffset()] & 0xFF) << 8) | (rtx[view.payloadOffset() + 1] & 0xFF);
+            assertThat(original).isEqualTo(lost);
+            assertThat(rtx[view.payloadOffset() + 2]).isEqualTo((byte) 4);
+
+            // A keyframe request from the subscriber reaches the publisher as a PLI for its own SSRC.
+            Thread.sleep(ProducerImpl.KEYFRAME_REQUEST_INTERVAL_NANOS / 1_000_000 + 50);
+            byte[] pli = new byte[12];
+            subscriber.sendRtcp(pli, RtcpWriter.pli(pli, 0, 0x9999, CONSUMER_SSRC));
+            assertThat(awaitPli(publisher)).isTrue();
+
+            // Garbage from an unknown address changes nothing for the peers.
+            try (DatagramSocket intruder = new DatagramSocket()) {
+                byte[] junk = new byte[300];
+                new Random(3).nextBytes(junk);
+                junk[0] = (byte) 0x80;
+                intruder.send(new DatagramPacket(junk, junk.length, new InetSocketAddress("127.0.0.1", media.port())));
+            }
+            publisher.sendRtp(rtp(1010, 120_000, (byte) 10), 112);
+            byte[] after = subscriber.receive(false, 3000);
+            assertThat(after).isNotNull();
+            assertThat(view.wrap(after, 0, after.length)).isTrue();
+            assertThat(view.sequenceNumber()).isEqualTo((firstSequence + 10) & 0xFFFF);
+            assertThat(registry.get("sanke.media.packets.dropped").tag("reason", "unknown_address")
+                    .functionCounter().count()).isPositive();
+        }
+    }
+
+    private static boolean awaitPli(TestPeer publisher) throws Exception {
+        RtcpIterator it = new RtcpIterator();
+        long deadline = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < deadline) {
+            byte[] rtcp = publisher.receive(true, 1000);
+            if (rtcp != null && it.wrap(rtcp, 0, rtcp.length)) {
+                do {
+                    if (it.packetType() == RtcpIterator.PSFB && it.countOrFormat() == RtcpIterator.FMT_PLI
+                            && it.mediaSsrc() == PUBLISHER_SSRC) {
+                        return true;
+                    }
+                } while (it.next());
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void wrongPasswordIsRefusedAndASilentPeerIsClosedAndFreed() throws Exception {
+        Router router = start(Duration.ofSeconds(1));
+        WebRtcTransport transport = transport(router);
+        try (TestPeer peer = new TestPeer(media.port())) {
+            StunMessage refused = peer.check(transport.parameters(), "wrong-password");
+            assertThat(refused).isNotNull();
+            assertThat(refused.errorCode()).isEqualTo(401);
+            StunMessage answered = peer.check(transport.parameters(), transport.parameters().icePwd());
+            assertThat(answered.isBindingSuccess()).isTrue();
+            assertThat(answered.xorMappedAddress()).isEqualTo(peer.socket.getLocalSocketAddress());
+            assertThat(answered.checkMessageIntegrity(transport.parameters().icePwd().getBytes())).isTrue();
+            assertThat(registry.get("sanke.media.transports").gauge().value()).isEqualTo(1);
+            // Then silence: consent expires after the configured second and the transport is freed.
+            assertThat(closed.poll(10, TimeUnit.SECONDS)).isEqualTo(TransportListener.CloseReason.CONSENT_EXPIRED);
+            assertThat(registry.get("sanke.media.transports").gauge().value()).isZero();
+            assertThat(peer.check(transport.parameters(), transport.parameters().icePwd()))
+                    .as("a closed transport answers nothing").isNull();
+        }
+    }
+}
