@@ -4,7 +4,7 @@ import { t } from './i18n.js';
 
 const params = new URLSearchParams(location.search);
 const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: 'classroom',
-  name: params.get('name') ?? 'Classroom' });
+  name: params.get('name') ?? 'Classroom', videoCodec: params.get('videoCodec') ?? undefined });
 const hook = installHook(client);
 const status = document.getElementById('status');
 const teacherVideo = document.getElementById('teacher');

@@ -19,8 +19,10 @@ export class LessonClient extends EventTarget {
   #streams = new Map();
   #offers = Promise.resolve();
 
-  constructor({ lessonId, role, name, url }) {
+  constructor({ lessonId, role, name, url, videoCodec }) {
     super();
+    /** e.g. "H264": publish video only with that codec, when the browser has it. */
+    this.videoCodec = videoCodec;
     this.lessonId = lessonId;
     this.role = role;
     this.name = name;
@@ -52,7 +54,10 @@ export class LessonClient extends EventTarget {
     this.others = joined.participants;
     this.#setState('joined');
     for (const track of localStream.getTracks()) {
-      this.publishPc.addTransceiver(track, { direction: 'sendonly', streams: [localStream] });
+      const transceiver = this.publishPc.addTransceiver(track, { direction: 'sendonly', streams: [localStream] });
+      if (track.kind === 'video' && this.videoCodec) {
+        this.#preferCodec(transceiver, this.videoCodec);
+      }
     }
     const offer = await this.publishPc.createOffer();
     await this.publishPc.setLocalDescription(offer);
@@ -99,6 +104,15 @@ export class LessonClient extends EventTarget {
         this.#streams.delete(participantId);
       }
     }
+  }
+
+  #preferCodec(transceiver, name) {
+    const codecs = RTCRtpSender.getCapabilities('video')?.codecs ?? [];
+    const wanted = codecs.filter((c) => c.mimeType.toLowerCase() === `video/${name.toLowerCase()}`);
+    if (wanted.length === 0) {
+      throw new Error(`this browser cannot send ${name}`);
+    }
+    transceiver.setCodecPreferences([...wanted, ...codecs.filter((c) => c.mimeType === 'video/rtx')]);
   }
 
   #onTrack(event) {

@@ -3,7 +3,8 @@ export async function summarize(client) {
   const inbound = [];
   const outbound = [];
   if (client.subscribePc.connectionState !== 'closed') {
-    (await client.subscribePc.getStats()).forEach((report) => {
+    const reports = await client.subscribePc.getStats();
+    reports.forEach((report) => {
       if (report.type !== 'inbound-rtp') return;
       const info = client.tracksByMid.get(report.mid) ?? {};
       inbound.push({
@@ -11,6 +12,7 @@ export async function summarize(client) {
         packetsReceived: report.packetsReceived ?? 0, bytesReceived: report.bytesReceived ?? 0,
         packetsLost: report.packetsLost ?? 0, framesDecoded: report.framesDecoded ?? 0,
         frameWidth: report.frameWidth ?? 0, frameHeight: report.frameHeight ?? 0,
+        codec: reports.get(report.codecId)?.mimeType ?? null,
       });
     });
   }

@@ -5,7 +5,7 @@ import { t } from './i18n.js';
 
 const params = new URLSearchParams(location.search);
 const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: 'teacher',
-  name: params.get('name') ?? 'Teacher' });
+  name: params.get('name') ?? 'Teacher', videoCodec: params.get('videoCodec') ?? undefined });
 const hook = installHook(client);
 const status = document.getElementById('status');
 const grid = document.getElementById('classrooms');

@@ -109,6 +109,23 @@ class LiveLessonBrowserTest {
         }
     }
 
+    @Test
+    void h264FromTheTeacherIsForwardedAndDecoded() throws Exception {
+        Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
+        server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, false));
+        String lessonId = createLesson("H.264 lesson");
+        BrowserPage teacher = open("teacher", "/teacher.html?lesson=" + lessonId + "&videoCodec=H264");
+        teacher.await("the teacher to be live", GUARD, p -> "live".equals(p.state()));
+        assertThat((String) teacher.script("return window.sanke.publishRemoteSdp()"))
+                .as("the server accepted H.264").contains("H264/90000").doesNotContain("VP8/90000");
+        String teacherId = teacher.participantId();
+        BrowserPage classroom = open("classroom", "/classroom.html?lesson=" + lessonId + "&name=Village");
+        classroom.await("H.264 frames from the teacher", GUARD, p -> p.framesDecodedFrom(teacherId) > 0);
+        assertThat(classroom.inbound()).anyMatch(s -> "video/H264".equals(s.get("codec")));
+        long frames = classroom.framesDecodedFrom(teacherId);
+        classroom.await("more H.264 frames", GUARD, p -> p.framesDecodedFrom(teacherId) > frames);
+    }
+
     private Map<BrowserPage, Long> frameCounts(BrowserPage teacher, String teacherId, List<BrowserPage> classrooms,
                                                List<String> classroomIds) {
         Map<BrowserPage, Long> counts = new HashMap<>();
