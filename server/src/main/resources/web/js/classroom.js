@@ -30,14 +30,22 @@ client.addEventListener('participant-media', (e) => {
     teacherVideo.srcObject = e.detail.stream;
   }
   if (e.detail.kind === 'video' && hook.joinToFirstFrameMs === null) {
-    teacherVideo.requestVideoFrameCallback(() => {
-      if (hook.joinToFirstFrameMs === null) {
-        hook.joinToFirstFrameMs = performance.now() - client.signaling.openedAt;
-      }
-    });
+    measureFirstFrame(e.detail.participantId);
   }
   showStatus('');
 });
+
+/** Join to first decoded frame, as WebRTC counts frames: polled every 10 ms until the first one. */
+async function measureFirstFrame(participantId) {
+  while (hook.joinToFirstFrameMs === null && client.state !== 'left') {
+    const { inbound } = await hook.stats();
+    if (inbound.some((s) => s.participantId === participantId && s.kind === 'video' && s.framesDecoded > 0)) {
+      hook.joinToFirstFrameMs = performance.now() - client.signaling.openedAt;
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 client.addEventListener('participant-left', (e) => {
   if (e.detail.participantId === teacherId) {

@@ -19,8 +19,10 @@ import org.sanke.loadtest.browser.Chromium;
  * frame of the teacher's video, in headless Chromium on this machine, and reads the SFU's own forwarding-delay
  * histogram from /metrics for the same period.
  *
- * <p>Usage: {@code JoinBenchmark [--server http://127.0.0.1:8080] [--runs 9]}. One teacher page publishes for the
- * whole run; each run opens a fresh classroom browser, reads {@code window.sanke.joinToFirstFrameMs}, and closes it.
+ * <p>Usage: {@code JoinBenchmark [--server http://127.0.0.1:8080] [--runs 9] [--hold 30]}. One teacher page
+ * publishes for the whole run; each run opens a fresh classroom browser, reads
+ * {@code window.sanke.joinToFirstFrameMs}, and closes it. Then three classrooms stay for {@code --hold} seconds
+ * after a 10 s warm-up, and the forwarding delay is reported for that steady window alone.
  */
 public final class JoinBenchmark {
     private static final String DELAY_METRIC = "sanke_media_forwarding_delay_seconds";
@@ -31,12 +33,14 @@ public final class JoinBenchmark {
     public static void main(String[] args) throws Exception {
         String server = "http://127.0.0.1:8080";
         int runs = 9;
+        int holdSeconds = 30;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--server" -> server = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--hold" -> holdSeconds = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: JoinBenchmark [--server URL] [--runs N]");
+                    System.err.println("unknown option " + args[i] + "; usage: JoinBenchmark [--server URL] [--runs N] [--hold SECONDS]");
                     System.exit(2);
                 }
             }
@@ -47,9 +51,9 @@ public final class JoinBenchmark {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String lessonId = createLesson(http, server);
-        PrometheusHistogram before = PrometheusHistogram.parse(get(http, server + "/metrics"), DELAY_METRIC);
 
         List<Double> joins = new ArrayList<>();
+        PrometheusHistogram steady;
         ChromeDriver teacher = Chromium.start();
         try {
             teacher.get(server + "/teacher.html?lesson=" + lessonId + "&name=Teacher");
@@ -68,17 +72,41 @@ public final class JoinBenchmark {
                     classroom.quit();
                 }
             }
+            steady = steadyForwardingDelay(http, server, lessonId, holdSeconds);
         } finally {
             teacher.quit();
         }
         Collections.sort(joins);
-        PrometheusHistogram delay =
-                PrometheusHistogram.parse(get(http, server + "/metrics"), DELAY_METRIC).since(before);
+        PrometheusHistogram delay = steady;
         System.out.printf(Locale.ROOT, "join to first decoded frame over %d runs: median %.0f ms, min %.0f ms, max %.0f ms%n",
                 joins.size(), median(joins), joins.get(0), joins.get(joins.size() - 1));
         System.out.printf(Locale.ROOT,
-                "SFU forwarding delay over %d forwarded packets: p50 <= %.3f ms, p99 <= %.3f ms (bucket upper bounds)%n",
+                "SFU forwarding delay, steady %d s with 3 classrooms, %d forwarded packets: p50 <= %.3f ms, p99 <= %.3f ms"
+                        + " (bucket upper bounds)%n", holdSeconds,
                 delay.count(), delay.quantileUpperBound(0.50) * 1000, delay.quantileUpperBound(0.99) * 1000);
+    }
+
+    /** Three classrooms receive for a warm-up, then the histogram is read over {@code holdSeconds}. */
+    private static PrometheusHistogram steadyForwardingDelay(HttpClient http, String server, String lessonId,
+                                                            int holdSeconds) throws Exception {
+        List<ChromeDriver> classrooms = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 3; i++) {
+                ChromeDriver classroom = Chromium.start();
+                classrooms.add(classroom);
+                classroom.get(server + "/classroom.html?lesson=" + lessonId + "&name=Steady%20" + i);
+            }
+            for (ChromeDriver classroom : classrooms) {
+                waitFor(classroom, "return window.sanke && window.sanke.joinToFirstFrameMs != null",
+                        Duration.ofSeconds(30));
+            }
+            Thread.sleep(10_000);
+            PrometheusHistogram before = PrometheusHistogram.parse(get(http, server + "/metrics"), DELAY_METRIC);
+            Thread.sleep(holdSeconds * 1000L);
+            return PrometheusHistogram.parse(get(http, server + "/metrics"), DELAY_METRIC).since(before);
+        } finally {
+            classrooms.forEach(ChromeDriver::quit);
+        }
     }
 
     private static double median(List<Double> sorted) {

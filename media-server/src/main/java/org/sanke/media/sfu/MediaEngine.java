@@ -17,7 +17,10 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -69,10 +72,11 @@ public final class MediaEngine implements AutoCloseable {
             loops.add(new MediaLoop(loops.size(), (EventLoop) executor));
         }
         List<Channel> channels = new ArrayList<>();
+        String bindAddress = effectiveBindAddress(config);
         try {
             int port = config.port();
             for (MediaLoop loop : loops) {
-                Channel channel = bind(loop, context, epoll, config.bindAddress(), port);
+                Channel channel = bind(loop, context, epoll, bindAddress, port);
                 channels.add(channel);
                 port = ((InetSocketAddress) channel.localAddress()).getPort();
             }
@@ -88,9 +92,35 @@ public final class MediaEngine implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
         }
         MediaMetrics.register(registry, context, loops);
-        LOG.info("media server on udp {}:{} with {} loop(s) ({}), announcing {}", config.bindAddress(),
+        LOG.info("media server on udp {}:{} with {} loop(s) ({}), announcing {}", bindAddress,
                 context.port(), loopCount, epoll ? "epoll" : "nio", config.announcedAddresses());
         return new MediaEngine(group, handshakes, loops, channels, context);
+    }
+
+    /**
+     * A socket bound to the wildcard address answers from whatever source address the kernel's route picks, which
+     * need not be the address the browser sent to (a browser on this machine sends from its LAN address to
+     * 127.0.0.1, and the reply would come from the LAN address): ICE then discards the answers. So when the one
+     * announced address is an address of this machine, bind to it.
+     */
+    static String effectiveBindAddress(MediaServerConfig config) {
+        if (config.announcedAddresses().size() != 1 || !isWildcard(config.bindAddress())) {
+            return config.bindAddress();
+        }
+        String announced = config.announcedAddresses().get(0);
+        try {
+            InetAddress address = InetAddress.getByName(announced);
+            if (address.isLoopbackAddress() || NetworkInterface.getByInetAddress(address) != null) {
+                return announced;
+            }
+        } catch (IOException notLocal) {
+            // not an address of this machine: keep the wildcard
+        }
+        return config.bindAddress();
+    }
+
+    private static boolean isWildcard(String address) {
+        return address.equals("0.0.0.0") || address.equals("::") || address.equals("0:0:0:0:0:0:0:0");
     }
 
     private static Channel bind(MediaLoop loop, MediaContext context, boolean epoll, String address, int port)

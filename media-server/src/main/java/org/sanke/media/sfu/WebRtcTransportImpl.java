@@ -32,6 +32,7 @@ import org.sanke.media.srtp.SrtpSession;
  * consumers on other transports), close own consumers, close DTLS, tell the listener.
  */
 final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Listener {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebRtcTransportImpl.class);
     private static final int MAX_EARLY_DTLS_RECORDS = 8;
 
     final MediaLoop loop;
@@ -382,6 +383,7 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
 
     @Override
     public void onDtlsFailed(String reason, Throwable cause) {
+        LOG.info("transport {}: DTLS failed: {}", id, reason);
         loop.eventLoop.execute(() -> close(CloseReason.DTLS_FAILED));
     }
 
