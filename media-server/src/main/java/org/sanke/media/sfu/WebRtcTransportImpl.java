@@ -133,6 +133,10 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
             if (producerParameters.ssrc() != 0) {
                 producersBySsrc.put(producerParameters.ssrc(), producer);
             }
+            if (producerParameters.rtxSsrc() != 0) {
+                // Its RTX stream: retransmissions and bandwidth-probing padding, not forwarded but not unknown.
+                producersBySsrc.put(producerParameters.rtxSsrc(), producer);
+            }
             if (producerParameters.extensions().transportWideCc() != 0) {
                 incomingTransportCcId = producerParameters.extensions().transportWideCc();
             }
@@ -196,6 +200,9 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
         producers.remove(producer);
         if (producer.ssrc() != 0) {
             producersBySsrc.remove(producer.ssrc());
+        }
+        if (producer.parameters().rtxSsrc() != 0) {
+            producersBySsrc.remove(producer.parameters().rtxSsrc());
         }
     }
 
