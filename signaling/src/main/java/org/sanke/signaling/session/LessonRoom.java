@@ -165,10 +165,13 @@ public final class LessonRoom {
 
     /** Adds a section for {@code producer} to the receiver's subscribe side; the offer follows the consumer. */
     private void addTrack(Member receiver, Member publisher, Producer producer) {
+        LOG.debug("{} receives {} of {}", receiver.id(), producer.kind(), publisher.id());
         SubscribeSide side = receiver.subscribe;
         if (side.transport == null) {
             side.transport = router().createWebRtcTransport(listener(receiver));
-            side.transport.thenAccept(t -> {
+            // Async: a future that is already complete would otherwise run this inline, in the middle of the
+            // caller's batch of addTrack calls, and offer before the batch is done.
+            side.transport.thenAcceptAsync(t -> {
                 synchronized (this) {
                     side.ready = t;
                     maybeOffer(receiver);
@@ -181,7 +184,7 @@ public final class LessonRoom {
         SubscribeSide.Section section = new SubscribeSide.Section(publisher, producer, parameters);
         side.sections.add(section);
         side.pendingConsumes++;
-        side.transport.thenCompose(t -> t.consume(producer, parameters)).whenComplete((consumer, failure) -> {
+        side.transport.thenCompose(t -> t.consume(producer, parameters)).whenCompleteAsync((consumer, failure) -> {
             synchronized (this) {
                 side.pendingConsumes--;
                 if (failure != null || receiver.gone || !section.active) {
