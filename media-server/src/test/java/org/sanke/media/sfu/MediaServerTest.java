@@ -142,6 +142,51 @@ class MediaServerTest {
         }
     }
 
+    @Test
+    void manyKeyframeRequestsCostThePublisherFewPlis() throws Exception {
+        Router router = start(Duration.ofSeconds(30));
+        WebRtcTransport publishing = transport(router);
+        WebRtcTransport subscribing = transport(router);
+        try (TestPeer publisher = new TestPeer(media.port()); TestPeer subscriber = new TestPeer(media.port())) {
+            publisher.connect(publishing);
+            subscriber.connect(subscribing);
+            Producer producer = publishing.produce(new ProducerParameters("0", MediaKind.VIDEO, VP8, PUBLISHER_SSRC,
+                    0, List.of(), RtpHeaderExtensionIds.NONE, "camera")).get(5, TimeUnit.SECONDS);
+            subscribing.consume(producer, new ConsumerParameters("1", VP8, CONSUMER_SSRC, CONSUMER_RTX_SSRC, "t"))
+                    .get(5, TimeUnit.SECONDS);
+            publisher.sendRtp(rtp(1, 0, (byte) 0), 112);
+            assertThat(subscriber.receive(false, 3000)).isNotNull();
+            while (publisher.receive(true, 700) != null) {
+                // drain what the new consumer caused (its own keyframe request, reports)
+            }
+            byte[] pli = new byte[12];
+            int len = RtcpWriter.pli(pli, 0, 0x9999, CONSUMER_SSRC);
+            for (int i = 0; i < 10; i++) {
+                subscriber.sendRtcp(pli, len);
+            }
+            int plis = countPlis(publisher, 600);
+            assertThat(plis).as("ten requests in a burst: one PLI now, the rest merged into one more")
+                    .isBetween(1, 2);
+        }
+    }
+
+    private static int countPlis(TestPeer publisher, int windowMillis) throws Exception {
+        RtcpIterator it = new RtcpIterator();
+        int count = 0;
+        long deadline = System.currentTimeMillis() + windowMillis;
+        while (System.currentTimeMillis() < deadline) {
+            byte[] rtcp = publisher.receive(true, (int) Math.max(1, deadline - System.currentTimeMillis()));
+            if (rtcp != null && it.wrap(rtcp, 0, rtcp.length)) {
+                do {
+                    if (it.packetType() == RtcpIterator.PSFB && it.countOrFormat() == RtcpIterator.FMT_PLI) {
+                        count++;
+                    }
+                } while (it.next());
+            }
+        }
+        return count;
+    }
+
     private static boolean awaitPli(TestPeer publisher) throws Exception {
         RtcpIterator it = new RtcpIterator();
         long deadline = System.currentTimeMillis() + 3000;
