@@ -1,5 +1,5 @@
 import { LessonClient } from './lesson-client.js';
-import { installHook } from './hook.js';
+import { installHook, startWithCamera } from './hook.js';
 import { t } from './i18n.js';
 
 const params = new URLSearchParams(location.search);
@@ -55,12 +55,4 @@ client.addEventListener('participant-left', (e) => {
   }
 });
 
-try {
-  const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
-  document.getElementById('self').srcObject = stream;
-  await client.start(stream);
-} catch (error) {
-  console.error(error);
-  hook.state = 'error';
-  showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`);
-}
+await startWithCamera(client, hook, (error) => showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`));

@@ -1,5 +1,18 @@
 import { summarize } from './stats.js';
 
+/** Opens the camera and microphone, shows the self-view, joins and publishes; failures become the page's state. */
+export async function startWithCamera(client, hook, showError) {
+  try {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
+    document.getElementById('self').srcObject = stream;
+    await client.start(stream);
+  } catch (error) {
+    console.error(error);
+    hook.state = 'error';
+    showError(error);
+  }
+}
+
 /** window.sanke: what tests and benchmarks read from a page. */
 export function installHook(client) {
   const hook = {

@@ -1,5 +1,5 @@
 import { LessonClient } from './lesson-client.js';
-import { installHook } from './hook.js';
+import { installHook, startWithCamera } from './hook.js';
 import { describe } from './stats.js';
 import { t } from './i18n.js';
 
@@ -58,13 +58,5 @@ setInterval(async () => {
   }
 }, 1000);
 
-try {
-  const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
-  document.getElementById('self').srcObject = stream;
-  await client.start(stream);
-} catch (error) {
-  console.error(error);
-  hook.state = 'error';
-  showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`);
-}
+await startWithCamera(client, hook, (error) => showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`));
 updateEmpty();

@@ -177,10 +177,7 @@ final class ConsumerImpl implements Consumer {
 
     @Override
     public void close() {
-        transport.router.onLoop(() -> {
-            closeOnLoop();
-            return null;
-        });
+        transport.router.runOnLoop(this::closeOnLoop);
     }
 
     void closeOnLoop() {

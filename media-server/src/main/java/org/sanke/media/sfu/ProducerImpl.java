@@ -191,10 +191,7 @@ final class ProducerImpl implements Producer {
 
     @Override
     public void close() {
-        transport.router.onLoop(() -> {
-            closeOnLoop();
-            return null;
-        });
+        transport.router.runOnLoop(this::closeOnLoop);
     }
 
     void closeOnLoop() {

@@ -49,7 +49,7 @@ final class RouterImpl implements Router {
 
     @Override
     public void close() {
-        onLoop(() -> {
+        runOnLoop(() -> {
             if (!closed) {
                 closed = true;
                 for (WebRtcTransportImpl transport : List.copyOf(transports)) {
@@ -57,7 +57,6 @@ final class RouterImpl implements Router {
                 }
                 context.counts.routers.decrementAndGet();
             }
-            return null;
         });
     }
 
@@ -75,6 +74,14 @@ final class RouterImpl implements Router {
 
     void removeTransport(WebRtcTransportImpl transport) {
         transports.remove(transport);
+    }
+
+    /** {@link #onLoop(Callable)} for work without a result. */
+    CompletableFuture<Void> runOnLoop(Runnable work) {
+        return onLoop(() -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Runs {@code work} on the router's loop (at once when already there) and flushes what it sent. */

@@ -171,10 +171,7 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
 
     @Override
     public void close() {
-        router.onLoop(() -> {
-            close(CloseReason.CLOSED_BY_APPLICATION);
-            return null;
-        });
+        router.runOnLoop(() -> close(CloseReason.CLOSED_BY_APPLICATION));
     }
 
     void close(CloseReason reason) {

@@ -24,8 +24,8 @@ public final class SrtpSession {
     static final int MAX_SSRCS = 64;
     private static final Logger LOG = new LoggerImpl(SrtpSession.class.getName(), Level.WARNING);
 
-    private final SrtpContextFactory sendFactory;
-    private final SrtpContextFactory receiveFactory;
+    private final Factory sendFactory;
+    private final Factory receiveFactory;
     private final IntObjectHashMap<SrtpCryptoContext> sendRtp = new IntObjectHashMap<>();
     private final IntObjectHashMap<SrtpCryptoContext> receiveRtp = new IntObjectHashMap<>();
     private final IntObjectHashMap<SrtcpCryptoContext> sendRtcp = new IntObjectHashMap<>();
@@ -34,10 +34,10 @@ public final class SrtpSession {
 
     public SrtpSession(SrtpKeys keys) {
         SrtpPolicy policy = policy(keys.profile());
-        this.sendFactory = new SrtpContextFactory(true, keys.localMasterKey(), keys.localMasterSalt(), policy, policy,
-                LOG);
-        this.receiveFactory = new SrtpContextFactory(false, keys.remoteMasterKey(), keys.remoteMasterSalt(), policy,
-                policy, LOG);
+        this.sendFactory = new Factory(new SrtpContextFactory(true, keys.localMasterKey(), keys.localMasterSalt(),
+                policy, policy, LOG));
+        this.receiveFactory = new Factory(new SrtpContextFactory(false, keys.remoteMasterKey(),
+                keys.remoteMasterSalt(), policy, policy, LOG));
     }
 
     static SrtpPolicy policy(SrtpProfile profile) {
@@ -51,88 +51,51 @@ public final class SrtpSession {
 
     /** Encrypts an RTP packet; returns the protected length, or -1. {@code buf} has room for the tag. */
     public int protectRtp(byte[] buf, int off, int len) {
-        if (len < 12) {
-            return -1;
-        }
-        SrtpCryptoContext context = rtpContext(sendRtp, sendFactory, ssrc(buf, off + 8));
-        if (context == null) {
-            return -1;
-        }
-        try {
-            return context.transformPacket(packet.wrap(buf, off, len)) == SrtpErrorStatus.OK ? packet.getLength() : -1;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return -1;
-        }
+        return len < 12 ? -1 : apply(context(sendRtp, ssrc(buf, off + 8), sendFactory::deriveRtp), buf, off, len,
+                SrtpCryptoContext::transformPacket);
     }
 
     /** Authenticates and decrypts an SRTP packet; returns the plain length, or -1 (auth, replay, garbage). */
     public int unprotectRtp(byte[] buf, int off, int len) {
-        if (len < 12) {
-            return -1;
-        }
-        SrtpCryptoContext context = rtpContext(receiveRtp, receiveFactory, ssrc(buf, off + 8));
-        if (context == null) {
-            return -1;
-        }
-        try {
-            return context.reverseTransformPacket(packet.wrap(buf, off, len), false) == SrtpErrorStatus.OK
-                    ? packet.getLength() : -1;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return -1;
-        }
+        return len < 12 ? -1 : apply(context(receiveRtp, ssrc(buf, off + 8), receiveFactory::deriveRtp), buf, off,
+                len, (context, packet) -> context.reverseTransformPacket(packet, false));
     }
 
     public int protectRtcp(byte[] buf, int off, int len) {
-        if (len < 8) {
-            return -1;
-        }
-        SrtcpCryptoContext context = rtcpContext(sendRtcp, sendFactory, ssrc(buf, off + 4));
-        if (context == null) {
-            return -1;
-        }
-        try {
-            return context.transformPacket(packet.wrap(buf, off, len)) == SrtpErrorStatus.OK ? packet.getLength() : -1;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return -1;
-        }
+        return len < 8 ? -1 : apply(context(sendRtcp, ssrc(buf, off + 4), sendFactory::deriveRtcp), buf, off, len,
+                SrtcpCryptoContext::transformPacket);
     }
 
     public int unprotectRtcp(byte[] buf, int off, int len) {
-        if (len < 8) {
-            return -1;
-        }
-        SrtcpCryptoContext context = rtcpContext(receiveRtcp, receiveFactory, ssrc(buf, off + 4));
+        return len < 8 ? -1 : apply(context(receiveRtcp, ssrc(buf, off + 4), receiveFactory::deriveRtcp), buf, off,
+                len, SrtcpCryptoContext::reverseTransformPacket);
+    }
+
+    /** One jitsi-srtp operation on a context; method references, so no allocation per packet. */
+    private interface Operation<C> {
+        SrtpErrorStatus apply(C context, PacketBuffer packet) throws GeneralSecurityException;
+    }
+
+    private interface Derivation<C> {
+        C derive(int ssrc) throws GeneralSecurityException;
+    }
+
+    private <C> int apply(C context, byte[] buf, int off, int len, Operation<C> operation) {
         if (context == null) {
             return -1;
         }
         try {
-            return context.reverseTransformPacket(packet.wrap(buf, off, len)) == SrtpErrorStatus.OK
-                    ? packet.getLength() : -1;
+            return operation.apply(context, packet.wrap(buf, off, len)) == SrtpErrorStatus.OK ? packet.getLength() : -1;
         } catch (GeneralSecurityException | RuntimeException e) {
             return -1;
         }
     }
 
-    private static SrtpCryptoContext rtpContext(IntObjectHashMap<SrtpCryptoContext> contexts,
-                                                SrtpContextFactory factory, int ssrc) {
-        SrtpCryptoContext context = contexts.get(ssrc);
+    private static <C> C context(IntObjectHashMap<C> contexts, int ssrc, Derivation<C> derivation) {
+        C context = contexts.get(ssrc);
         if (context == null && contexts.size() < MAX_SSRCS) {
             try {
-                context = factory.deriveContext(ssrc, 0);
-            } catch (GeneralSecurityException e) {
-                return null;
-            }
-            contexts.put(ssrc, context);
-        }
-        return context;
-    }
-
-    private static SrtcpCryptoContext rtcpContext(IntObjectHashMap<SrtcpCryptoContext> contexts,
-                                                  SrtpContextFactory factory, int ssrc) {
-        SrtcpCryptoContext context = contexts.get(ssrc);
-        if (context == null && contexts.size() < MAX_SSRCS) {
-            try {
-                context = factory.deriveControlContext(ssrc);
+                context = derivation.derive(ssrc);
             } catch (GeneralSecurityException e) {
                 return null;
             }
@@ -143,5 +106,16 @@ public final class SrtpSession {
 
     private static int ssrc(byte[] buf, int i) {
         return ((buf[i] & 0xFF) << 24) | ((buf[i + 1] & 0xFF) << 16) | ((buf[i + 2] & 0xFF) << 8) | (buf[i + 3] & 0xFF);
+    }
+
+    /** jitsi-srtp's factory for one direction; the RTP roll-over counter starts at 0 (RFC 3711 §3.3.1). */
+    private record Factory(SrtpContextFactory contexts) {
+        SrtpCryptoContext deriveRtp(int ssrc) throws GeneralSecurityException {
+            return contexts.deriveContext(ssrc, 0);
+        }
+
+        SrtcpCryptoContext deriveRtcp(int ssrc) throws GeneralSecurityException {
+            return contexts.deriveControlContext(ssrc);
+        }
     }
 }

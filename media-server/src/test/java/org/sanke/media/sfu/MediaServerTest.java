@@ -65,6 +65,20 @@ class MediaServerTest {
         }).get(5, TimeUnit.SECONDS);
     }
 
+    /** Connects both peers, makes the publisher's video producer and the subscriber's consumer of it. */
+    private Consumer publishAndSubscribe(Router router, TestPeer publisher, TestPeer subscriber) throws Exception {
+        WebRtcTransport publishing = transport(router);
+        WebRtcTransport subscribing = transport(router);
+        publisher.connect(publishing);
+        subscriber.connect(subscribing);
+        Producer producer = publishing.produce(new ProducerParameters("0", MediaKind.VIDEO, VP8, PUBLISHER_SSRC, 0,
+                List.of(), RtpHeaderExtensionIds.NONE, "camera")).get(5, TimeUnit.SECONDS);
+        Consumer consumer = subscribing.consume(producer, new ConsumerParameters("1", VP8, CONSUMER_SSRC,
+                CONSUMER_RTX_SSRC, "teacher")).get(5, TimeUnit.SECONDS);
+        assertThat(consumer.producerId()).isEqualTo(producer.id());
+        return consumer;
+    }
+
     private static byte[] rtp(int sequence, int timestamp, byte fill) {
         byte[] p = new byte[112];
         int pos = RtpHeaderWriter.writeFixedHeader(p, 0, 96, false, sequence, timestamp, PUBLISHER_SSRC);
@@ -77,16 +91,9 @@ class MediaServerTest {
     @Test
     void forwardsRewrittenPacketsAnswersNacksAndPassesKeyframeRequestsUp() throws Exception {
         Router router = start(Duration.ofSeconds(30));
-        WebRtcTransport publishing = transport(router);
-        WebRtcTransport subscribing = transport(router);
         try (TestPeer publisher = new TestPeer(media.port()); TestPeer subscriber = new TestPeer(media.port())) {
-            publisher.connect(publishing);
-            subscriber.connect(subscribing);
-            Producer producer = publishing.produce(new ProducerParameters("0", MediaKind.VIDEO, VP8, PUBLISHER_SSRC,
-                    0, List.of(), RtpHeaderExtensionIds.NONE, "camera")).get(5, TimeUnit.SECONDS);
-            Consumer consumer = subscribing.consume(producer, new ConsumerParameters("1", VP8, CONSUMER_SSRC,
-                    CONSUMER_RTX_SSRC, "teacher")).get(5, TimeUnit.SECONDS);
-            assertThat(consumer.producerId()).isEqualTo(producer.id());
+            Consumer consumer = publishAndSubscribe(router, publisher, subscriber);
+            assertThat(consumer.parameters().ssrc()).isEqualTo(CONSUMER_SSRC);
 
             RtpPacket view = new RtpPacket();
             int firstSequence = -1;
@@ -145,15 +152,8 @@ class MediaServerTest {
     @Test
     void manyKeyframeRequestsCostThePublisherFewPlis() throws Exception {
         Router router = start(Duration.ofSeconds(30));
-        WebRtcTransport publishing = transport(router);
-        WebRtcTransport subscribing = transport(router);
         try (TestPeer publisher = new TestPeer(media.port()); TestPeer subscriber = new TestPeer(media.port())) {
-            publisher.connect(publishing);
-            subscriber.connect(subscribing);
-            Producer producer = publishing.produce(new ProducerParameters("0", MediaKind.VIDEO, VP8, PUBLISHER_SSRC,
-                    0, List.of(), RtpHeaderExtensionIds.NONE, "camera")).get(5, TimeUnit.SECONDS);
-            subscribing.consume(producer, new ConsumerParameters("1", VP8, CONSUMER_SSRC, CONSUMER_RTX_SSRC, "t"))
-                    .get(5, TimeUnit.SECONDS);
+            publishAndSubscribe(router, publisher, subscriber);
             publisher.sendRtp(rtp(1, 0, (byte) 0), 112);
             assertThat(subscriber.receive(false, 3000)).isNotNull();
             while (publisher.receive(true, 700) != null) {
