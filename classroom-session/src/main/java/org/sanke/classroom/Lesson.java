@@ -9,7 +9,8 @@ package org.sanke.classroom;
  */
 public record Lesson(String id, String title, int maxClassrooms) {
     public static final int MAX_TITLE_LENGTH = 100;
-    public static final int MAX_CLASSROOMS_LIMIT = 50;
+    /** Until the lesson modes set their own caps (dedicated 6, master-teacher 300, ...): what one lesson may hold. */
+    public static final int MAX_CLASSROOMS_LIMIT = 1000;
 
     public Lesson {
         if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {

@@ -69,7 +69,7 @@ class DtlsServerSessionTest {
         CompletableFuture<SrtpKeys> clientKeys = new CompletableFuture<>();
         executor.execute(() -> {
             try {
-                new DTLSClientProtocol().connect(new DtlsTestClient(clientCertificate, profiles, clientKeys::complete),
+                new DTLSClientProtocol().connect(new SrtpDtlsClient(clientCertificate, profiles, clientKeys::complete),
                         new ClientTransport());
             } catch (Exception e) {
                 clientKeys.completeExceptionally(e);

@@ -15,7 +15,7 @@ import org.bouncycastle.tls.UDPTransport;
 import org.sanke.media.api.TransportParameters;
 import org.sanke.media.api.WebRtcTransport;
 import org.sanke.media.dtls.DtlsCertificate;
-import org.sanke.media.dtls.DtlsTestClient;
+import org.sanke.media.dtls.SrtpDtlsClient;
 import org.sanke.media.dtls.SrtpKeys;
 import org.sanke.media.dtls.SrtpProfile;
 import org.sanke.media.packet.PacketKind;
@@ -71,11 +71,11 @@ final class TestPeer implements AutoCloseable {
             throw new IllegalStateException("no answer to the connectivity check");
         }
         AtomicReference<SrtpKeys> keys = new AtomicReference<>();
-        DtlsTestClient client = new DtlsTestClient(certificate,
+        SrtpDtlsClient client = new SrtpDtlsClient(certificate,
                 new int[] {SrtpProfile.AEAD_AES_128_GCM.id, SrtpProfile.AES_CM_128_HMAC_SHA1_80.id}, keys::set);
         socket.setSoTimeout(0);
         dtls = new DTLSClientProtocol().connect(client, new UDPTransport(socket, 1500));
-        if (!transport.parameters().dtlsFingerprint().equals(client.serverFingerprint)) {
+        if (!transport.parameters().dtlsFingerprint().equals(client.serverFingerprint())) {
             throw new IllegalStateException("the server's certificate does not match its fingerprint");
         }
         srtp = new SrtpSession(keys.get());

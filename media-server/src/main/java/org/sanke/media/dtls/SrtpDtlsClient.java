@@ -24,26 +24,34 @@ import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
-/** A browser's side of DTLS-SRTP, for tests: BouncyCastle's DTLS client with its own certificate. */
-public final class DtlsTestClient extends DefaultTlsClient {
+/**
+ * The browser's side of DTLS-SRTP: BouncyCastle's DTLS 1.2 client with its own certificate, offering use_srtp. The
+ * server never uses it; test peers and the load-test's simulated classrooms do. Used by one handshake thread.
+ */
+public final class SrtpDtlsClient extends DefaultTlsClient {
     private final BcTlsCrypto crypto;
     private final DtlsCertificate certificate;
     private final int[] offeredProfiles;
     private final Consumer<SrtpKeys> onKeys;
-    public volatile String serverFingerprint;
+    private volatile String serverFingerprint;
     private Hashtable serverExtensionsSeen;
 
-    public DtlsTestClient(DtlsCertificate certificate, int[] offeredProfiles, Consumer<SrtpKeys> onKeys) {
+    public SrtpDtlsClient(DtlsCertificate certificate, int[] offeredProfiles, Consumer<SrtpKeys> onKeys) {
         this(new BcTlsCrypto(new SecureRandom()), certificate, offeredProfiles, onKeys);
     }
 
-    private DtlsTestClient(BcTlsCrypto crypto, DtlsCertificate certificate, int[] offeredProfiles,
+    private SrtpDtlsClient(BcTlsCrypto crypto, DtlsCertificate certificate, int[] offeredProfiles,
                            Consumer<SrtpKeys> onKeys) {
         super(crypto);
         this.crypto = crypto;
         this.certificate = certificate;
         this.offeredProfiles = offeredProfiles;
         this.onKeys = onKeys;
+    }
+
+    /** The SHA-256 fingerprint of the certificate the server presented, to compare with its SDP; null before. */
+    public String serverFingerprint() {
+        return serverFingerprint;
     }
 
     @Override

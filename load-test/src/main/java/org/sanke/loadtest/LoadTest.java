@@ -1,0 +1,217 @@
+package org.sanke.loadtest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import org.sanke.loadtest.client.FakeNetwork;
+import org.sanke.loadtest.client.SimulatedClassroom;
+import org.sanke.loadtest.report.Report;
+import org.sanke.loadtest.report.Sample;
+import org.sanke.loadtest.stats.RunStats;
+import org.sanke.media.dtls.DtlsCertificate;
+
+/**
+ * Plays one scenario against a running server: creates a lesson, joins the teacher, ramps the classrooms up,
+ * measures for the duration with a live progress line, then writes the report.
+ */
+public final class LoadTest {
+    /** File descriptors one simulated classroom holds: a WebSocket and two UDP sockets. */
+    static final int FILES_PER_CLASSROOM = 3;
+    /** After the last join: time for the last subscribe offers and handshakes before measuring. */
+    static final long SETTLE_MILLIS = 2000;
+
+    private final LoadTestOptions options;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final RunStats stats = new RunStats();
+    private final List<Sample> samples = new ArrayList<>();
+
+    public LoadTest(LoadTestOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Refuses what cannot work before anything starts; the message says why and what to do. */
+    public static void check(LoadTestOptions options) {
+        long maxFiles = maxOpenFiles();
+        long needed = (long) (options.classrooms() + 1) * FILES_PER_CLASSROOM + 64;
+        if (maxFiles > 0 && needed > maxFiles) {
+            throw new IllegalArgumentException(options.classrooms() + " classrooms need about " + needed
+                    + " open files, and this process may open " + maxFiles + "; raise the limit (ulimit -n) or"
+                    + " play fewer classrooms");
+        }
+        if (options.classrooms() < 1) {
+            throw new IllegalArgumentException("--classrooms must be at least 1");
+        }
+    }
+
+    static long maxOpenFiles() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getMaxFileDescriptorCount();
+        }
+        return -1;
+    }
+
+    public Report.Result run() throws Exception {
+        check(options);
+        String lessonId = createLesson();
+        DtlsCertificate certificate = DtlsCertificate.generate();
+        FakeNetwork network = options.receiveLoss() > 0 ? new FakeNetwork(options.receiveLoss(), 7) : FakeNetwork.PERFECT;
+        List<SimulatedClassroom> clients = new ArrayList<>();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        long started = System.nanoTime();
+        try {
+            SimulatedClassroom teacher = new SimulatedClassroom("Teacher", "teacher", true, stats, network,
+                    certificate);
+            clients.add(teacher);
+            teacher.join(http, options.server(), lessonId, options.audioKbps(), options.videoKbps());
+            stats.clientsJoined.incrementAndGet();
+            timer.scheduleAtFixedRate(() -> {
+                long now = System.nanoTime();
+                for (SimulatedClassroom c : List.copyOf(clients)) {
+                    c.tick(now);
+                }
+            }, 0, 5, TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(() -> List.copyOf(clients).forEach(SimulatedClassroom::refreshConsent),
+                    5, 5, TimeUnit.SECONDS);
+            timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+            rampUp(clients, lessonId, certificate, network);
+            Thread.sleep(SETTLE_MILLIS);
+            stats.startMeasuring();
+            Thread.sleep(options.duration().toMillis());
+        } finally {
+            timer.shutdownNow();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+            clients.forEach(SimulatedClassroom::close);
+            out.println();
+        }
+        stats.takeInterval();
+        return Report.write(options, stats, samples, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void rampUp(List<SimulatedClassroom> clients, String lessonId, DtlsCertificate certificate,
+                        FakeNetwork network) throws InterruptedException {
+        long gapNanos = options.rampUp().toNanos() / Math.max(1, options.classrooms());
+        List<Thread> joining = new ArrayList<>();
+        for (int i = 1; i <= options.classrooms(); i++) {
+            SimulatedClassroom classroom = new SimulatedClassroom("Classroom " + i, "classroom",
+                    options.scenario().classroomsPublish, stats, network, certificate);
+            synchronized (clients) {
+                clients.add(classroom);
+            }
+            joining.add(Thread.startVirtualThread(() -> {
+                try {
+                    classroom.join(http, options.server(), lessonId, options.audioKbps(), options.videoKbps());
+                    stats.clientsJoined.incrementAndGet();
+                } catch (Exception e) {
+                    stats.clientsFailed.incrementAndGet();
+                }
+            }));
+            TimeUnit.NANOSECONDS.sleep(gapNanos);
+        }
+        for (Thread t : joining) {
+            t.join(60_000);
+        }
+    }
+
+    private String createLesson() throws IOException, InterruptedException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(options.server().resolve("/api/lessons"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Load test: "
+                            + options.scenario().name().toLowerCase(Locale.ROOT) + "\",\"maxClassrooms\":"
+                            + options.classrooms() + "}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IllegalStateException("cannot reach the server at " + options.server()
+                    + " (connection refused): is it running?");
+        }
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("the server refused to create the lesson: " + response.statusCode() + " "
+                    + response.body());
+        }
+        return id.group(1);
+    }
+
+    private long lastPackets;
+    private long lastBytes;
+    private long lastLost;
+    private long lastExpected;
+
+    /** Every second: one line of progress, one sample for the report. */
+    private void sample() {
+        Histogram interval = stats.takeInterval();
+        long packets = stats.packets();
+        long bytes = stats.bytes();
+        long lost = stats.lost();
+        long expected = stats.expected();
+        double loss = expected - lastExpected <= 0 ? 0 : 100.0 * (lost - lastLost) / (expected - lastExpected);
+        double[] server = serverCpuAndMemory();
+        Sample sample = new Sample(samples.size() + 1, stats.clientsJoined.get(), packets - lastPackets,
+                (bytes - lastBytes) * 8 / 1000.0, Math.max(0, loss),
+                interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(50) / 1e6,
+                interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99) / 1e6, server[0], server[1]);
+        samples.add(sample);
+        lastPackets = packets;
+        lastBytes = bytes;
+        lastLost = lost;
+        lastExpected = expected;
+        out.printf(Locale.ROOT, "\r%3d s  joined %d/%d  failed %d  rx %,d pkt/s  %.1f Mbit/s  loss %.2f%%  delay p50 %.2f"
+                        + " ms p99 %.2f ms  server cpu %.0f%%   ", sample.second(), sample.joined(),
+                options.classrooms() + 1, stats.clientsFailed.get(), sample.packetsPerSecond(),
+                sample.kbps() / 1000, sample.lossPercent(), sample.delayP50Millis(), sample.delayP99Millis(),
+                sample.serverCpuPercent());
+        out.flush();
+    }
+
+    private static final Pattern CPU = Pattern.compile("(?m)^process_cpu_usage\\s+([0-9.eE+-]+)");
+    private static final Pattern MEMORY = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*}\\s+([0-9.eE+-]+)");
+
+    /** The server's process CPU (percent of one core's worth times cores) and JVM memory in MiB, from /metrics. */
+    private double[] serverCpuAndMemory() {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(options.server().resolve("/metrics"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher cpu = CPU.matcher(metrics);
+            double cpuPercent = cpu.find() ? Double.parseDouble(cpu.group(1)) * 100 : 0;
+            Matcher memory = MEMORY.matcher(metrics);
+            double bytes = 0;
+            while (memory.find()) {
+                bytes += Double.parseDouble(memory.group(1));
+            }
+            return new double[] {cpuPercent, bytes / (1024 * 1024)};
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return new double[] {0, 0};
+        }
+    }
+
+    static URI normalize(String server) {
+        URI uri;
+        try {
+            uri = URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
+        } catch (IllegalArgumentException e) {
+            uri = URI.create("none");
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("--server must be a URL like http://127.0.0.1:8080, not '" + server
+                    + "'");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,95 @@
+package org.sanke.loadtest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sanke.loadtest.report.Report;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./sanke load SCENARIO [options]}: plays a classroom scenario against a running server. */
+@Command(name = "sanke-load", mixinStandardHelpOptions = true,
+        description = "Plays one of the three classroom scenarios against a running Sanke server through its public"
+                + " protocol, with simulated classrooms (ICE, DTLS, SRTP, synthetic VP8/Opus), and writes a report.")
+public final class LoadTestCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO",
+            description = "dedicated (1 teacher, N two-way classrooms), master (1 teacher, N observers),"
+                    + " broadcast (1 teacher, N receivers)")
+    String scenario;
+
+    @Option(names = "--server", defaultValue = "http://127.0.0.1:8080", description = "server URL (${DEFAULT-VALUE})")
+    String server;
+
+    @Option(names = {"-n", "--classrooms"}, description = "receiving classrooms (default per scenario: 6, 200, 1000)")
+    Integer classrooms;
+
+    @Option(names = "--duration", defaultValue = "30", description = "seconds to measure after the ramp-up")
+    int durationSeconds;
+
+    @Option(names = "--ramp-up", defaultValue = "10", description = "seconds over which classrooms join")
+    int rampUpSeconds;
+
+    @Option(names = "--audio-kbps", defaultValue = "40", description = "audio bitrate per publisher")
+    int audioKbps;
+
+    @Option(names = "--video-kbps", defaultValue = "800", description = "video bitrate per publisher")
+    int videoKbps;
+
+    @Option(names = "--simulate-loss", defaultValue = "0",
+            description = "percent of received packets the tool's own fake network drops (to check the tool)")
+    double simulateLossPercent;
+
+    @Option(names = "--report-dir", description = "where the report goes (default load-test-reports/SCENARIO-TIME)")
+    Path reportDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario chosen = parseScenario(scenario);
+        int n = classrooms != null ? classrooms : chosen.defaultClassrooms;
+        Path folder = reportDir != null ? reportDir : Path.of("load-test-reports", chosen.name().toLowerCase(Locale.ROOT)
+                + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        LoadTestOptions options = new LoadTestOptions(chosen, LoadTest.normalize(server), n,
+                Duration.ofSeconds(durationSeconds), Duration.ofSeconds(rampUpSeconds), audioKbps, videoKbps,
+                simulateLossPercent / 100, folder);
+        Report.Result result = new LoadTest(options, System.out).run();
+        System.out.print(java.nio.file.Files.readString(folder.resolve("report.txt")));
+        System.out.println("report: " + folder.resolve("report.html").toAbsolutePath());
+        return result.failed() == 0 ? 0 : 1;
+    }
+
+    static Scenario parseScenario(String name) {
+        for (Scenario s : Scenario.values()) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown scenario '" + name + "'; choose dedicated, master or broadcast");
+    }
+
+    /** Runs the command; bad input ends with a one-line message and exit status 2, never a stack trace. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command with its error handling, for {@link #execute} and tests. */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new LoadTestCommand());
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                cmd.getErr().println("sanke-load: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return line;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

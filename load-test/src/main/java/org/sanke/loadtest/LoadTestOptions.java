@@ -1,0 +1,22 @@
+package org.sanke.loadtest;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One run.
+ *
+ * @param scenario    what to play
+ * @param server      the server's HTTP base, e.g. http://127.0.0.1:8080
+ * @param classrooms  receiving classrooms (besides the teacher)
+ * @param duration    how long to measure once everyone has joined
+ * @param rampUp      over how long the classrooms join
+ * @param audioKbps   each publisher's audio bitrate
+ * @param videoKbps   each publisher's video bitrate
+ * @param receiveLoss share of received packets the tool's own fake network drops (0 = none), to check the tool
+ * @param reportDir   where the report goes
+ */
+public record LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
+                              int audioKbps, int videoKbps, double receiveLoss, Path reportDir) {
+}

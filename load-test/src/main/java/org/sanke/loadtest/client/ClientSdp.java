@@ -1,0 +1,95 @@
+package org.sanke.loadtest.client;
+
+import org.sanke.media.api.RtpHeaderExtensionIds;
+
+/** The SDP a browser would write, reduced to what Sanke negotiates: a publish offer and a subscribe answer. */
+public final class ClientSdp {
+    public static final int OPUS_PT = 111;
+    public static final int VP8_PT = 96;
+    public static final int RTX_PT = 97;
+    public static final int TRANSPORT_CC_ID = 3;
+
+    private ClientSdp() {
+    }
+
+    /** Offer audio (opus) and video (VP8 with RTX), sendonly, bundled; SSRCs as given. */
+    public static String publishOffer(String ufrag, String pwd, String fingerprint, int audioSsrc, int videoSsrc,
+                                      int rtxSsrc, String cname) {
+        StringBuilder sdp = new StringBuilder();
+        line(sdp, "v=0");
+        line(sdp, "o=- " + (System.nanoTime() & Long.MAX_VALUE) + " 2 IN IP4 127.0.0.1");
+        line(sdp, "s=-");
+        line(sdp, "t=0 0");
+        line(sdp, "a=group:BUNDLE 0 1");
+        line(sdp, "a=msid-semantic: WMS " + cname);
+        section(sdp, "audio", "0", String.valueOf(OPUS_PT), ufrag, pwd, fingerprint, "actpass", "sendonly");
+        line(sdp, "a=msid:" + cname + " " + cname + "-audio");
+        line(sdp, "a=rtpmap:" + OPUS_PT + " opus/48000/2");
+        line(sdp, "a=fmtp:" + OPUS_PT + " minptime=10;useinbandfec=1");
+        line(sdp, "a=ssrc:" + Integer.toUnsignedString(audioSsrc) + " cname:" + cname);
+        section(sdp, "video", "1", VP8_PT + " " + RTX_PT, ufrag, pwd, fingerprint, "actpass", "sendonly");
+        line(sdp, "a=msid:" + cname + " " + cname + "-video");
+        line(sdp, "a=rtpmap:" + VP8_PT + " VP8/90000");
+        line(sdp, "a=rtcp-fb:" + VP8_PT + " nack");
+        line(sdp, "a=rtcp-fb:" + VP8_PT + " nack pli");
+        line(sdp, "a=rtpmap:" + RTX_PT + " rtx/90000");
+        line(sdp, "a=fmtp:" + RTX_PT + " apt=" + VP8_PT);
+        line(sdp, "a=ssrc-group:FID " + Integer.toUnsignedString(videoSsrc) + " " + Integer.toUnsignedString(rtxSsrc));
+        line(sdp, "a=ssrc:" + Integer.toUnsignedString(videoSsrc) + " cname:" + cname);
+        line(sdp, "a=ssrc:" + Integer.toUnsignedString(rtxSsrc) + " cname:" + cname);
+        return sdp.toString();
+    }
+
+    /** Answers a subscribe offer: every section with a track recvonly, rejected ones rejected, the rest inactive. */
+    public static String subscribeAnswer(SessionFacts offer, String ufrag, String pwd, String fingerprint) {
+        StringBuilder sdp = new StringBuilder();
+        line(sdp, "v=0");
+        line(sdp, "o=- " + (System.nanoTime() & Long.MAX_VALUE) + " 2 IN IP4 127.0.0.1");
+        line(sdp, "s=-");
+        line(sdp, "t=0 0");
+        StringBuilder bundle = new StringBuilder("a=group:BUNDLE");
+        for (SessionFacts.Section s : offer.sections()) {
+            if (s.port() != 0) {
+                bundle.append(' ').append(s.mid());
+            }
+        }
+        line(sdp, bundle.toString());
+        boolean first = true;
+        for (SessionFacts.Section s : offer.sections()) {
+            if (s.port() == 0) {
+                line(sdp, "m=" + s.kind() + " 0 UDP/TLS/RTP/SAVPF " + s.formats());
+                line(sdp, "c=IN IP4 0.0.0.0");
+                line(sdp, "a=mid:" + s.mid());
+                line(sdp, "a=inactive");
+                continue;
+            }
+            section(sdp, s.kind(), s.mid(), s.formats(), ufrag, pwd, fingerprint, "active",
+                    first ? "inactive" : "recvonly");
+            for (String rtpmap : s.rtpmaps()) {
+                line(sdp, "a=" + rtpmap);
+            }
+            first = false;
+        }
+        return sdp.toString();
+    }
+
+    private static void section(StringBuilder sdp, String kind, String mid, String formats, String ufrag, String pwd,
+                                String fingerprint, String setup, String direction) {
+        line(sdp, "m=" + kind + " 9 UDP/TLS/RTP/SAVPF " + formats);
+        line(sdp, "c=IN IP4 0.0.0.0");
+        line(sdp, "a=rtcp:9 IN IP4 0.0.0.0");
+        line(sdp, "a=ice-ufrag:" + ufrag);
+        line(sdp, "a=ice-pwd:" + pwd);
+        line(sdp, "a=fingerprint:sha-256 " + fingerprint);
+        line(sdp, "a=setup:" + setup);
+        line(sdp, "a=mid:" + mid);
+        line(sdp, "a=extmap:" + TRANSPORT_CC_ID + " " + RtpHeaderExtensionIds.TRANSPORT_WIDE_CC_URI);
+        line(sdp, "a=" + direction);
+        line(sdp, "a=rtcp-mux");
+        line(sdp, "a=rtcp-rsize");
+    }
+
+    private static void line(StringBuilder sdp, String line) {
+        sdp.append(line).append("\r\n");
+    }
+}

@@ -1,0 +1,231 @@
+package org.sanke.loadtest.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.DatagramTransport;
+import org.sanke.media.dtls.DtlsCertificate;
+import org.sanke.media.dtls.SrtpDtlsClient;
+import org.sanke.media.dtls.SrtpKeys;
+import org.sanke.media.dtls.SrtpProfile;
+import org.sanke.media.packet.PacketKind;
+import org.sanke.media.packet.StunMessage;
+import org.sanke.media.packet.StunWriter;
+import org.sanke.media.srtp.SrtpSession;
+
+/**
+ * One simulated PeerConnection: a UDP socket, ICE as the controlling agent, DTLS as client, SRTP. A virtual thread
+ * reads the socket: STUN answers complete checks, DTLS goes to the handshake, SRTP goes decrypted to the listener.
+ * Sending is thread-safe (one lock per connection).
+ */
+public final class MediaConnection implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int BUFFER = 1628;
+
+    /** Receives decrypted RTP, on the connection's reader thread. */
+    public interface RtpListener {
+        void onRtp(byte[] buf, int len, long receivedNanos);
+    }
+
+    public final String ufrag = randomString(8);
+    public final String pwd = randomString(24);
+    public final DtlsCertificate certificate;
+    private final DatagramChannel channel;
+    private final FakeNetwork network;
+    private final SplittableRandom lossRandom;
+    private final BlockingQueue<byte[]> dtlsRecords = new ArrayBlockingQueue<>(64);
+    private final AtomicReference<CompletableFuture<StunMessage>> pendingCheck = new AtomicReference<>();
+    private final byte[] sendBuffer = new byte[BUFFER];
+    private volatile RtpListener listener;
+    private volatile SrtpSession receiveSrtp;
+    private SrtpSession sendSrtp;
+    private InetSocketAddress server;
+    private String remoteUfrag;
+    private String remotePwd;
+    private DTLSTransport dtls;
+    private volatile boolean closed;
+
+    public MediaConnection(DtlsCertificate certificate, FakeNetwork network) throws IOException {
+        this.certificate = certificate;
+        this.network = network;
+        this.lossRandom = network.newRandom();
+        this.channel = DatagramChannel.open();
+        // Room for a second of video should this JVM stall (JIT, handshakes of other clients on the same cores).
+        this.channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
+        this.channel.bind(new InetSocketAddress("127.0.0.1", 0));
+        Thread.ofVirtual().name("load-rx").start(this::readLoop);
+    }
+
+    public void onRtp(RtpListener rtpListener) {
+        this.listener = rtpListener;
+    }
+
+    /** ICE check, then the DTLS handshake, then SRTP; throws with a reason when any of them fails. */
+    public void connect(SessionFacts remote) throws Exception {
+        this.server = remote.candidate();
+        this.remoteUfrag = remote.iceUfrag();
+        this.remotePwd = remote.icePwd();
+        if (check(true) == null) {
+            throw new IOException("no answer to the ICE check from " + server);
+        }
+        AtomicReference<SrtpKeys> keys = new AtomicReference<>();
+        SrtpDtlsClient client = new SrtpDtlsClient(certificate,
+                new int[] {SrtpProfile.AEAD_AES_128_GCM.id, SrtpProfile.AES_CM_128_HMAC_SHA1_80.id}, keys::set);
+        dtls = new DTLSClientProtocol().connect(client, new QueueTransport());
+        if (!remote.fingerprint().equalsIgnoreCase(client.serverFingerprint())) {
+            throw new IOException("the server's DTLS certificate does not match its SDP fingerprint");
+        }
+        synchronized (this) {
+            sendSrtp = new SrtpSession(keys.get());
+        }
+        receiveSrtp = new SrtpSession(keys.get());
+    }
+
+    /** A connectivity check (also the consent refresh); the answer, or null after 3 s. */
+    public StunMessage check(boolean nominate) throws Exception {
+        byte[] transaction = new byte[12];
+        RANDOM.nextBytes(transaction);
+        byte[] request = StunWriter.bindingRequest(transaction, remoteUfrag + ":" + ufrag,
+                remotePwd.getBytes(StandardCharsets.UTF_8), 1853817087L, nominate, RANDOM.nextLong(), true);
+        CompletableFuture<StunMessage> answer = new CompletableFuture<>();
+        pendingCheck.set(answer);
+        for (int attempt = 0; attempt < 6 && !answer.isDone(); attempt++) {
+            send(request, request.length);
+            try {
+                return answer.get(500, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException retry) {
+                // checks are retransmitted like ICE does (RFC 8445 §14.3), here every 500 ms
+            }
+        }
+        return answer.isDone() ? answer.get() : null;
+    }
+
+    /** Encrypts and sends a plain RTP packet. */
+    public synchronized void sendRtp(byte[] plain, int len) throws IOException {
+        System.arraycopy(plain, 0, sendBuffer, 0, len);
+        int protectedLength = sendSrtp.protectRtp(sendBuffer, 0, len);
+        if (protectedLength > 0) {
+            send(sendBuffer, protectedLength);
+        }
+    }
+
+    private void send(byte[] buf, int len) throws IOException {
+        channel.send(ByteBuffer.wrap(buf, 0, len), server);
+    }
+
+    private void readLoop() {
+        ByteBuffer in = ByteBuffer.allocate(BUFFER);
+        byte[] buf = in.array();
+        while (!closed) {
+            in.clear();
+            try {
+                channel.receive(in);
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                continue;
+            }
+            long now = System.nanoTime();
+            int len = in.position();
+            switch (PacketKind.classify(buf, 0, len)) {
+                case STUN -> {
+                    StunMessage stun = StunMessage.parse(buf, 0, len);
+                    CompletableFuture<StunMessage> waiting = pendingCheck.get();
+                    if (stun != null && waiting != null && stun.isBindingSuccess()) {
+                        waiting.complete(stun);
+                    }
+                }
+                case DTLS -> dtlsRecords.offer(Arrays.copyOf(buf, len));
+                case RTP -> {
+                    SrtpSession srtp = receiveSrtp;
+                    RtpListener rtp = listener;
+                    if (srtp != null && rtp != null && !network.dropsReceived(lossRandom)) {
+                        int plain = srtp.unprotectRtp(buf, 0, len);
+                        if (plain > 0) {
+                            rtp.onRtp(buf, plain, now);
+                        }
+                    }
+                }
+                default -> { } // RTCP from the server (reports, feedback): not measured
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (dtls != null) {
+                dtls.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing more to free
+        }
+    }
+
+    private static String randomString(int length) {
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(chars.charAt(RANDOM.nextInt(chars.length())));
+        }
+        return s.toString();
+    }
+
+    /** BouncyCastle's DTLS reads records the reader thread queued, and writes to the socket. */
+    private final class QueueTransport implements DatagramTransport {
+        @Override
+        public int getReceiveLimit() {
+            return 1500;
+        }
+
+        @Override
+        public int getSendLimit() {
+            return 1200;
+        }
+
+        @Override
+        public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+            try {
+                byte[] record = dtlsRecords.poll(waitMillis, TimeUnit.MILLISECONDS);
+                if (record == null) {
+                    return -1;
+                }
+                int n = Math.min(len, record.length);
+                System.arraycopy(record, 0, buf, off, n);
+                return n;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted");
+            }
+        }
+
+        @Override
+        public void send(byte[] buf, int off, int len) throws IOException {
+            channel.send(ByteBuffer.wrap(buf, off, len), server);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.sanke.loadtest.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.Histogram;
+import org.sanke.loadtest.LoadTestOptions;
+import org.sanke.loadtest.stats.RunStats;
+
+/** Writes a run's report as plain text and as HTML with charts (inline SVG, no scripts, opens anywhere). */
+public final class Report {
+    /** The headline figures of a run, also returned to callers (and tests). */
+    public record Result(int joined, int failed, long packets, long lost, double lossPercent, long duplicates,
+                         double delayP50Millis, double delayP99Millis, double joinMedianMillis, Path folder) {
+    }
+
+    private Report() {
+    }
+
+    public static Result write(LoadTestOptions options, RunStats stats, List<Sample> samples, double seconds)
+            throws IOException {
+        Histogram delay = stats.total();
+        List<Double> joins = new ArrayList<>(stats.joinMillis());
+        Collections.sort(joins);
+        long expected = stats.measuredExpected();
+        long lost = stats.measuredLost();
+        Result result = new Result(stats.clientsJoined.get(), stats.clientsFailed.get(), stats.measuredPackets(), lost,
+                expected == 0 ? 0 : 100.0 * lost / expected, stats.measuredDuplicates(),
+                delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(99) / 1e6, percentile(joins, 50),
+                options.reportDir());
+        Files.createDirectories(options.reportDir());
+        String text = text(options, result, delay, joins, samples, seconds);
+        Files.writeString(options.reportDir().resolve("report.txt"), text);
+        Files.writeString(options.reportDir().resolve("report.html"), html(options, text, joins, samples));
+        return result;
+    }
+
+    private static String text(LoadTestOptions o, Result r, Histogram delay, List<Double> joins, List<Sample> samples,
+                               double seconds) {
+        StringBuilder t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "Sanke load test: %s, %d classrooms + 1 teacher, %s%n",
+                o.scenario().name().toLowerCase(Locale.ROOT), o.classrooms(), o.server()));
+        t.append(String.format(Locale.ROOT, "run %.0f s (measured %d s after a ramp-up of %d s), audio %d kbit/s,"
+                + " video %d kbit/s per publisher%s%n%n", seconds, o.duration().toSeconds(), o.rampUp().toSeconds(),
+                o.audioKbps(), o.videoKbps(), o.receiveLoss() > 0
+                        ? String.format(Locale.ROOT, ", fake network drops %.0f%% of received packets",
+                        o.receiveLoss() * 100) : ""));
+        t.append(String.format(Locale.ROOT, "clients joined      %d of %d (%d failed)%n", r.joined(),
+                o.classrooms() + 1, r.failed()));
+        t.append(String.format(Locale.ROOT, "in the measured %d s (from 2 s after the last join):%n",
+                o.duration().toSeconds()));
+        t.append(String.format(Locale.ROOT, "packets received    %,d%n", r.packets()));
+        t.append(String.format(Locale.ROOT, "loss                %.3f%% (%,d packets)%n", r.lossPercent(), r.lost()));
+        t.append(String.format(Locale.ROOT, "duplicates          %,d%n", r.duplicates()));
+        t.append(String.format(Locale.ROOT, "end-to-end delay    p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(90) / 1e6,
+                delay.getValueAtPercentile(99) / 1e6, delay.getMaxValue() / 1e6));
+        t.append(String.format(Locale.ROOT, "join to first video p50 %.0f ms, p90 %.0f ms, max %.0f ms (%d joins)%n",
+                percentile(joins, 50), percentile(joins, 90), percentile(joins, 100), joins.size()));
+        t.append(String.format(Locale.ROOT, "server cpu          mean %.1f%%, max %.1f%% of the machine%n",
+                mean(samples, Sample::serverCpuPercent), max(samples, Sample::serverCpuPercent)));
+        t.append(String.format(Locale.ROOT, "server memory       max %.0f MiB used by the JVM%n",
+                max(samples, Sample::serverMemoryMiB)));
+        return t.toString();
+    }
+
+    private static String html(LoadTestOptions o, String text, List<Double> joins, List<Sample> samples) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sanke load test: ")
+                .append(o.scenario().name().toLowerCase(Locale.ROOT)).append("</title><style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}")
+                .append("pre{background:#f4f4f4;padding:1rem}svg{background:#fff;border:1px solid #ccc}")
+                .append("h2{font-size:1.1rem;margin-top:2rem}</style></head><body>")
+                .append("<h1>Sanke load test</h1><pre>").append(escape(text)).append("</pre>");
+        h.append("<h2>End-to-end delay (ms): p50 and p99 per second</h2>")
+                .append(Chart.lines(samples, List.of(Sample::delayP50Millis, Sample::delayP99Millis),
+                        List.of("#2a7", "#c33"), List.of("p50", "p99")));
+        h.append("<h2>Loss (%) per second</h2>")
+                .append(Chart.lines(samples, List.of(Sample::lossPercent), List.of("#c33"), List.of("loss")));
+        h.append("<h2>Received bitrate (kbit/s, all clients)</h2>")
+                .append(Chart.lines(samples, List.of(Sample::kbps), List.of("#27c"), List.of("kbit/s")));
+        h.append("<h2>Server CPU (% of the machine) and memory (MiB)</h2>")
+                .append(Chart.lines(samples, List.of(Sample::serverCpuPercent), List.of("#a52"), List.of("cpu %")))
+                .append(Chart.lines(samples, List.of(Sample::serverMemoryMiB), List.of("#555"), List.of("MiB")));
+        h.append("<h2>Join to first video (ms), distribution</h2>").append(Chart.histogram(joins, 20));
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static double mean(List<Sample> samples, ToDoubleFunction<Sample> f) {
+        return samples.stream().mapToDouble(f).average().orElse(0);
+    }
+
+    private static double max(List<Sample> samples, ToDoubleFunction<Sample> f) {
+        return samples.stream().mapToDouble(f).max().orElse(0);
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

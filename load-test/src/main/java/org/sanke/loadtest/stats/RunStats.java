@@ -1,0 +1,115 @@
+package org.sanke.loadtest.stats;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Everything a run measures, written by many receive threads and read by the reporter. Delays go into an
+ * HdrHistogram {@link Recorder} (lock-free for writers); each stream's loss comes from its own sequence numbers.
+ */
+public final class RunStats {
+    private static final long MAX_DELAY_NANOS = 60_000_000_000L;
+
+    private final Recorder delay = new Recorder(MAX_DELAY_NANOS, 3);
+    private final Histogram totalDelay = new Histogram(MAX_DELAY_NANOS, 3);
+    private final ConcurrentLinkedQueue<ReceivedStream> streams = new ConcurrentLinkedQueue<>();
+    private final List<Double> joinMillis = Collections.synchronizedList(new ArrayList<>());
+    final LongAdder packets = new LongAdder();
+    final LongAdder bytes = new LongAdder();
+    public final AtomicInteger clientsJoined = new AtomicInteger();
+    public final AtomicInteger clientsFailed = new AtomicInteger();
+
+    private long baseLost;
+    private long baseExpected;
+    private long basePackets;
+    private long baseDuplicates;
+
+    /**
+     * Starts the measured window: what happened during the ramp-up (joins, handshakes, cold JIT) stays out of the
+     * run's figures, though the per-second samples still show it.
+     */
+    public synchronized void startMeasuring() {
+        takeInterval();
+        totalDelay.reset();
+        baseLost = lost();
+        baseExpected = expected();
+        basePackets = packets();
+        baseDuplicates = duplicates();
+    }
+
+    public synchronized long measuredLost() {
+        return lost() - baseLost;
+    }
+
+    public synchronized long measuredExpected() {
+        return expected() - baseExpected;
+    }
+
+    public synchronized long measuredPackets() {
+        return packets() - basePackets;
+    }
+
+    public synchronized long measuredDuplicates() {
+        return duplicates() - baseDuplicates;
+    }
+
+    /** A new stream of received packets (one SSRC on one connection). */
+    public ReceivedStream newStream() {
+        ReceivedStream stream = new ReceivedStream(this);
+        streams.add(stream);
+        return stream;
+    }
+
+    void recordDelay(long nanos) {
+        delay.recordValue(Math.min(Math.max(nanos, 0), MAX_DELAY_NANOS));
+    }
+
+    public void recordJoin(double millis) {
+        joinMillis.add(millis);
+    }
+
+    public List<Double> joinMillis() {
+        synchronized (joinMillis) {
+            return new ArrayList<>(joinMillis);
+        }
+    }
+
+    public long packets() {
+        return packets.sum();
+    }
+
+    public long bytes() {
+        return bytes.sum();
+    }
+
+    /** Packets expected from sequence numbers but never received, over all streams. */
+    public long lost() {
+        return streams.stream().mapToLong(ReceivedStream::lost).sum();
+    }
+
+    public long expected() {
+        return streams.stream().mapToLong(ReceivedStream::expected).sum();
+    }
+
+    public long duplicates() {
+        return streams.stream().mapToLong(ReceivedStream::duplicates).sum();
+    }
+
+    /** The delays recorded since the previous call; also added to the whole run's histogram. */
+    public synchronized Histogram takeInterval() {
+        Histogram interval = delay.getIntervalHistogram();
+        totalDelay.add(interval);
+        return interval;
+    }
+
+    /** The whole run's delays (as of the last {@link #takeInterval}). */
+    public synchronized Histogram total() {
+        return totalDelay.copy();
+    }
+}

@@ -1,0 +1,101 @@
+package org.sanke.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sanke.classroom.LessonDirectory;
+import org.sanke.loadtest.report.Report;
+import org.sanke.media.MediaServer;
+import org.sanke.media.MediaServerConfig;
+import org.sanke.signaling.SignalingConfig;
+import org.sanke.signaling.SignalingServer;
+import picocli.CommandLine;
+
+/** The tool against a real server (signaling and media) in this JVM. */
+class LoadTestTest {
+    private static MediaServer media;
+    private static SignalingServer signaling;
+    private static URI server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        media = MediaServer.start(new MediaServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 1,
+                Duration.ofSeconds(30)), registry);
+        signaling = SignalingServer.start(new SignalingConfig("127.0.0.1", 0, 64 * 1024, "web"),
+                media::createRouter, new LessonDirectory(), registry);
+        server = URI.create("http://127.0.0.1:" + signaling.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        signaling.close();
+        media.close();
+    }
+
+    private static LoadTestOptions dedicated(int classrooms, double loss, Path dir) {
+        return new LoadTestOptions(Scenario.DEDICATED, server, classrooms, Duration.ofSeconds(4), Duration.ofSeconds(1),
+                40, 300, loss, dir);
+    }
+
+    @Test
+    void shortDedicatedRunJoinsEveryoneWithoutLoss(@TempDir Path dir) throws Exception {
+        Report.Result result = new LoadTest(dedicated(2, 0, dir), new PrintStream(new ByteArrayOutputStream()))
+                .run();
+        assertThat(result.joined()).isEqualTo(3);
+        assertThat(result.failed()).isZero();
+        assertThat(result.packets()).as("teacher and two classrooms receive each other").isGreaterThan(500);
+        assertThat(result.lost()).isZero();
+        assertThat(result.duplicates()).isZero();
+        assertThat(result.joinMedianMillis()).isPositive();
+        assertThat(Files.readString(dir.resolve("report.txt"))).contains("clients joined      3 of 3 (0 failed)");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("<svg", "End-to-end delay");
+    }
+
+    @Test
+    void aFakeNetworkDroppingTenPercentIsReportedAsAboutTenPercentLoss(@TempDir Path dir) throws Exception {
+        Report.Result result = new LoadTest(dedicated(1, 0.10, dir), new PrintStream(new ByteArrayOutputStream()))
+                .run();
+        assertThat(result.failed()).isZero();
+        assertThat(result.lossPercent()).isBetween(7.0, 13.0);
+    }
+
+    @Test
+    void badInputGetsAClearMessageNotAStackTrace() {
+        assertThat(run("lecture")).isEqualTo(2);
+        assertThat(lastError).contains("unknown scenario 'lecture'; choose dedicated, master or broadcast")
+                .doesNotContain("Exception");
+        assertThat(run("dedicated", "--server", "http://127.0.0.1:1", "-n", "1")).isEqualTo(2);
+        assertThat(lastError).contains("cannot reach the server at http://127.0.0.1:1");
+        assertThat(run("broadcast", "--server", "not a url")).isEqualTo(2);
+        assertThat(lastError).contains("--server must be a URL");
+        assertThatThrownBy(() -> LoadTest.check(new LoadTestOptions(Scenario.BROADCAST, server, 100_000_000,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 40, 800, 0, Path.of("x"))))
+                .hasMessageContaining("open files").hasMessageContaining("ulimit -n");
+    }
+
+    private String lastError;
+
+    private int run(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine line = LoadTestCommand.commandLine();
+        line.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        int status = line.execute(args);
+        lastError = err.toString(StandardCharsets.UTF_8);
+        return status;
+    }
+}
