@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
+import org.sanke.loadtest.client.Classroom;
 import org.sanke.loadtest.client.FakeNetwork;
 import org.sanke.loadtest.client.SimulatedClassroom;
+import org.sanke.loadtest.janus.JanusClassroom;
 import org.sanke.loadtest.report.Report;
 import org.sanke.loadtest.report.Sample;
 import org.sanke.loadtest.stats.RunStats;
@@ -55,6 +57,13 @@ public final class LoadTest {
                     + " open files, and this process may open " + maxFiles + "; raise the limit (ulimit -n) or"
                     + " play fewer classrooms");
         }
+        if (options.target() == LoadTestOptions.Target.JANUS && options.scenario().classroomsPublish) {
+            throw new IllegalArgumentException("against Janus the tool plays broadcast and master (one publisher);"
+                    + " dedicated needs Sanke");
+        }
+        if (options.serverPid() != 0 && !new ServerProcess(options.serverPid()).exists()) {
+            throw new IllegalArgumentException("--server-pid " + options.serverPid() + ": no such process");
+        }
         if (options.classrooms() < 1) {
             throw new IllegalArgumentException("--classrooms must be at least 1");
         }
@@ -69,48 +78,65 @@ public final class LoadTest {
 
     public Report.Result run() throws Exception {
         check(options);
-        String lessonId = createLesson();
+        boolean janus = options.target() == LoadTestOptions.Target.JANUS;
+        String lessonId = janus ? Integer.toString(JanusClassroom.ROOM) : createLesson();
+        JanusClassroom.Room janusRoom = new JanusClassroom.Room();
         DtlsCertificate certificate = DtlsCertificate.generate();
+        ServerProcess process = options.serverPid() == 0 ? null : new ServerProcess(options.serverPid());
+        Report.ServerUse serverUse = null;
         FakeNetwork network = options.receiveLoss() > 0 ? new FakeNetwork(options.receiveLoss(), 7) : FakeNetwork.PERFECT;
-        List<SimulatedClassroom> clients = new ArrayList<>();
+        List<Classroom> clients = new ArrayList<>();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         long started = System.nanoTime();
         try {
-            SimulatedClassroom teacher = new SimulatedClassroom("Teacher", "teacher", true, stats, network,
-                    certificate);
+            Classroom teacher = janus ? new JanusClassroom("Teacher", true, janusRoom, stats, network, certificate)
+                    : new SimulatedClassroom("Teacher", "teacher", true, stats, network, certificate);
             clients.add(teacher);
-            teacher.join(http, options.server(), lessonId, options.audioKbps(), options.videoKbps());
+            try {
+                teacher.join(http, options.server(), lessonId, options.audioKbps(), options.videoKbps());
+            } catch (Exception e) {
+                throw new IllegalStateException("the teacher could not join: " + e.getMessage(), e);
+            }
             stats.clientsJoined.incrementAndGet();
             timer.scheduleAtFixedRate(() -> {
                 long now = System.nanoTime();
-                for (SimulatedClassroom c : List.copyOf(clients)) {
+                for (Classroom c : List.copyOf(clients)) {
                     c.tick(now);
                 }
             }, 0, 5, TimeUnit.MILLISECONDS);
-            timer.scheduleAtFixedRate(() -> List.copyOf(clients).forEach(SimulatedClassroom::refreshConsent),
+            timer.scheduleAtFixedRate(() -> List.copyOf(clients).forEach(Classroom::refreshConsent),
                     5, 5, TimeUnit.SECONDS);
             timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
-            rampUp(clients, lessonId, certificate, network);
+            rampUp(clients, lessonId, certificate, network, janusRoom);
             Thread.sleep(SETTLE_MILLIS);
             stats.startMeasuring();
+            double cpuBefore = process == null ? 0 : process.cpuSeconds();
+            long windowStart = System.nanoTime();
             Thread.sleep(options.duration().toMillis());
+            if (process != null) {
+                double window = (System.nanoTime() - windowStart) / 1e9;
+                serverUse = new Report.ServerUse(process.cpuSeconds() - cpuBefore, window, process.peakMemoryMiB(),
+                        options.classrooms() * 2);
+            }
         } finally {
             timer.shutdownNow();
             timer.awaitTermination(5, TimeUnit.SECONDS);
-            clients.forEach(SimulatedClassroom::close);
+            clients.forEach(Classroom::close);
             out.println();
         }
         stats.takeInterval();
-        return Report.write(options, stats, samples, (System.nanoTime() - started) / 1e9);
+        return Report.write(options, stats, samples, (System.nanoTime() - started) / 1e9, serverUse);
     }
 
-    private void rampUp(List<SimulatedClassroom> clients, String lessonId, DtlsCertificate certificate,
-                        FakeNetwork network) throws InterruptedException {
+    private void rampUp(List<Classroom> clients, String lessonId, DtlsCertificate certificate,
+                        FakeNetwork network, JanusClassroom.Room janusRoom) throws InterruptedException {
         long gapNanos = options.rampUp().toNanos() / Math.max(1, options.classrooms());
         List<Thread> joining = new ArrayList<>();
         for (int i = 1; i <= options.classrooms(); i++) {
-            SimulatedClassroom classroom = new SimulatedClassroom("Classroom " + i, "classroom",
-                    options.scenario().classroomsPublish, stats, network, certificate);
+            Classroom classroom = options.target() == LoadTestOptions.Target.JANUS
+                    ? new JanusClassroom("Classroom " + i, false, janusRoom, stats, network, certificate)
+                    : new SimulatedClassroom("Classroom " + i, "classroom", options.scenario().classroomsPublish,
+                    stats, network, certificate);
             synchronized (clients) {
                 clients.add(classroom);
             }

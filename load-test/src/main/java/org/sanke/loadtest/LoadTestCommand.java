@@ -44,6 +44,14 @@ public final class LoadTestCommand implements Callable<Integer> {
             description = "percent of received packets the tool's own fake network drops (to check the tool)")
     double simulateLossPercent;
 
+    @Option(names = "--target", defaultValue = "sanke",
+            description = "the server under test: sanke, or janus (its VideoRoom plugin, for the benchmark)")
+    String target;
+
+    @Option(names = "--server-pid", defaultValue = "0",
+            description = "the server's process id: its CPU and memory are read from /proc for the report")
+    long serverPid;
+
     @Option(names = "--report-dir", description = "where the report goes (default load-test-reports/SCENARIO-TIME)")
     Path reportDir;
 
@@ -55,11 +63,20 @@ public final class LoadTestCommand implements Callable<Integer> {
                 + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         LoadTestOptions options = new LoadTestOptions(chosen, LoadTest.normalize(server), n,
                 Duration.ofSeconds(durationSeconds), Duration.ofSeconds(rampUpSeconds), audioKbps, videoKbps,
-                simulateLossPercent / 100, folder);
+                simulateLossPercent / 100, folder, parseTarget(target), serverPid);
         Report.Result result = new LoadTest(options, System.out).run();
         System.out.print(java.nio.file.Files.readString(folder.resolve("report.txt")));
         System.out.println("report: " + folder.resolve("report.html").toAbsolutePath());
         return result.failed() == 0 ? 0 : 1;
+    }
+
+    static LoadTestOptions.Target parseTarget(String name) {
+        for (LoadTestOptions.Target t : LoadTestOptions.Target.values()) {
+            if (t.name().equalsIgnoreCase(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown target '" + name + "'; choose sanke or janus");
     }
 
     static Scenario parseScenario(String name) {

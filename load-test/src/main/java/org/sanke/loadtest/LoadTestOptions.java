@@ -16,7 +16,19 @@ import java.time.Duration;
  * @param videoKbps   each publisher's video bitrate
  * @param receiveLoss share of received packets the tool's own fake network drops (0 = none), to check the tool
  * @param reportDir   where the report goes
+ * @param target      which server speaks at {@code server}
+ * @param serverPid   the server's process id, to read its CPU and memory from /proc; 0 when unknown
  */
 public record LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
-                              int audioKbps, int videoKbps, double receiveLoss, Path reportDir) {
+                              int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
+                              long serverPid) {
+    /** The server under test. */
+    public enum Target { SANKE, JANUS }
+
+    /** A run against Sanke without reading its process. */
+    public LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
+                           int audioKbps, int videoKbps, double receiveLoss, Path reportDir) {
+        this(scenario, server, classrooms, duration, rampUp, audioKbps, videoKbps, receiveLoss, reportDir,
+                Target.SANKE, 0);
+    }
 }

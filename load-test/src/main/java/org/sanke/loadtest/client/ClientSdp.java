@@ -12,9 +12,17 @@ public final class ClientSdp {
     private ClientSdp() {
     }
 
-    /** Offer audio (opus) and video (VP8 with RTX), sendonly, bundled; SSRCs as given. */
-    public static String publishOffer(String ufrag, String pwd, String fingerprint, int audioSsrc, int videoSsrc,
-                                      int rtxSsrc, String cname) {
+    /** The anchor section's mid in Sanke's subscribe offers (it carries no track). */
+    public static final String SANKE_ANCHOR_MID = "a0";
+
+    /**
+     * Offer audio (opus) and video (VP8 with RTX), sendonly, bundled; SSRCs as given. {@code setup} is actpass
+     * (Sanke answers passive) or active (to keep this client the DTLS client with servers that prefer to be it).
+     */
+    public static String publishOffer(MediaConnection local, String fingerprint, String setup, int audioSsrc,
+                                      int videoSsrc, int rtxSsrc, String cname) {
+        String ufrag = local.ufrag;
+        String pwd = local.pwd;
         StringBuilder sdp = new StringBuilder();
         line(sdp, "v=0");
         line(sdp, "o=- " + (System.nanoTime() & Long.MAX_VALUE) + " 2 IN IP4 127.0.0.1");
@@ -22,12 +30,13 @@ public final class ClientSdp {
         line(sdp, "t=0 0");
         line(sdp, "a=group:BUNDLE 0 1");
         line(sdp, "a=msid-semantic: WMS " + cname);
-        section(sdp, "audio", "0", String.valueOf(OPUS_PT), ufrag, pwd, fingerprint, "actpass", "sendonly");
+        section(sdp, "audio", "0", String.valueOf(OPUS_PT), ufrag, pwd, fingerprint, setup, "sendonly");
+        candidate(sdp, local);
         line(sdp, "a=msid:" + cname + " " + cname + "-audio");
         line(sdp, "a=rtpmap:" + OPUS_PT + " opus/48000/2");
         line(sdp, "a=fmtp:" + OPUS_PT + " minptime=10;useinbandfec=1");
         line(sdp, "a=ssrc:" + Integer.toUnsignedString(audioSsrc) + " cname:" + cname);
-        section(sdp, "video", "1", VP8_PT + " " + RTX_PT, ufrag, pwd, fingerprint, "actpass", "sendonly");
+        section(sdp, "video", "1", VP8_PT + " " + RTX_PT, ufrag, pwd, fingerprint, setup, "sendonly");
         line(sdp, "a=msid:" + cname + " " + cname + "-video");
         line(sdp, "a=rtpmap:" + VP8_PT + " VP8/90000");
         line(sdp, "a=rtcp-fb:" + VP8_PT + " nack");
@@ -40,8 +49,10 @@ public final class ClientSdp {
         return sdp.toString();
     }
 
-    /** Answers a subscribe offer: every section with a track recvonly, rejected ones rejected, the rest inactive. */
-    public static String subscribeAnswer(SessionFacts offer, String ufrag, String pwd, String fingerprint) {
+    /** Answers a subscribe offer: sections with a track recvonly, rejected ones rejected, Sanke's anchor inactive. */
+    public static String subscribeAnswer(SessionFacts offer, MediaConnection local, String fingerprint) {
+        String ufrag = local.ufrag;
+        String pwd = local.pwd;
         StringBuilder sdp = new StringBuilder();
         line(sdp, "v=0");
         line(sdp, "o=- " + (System.nanoTime() & Long.MAX_VALUE) + " 2 IN IP4 127.0.0.1");
@@ -56,6 +67,12 @@ public final class ClientSdp {
         line(sdp, bundle.toString());
         boolean first = true;
         for (SessionFacts.Section s : offer.sections()) {
+            if (s.kind().equals("application")) {
+                line(sdp, "m=application 0 " + "UDP/DTLS/SCTP webrtc-datachannel");
+                line(sdp, "c=IN IP4 0.0.0.0");
+                line(sdp, "a=mid:" + s.mid());
+                continue;
+            }
             if (s.port() == 0) {
                 line(sdp, "m=" + s.kind() + " 0 UDP/TLS/RTP/SAVPF " + s.formats());
                 line(sdp, "c=IN IP4 0.0.0.0");
@@ -64,7 +81,10 @@ public final class ClientSdp {
                 continue;
             }
             section(sdp, s.kind(), s.mid(), s.formats(), ufrag, pwd, fingerprint, "active",
-                    first ? "inactive" : "recvonly");
+                    SANKE_ANCHOR_MID.equals(s.mid()) ? "inactive" : "recvonly");
+            if (first) {
+                candidate(sdp, local);
+            }
             for (String rtpmap : s.rtpmaps()) {
                 line(sdp, "a=" + rtpmap);
             }
@@ -87,6 +107,11 @@ public final class ClientSdp {
         line(sdp, "a=" + direction);
         line(sdp, "a=rtcp-mux");
         line(sdp, "a=rtcp-rsize");
+    }
+
+    private static void candidate(StringBuilder sdp, MediaConnection local) {
+        line(sdp, "a=candidate:1 1 udp 2130706431 127.0.0.1 " + local.localPort() + " typ host");
+        line(sdp, "a=end-of-candidates");
     }
 
     private static void line(StringBuilder sdp, String line) {

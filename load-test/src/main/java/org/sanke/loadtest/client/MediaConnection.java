@@ -66,8 +66,16 @@ public final class MediaConnection implements AutoCloseable {
         this.channel = DatagramChannel.open();
         // Room for a second of video should this JVM stall (JIT, handshakes of other clients on the same cores).
         this.channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
-        this.channel.bind(new InetSocketAddress("127.0.0.1", 0));
+        this.channel.bind(new InetSocketAddress(0));
         Thread.ofVirtual().name("load-rx").start(this::readLoop);
+    }
+
+    public int localPort() {
+        try {
+            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     public void onRtp(RtpListener rtpListener) {
@@ -144,6 +152,10 @@ public final class MediaConnection implements AutoCloseable {
             switch (PacketKind.classify(buf, 0, len)) {
                 case STUN -> {
                     StunMessage stun = StunMessage.parse(buf, 0, len);
+                    if (stun != null && stun.isBindingRequest()) {
+                        answerCheck(stun);
+                        continue;
+                    }
                     CompletableFuture<StunMessage> waiting = pendingCheck.get();
                     if (stun != null && waiting != null && stun.isBindingSuccess()) {
                         waiting.complete(stun);
@@ -161,6 +173,21 @@ public final class MediaConnection implements AutoCloseable {
                     }
                 }
                 default -> { } // RTCP from the server (reports, feedback): not measured
+            }
+        }
+    }
+
+    /** A full-ICE server checks us too: answer checks that carry our credentials. */
+    private void answerCheck(StunMessage stun) {
+        byte[] key = pwd.getBytes(StandardCharsets.UTF_8);
+        if (server != null && stun.username() != null && stun.username().startsWith(ufrag + ":")
+                && stun.checkMessageIntegrity(key)) {
+            // The mapped address is where the request came from: we only ever talk to the server.
+            byte[] response = StunWriter.bindingSuccess(stun.transactionId(), server, key);
+            try {
+                send(response, response.length);
+            } catch (IOException ignored) {
+                // the server checks again
             }
         }
     }

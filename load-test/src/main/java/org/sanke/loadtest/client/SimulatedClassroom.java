@@ -5,21 +5,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.sanke.loadtest.stats.ReceivedStream;
 import org.sanke.loadtest.stats.RunStats;
 import org.sanke.media.dtls.DtlsCertificate;
-import org.sanke.media.packet.RtpPacket;
 
 /**
  * One simulated participant (a teacher or a classroom) that joins through the public protocol like the web client:
  * WebSocket, join, publish offer (when it publishes), subscribe answers, and ICE/DTLS/SRTP on two connections.
  * Server events are handled in order on the participant's own virtual thread.
  */
-public final class SimulatedClassroom implements AutoCloseable {
+public final class SimulatedClassroom implements Classroom {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String name;
@@ -29,13 +26,11 @@ public final class SimulatedClassroom implements AutoCloseable {
     private final FakeNetwork network;
     private final DtlsCertificate certificate;
     private final ExecutorService events = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
-    private final Map<Integer, ReceivedStream> streams = new ConcurrentHashMap<>();
-    private final RtpPacket view = new RtpPacket();
+    private final MediaReceiver receiver;
     private SignalingConnection signaling;
     private MediaConnection publish;
     private MediaConnection subscribe;
     private volatile SyntheticPublisher publisher;
-    private volatile boolean firstVideo;
     private volatile boolean closed;
 
     public SimulatedClassroom(String name, String role, boolean publishes, RunStats stats, FakeNetwork network,
@@ -46,9 +41,10 @@ public final class SimulatedClassroom implements AutoCloseable {
         this.stats = stats;
         this.network = network;
         this.certificate = certificate;
+        this.receiver = new MediaReceiver(stats);
     }
 
-    /** Joins and, when it publishes, starts sending; returns once its media is connected. */
+    @Override
     public void join(HttpClient http, URI server, String lessonId, int audioKbps, int videoKbps) throws Exception {
         URI ws = URI.create(server.toString().replaceFirst("^http", "ws") + "/ws");
         signaling = SignalingConnection.open(http, ws, message -> events.execute(() -> onEvent(message)));
@@ -57,7 +53,7 @@ public final class SimulatedClassroom implements AutoCloseable {
             publish = new MediaConnection(certificate, network);
             int audioSsrc = nonZero();
             int videoSsrc = nonZero();
-            String offer = ClientSdp.publishOffer(publish.ufrag, publish.pwd, certificate.sha256Fingerprint(),
+            String offer = ClientSdp.publishOffer(publish, certificate.sha256Fingerprint(), "actpass",
                     audioSsrc, videoSsrc, nonZero(), name.replaceAll("[^A-Za-z0-9]", ""));
             JsonNode answer = signaling.request("publish", Map.of("sdp", offer)).get(30, TimeUnit.SECONDS);
             publish.connect(SessionFacts.parse(answer.path("sdp").asText()));
@@ -65,7 +61,7 @@ public final class SimulatedClassroom implements AutoCloseable {
         }
     }
 
-    /** Called by the run's timer thread. */
+    @Override
     public void tick(long now) {
         SyntheticPublisher p = publisher;
         if (p != null && !closed) {
@@ -77,7 +73,8 @@ public final class SimulatedClassroom implements AutoCloseable {
         }
     }
 
-    /** Keeps consent fresh on both connections (the server closes a silent transport after 30 s). */
+    /** Both connections: the server closes a silent transport after 30 s. */
+    @Override
     public void refreshConsent() {
         for (MediaConnection connection : new MediaConnection[] {publish, subscribe}) {
             if (connection != null && !closed) {
@@ -103,8 +100,7 @@ public final class SimulatedClassroom implements AutoCloseable {
                 subscribe = new MediaConnection(certificate, network);
                 subscribe.onRtp(this::onRtp);
             }
-            String answer = ClientSdp.subscribeAnswer(offer, subscribe.ufrag, subscribe.pwd,
-                    certificate.sha256Fingerprint());
+            String answer = ClientSdp.subscribeAnswer(offer, subscribe, certificate.sha256Fingerprint());
             signaling.request("subscribeAnswer", Map.of("version", message.path("version").asLong(), "sdp", answer))
                     .get(30, TimeUnit.SECONDS);
             if (first) {
@@ -118,19 +114,10 @@ public final class SimulatedClassroom implements AutoCloseable {
     }
 
     private void onRtp(byte[] buf, int len, long now) {
-        if (!view.wrap(buf, 0, len) || view.payloadLength() < 8) {
-            return;
-        }
-        if (!firstVideo && view.payloadType() == ClientSdp.VP8_PT) {
-            firstVideo = true;
-            stats.recordJoin((now - signaling.openedNanos) / 1e6);
-        }
-        streams.computeIfAbsent(view.ssrc(), ssrc -> stats.newStream())
-                .onPacket(view.sequenceNumber(), view.payloadLength(),
-                        now - SyntheticPublisher.sendTime(buf, view.payloadOffset()));
+        receiver.onRtp(buf, len, now, signaling.openedNanos);
     }
 
-    private static int nonZero() {
+    public static int nonZero() {
         int v;
         do {
             v = RANDOM.nextInt();

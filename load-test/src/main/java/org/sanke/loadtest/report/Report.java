@@ -19,11 +19,22 @@ public final class Report {
                          double delayP50Millis, double delayP99Millis, double joinMedianMillis, Path folder) {
     }
 
+    /**
+     * The server process over the measured window: CPU seconds, the window's length, peak resident memory, and how
+     * many subscriber streams it forwarded (receivers times audio and video).
+     */
+    public record ServerUse(double cpuSeconds, double windowSeconds, double peakMemoryMiB, int forwardedStreams) {
+        /** CPU microseconds per forwarded subscriber stream-second. */
+        public double cpuMicrosPerStreamSecond() {
+            return cpuSeconds * 1e6 / (forwardedStreams * windowSeconds);
+        }
+    }
+
     private Report() {
     }
 
-    public static Result write(LoadTestOptions options, RunStats stats, List<Sample> samples, double seconds)
-            throws IOException {
+    public static Result write(LoadTestOptions options, RunStats stats, List<Sample> samples, double seconds,
+                               ServerUse server) throws IOException {
         Histogram delay = stats.total();
         List<Double> joins = new ArrayList<>(stats.joinMillis());
         Collections.sort(joins);
@@ -34,7 +45,7 @@ public final class Report {
                 delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(99) / 1e6, percentile(joins, 50),
                 options.reportDir());
         Files.createDirectories(options.reportDir());
-        String text = text(options, result, delay, joins, samples, seconds);
+        String text = text(options, result, delay, joins, samples, seconds) + serverUse(options, result, server);
         Files.writeString(options.reportDir().resolve("report.txt"), text);
         Files.writeString(options.reportDir().resolve("report.html"), html(options, text, joins, samples));
         return result;
@@ -62,10 +73,12 @@ public final class Report {
                 delay.getValueAtPercentile(99) / 1e6, delay.getMaxValue() / 1e6));
         t.append(String.format(Locale.ROOT, "join to first video p50 %.0f ms, p90 %.0f ms, max %.0f ms (%d joins)%n",
                 percentile(joins, 50), percentile(joins, 90), percentile(joins, 100), joins.size()));
-        t.append(String.format(Locale.ROOT, "server cpu          mean %.1f%%, max %.1f%% of the machine%n",
-                mean(samples, Sample::serverCpuPercent), max(samples, Sample::serverCpuPercent)));
-        t.append(String.format(Locale.ROOT, "server memory       max %.0f MiB used by the JVM%n",
-                max(samples, Sample::serverMemoryMiB)));
+        if (o.target() == LoadTestOptions.Target.SANKE) {
+            t.append(String.format(Locale.ROOT, "server cpu          mean %.1f%%, max %.1f%% of the machine (/metrics)%n",
+                    mean(samples, Sample::serverCpuPercent), max(samples, Sample::serverCpuPercent)));
+            t.append(String.format(Locale.ROOT, "server memory       max %.0f MiB used by the JVM (/metrics)%n",
+                    max(samples, Sample::serverMemoryMiB)));
+        }
         return t.toString();
     }
 
@@ -90,6 +103,22 @@ public final class Report {
         h.append("<h2>Join to first video (ms), distribution</h2>").append(Chart.histogram(joins, 20));
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    /** The server's process figures and one machine-readable line for the comparison script. */
+    private static String serverUse(LoadTestOptions o, Result r, ServerUse server) {
+        if (server == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "server process      %.2f CPU s over %.1f s: %.1f CPU µs per forwarded"
+                        + " stream-second (%d streams); peak resident %.0f MiB%n"
+                        + "RESULT target=%s scenario=%s n=%d cpu_us_per_stream_s=%.2f peak_mib=%.0f p50_ms=%.3f"
+                        + " p99_ms=%.3f loss_pct=%.3f join_p50_ms=%.0f joined=%d failed=%d%n",
+                server.cpuSeconds(), server.windowSeconds(), server.cpuMicrosPerStreamSecond(),
+                server.forwardedStreams(), server.peakMemoryMiB(),
+                o.target().name().toLowerCase(Locale.ROOT), o.scenario().name().toLowerCase(Locale.ROOT),
+                o.classrooms(), server.cpuMicrosPerStreamSecond(), server.peakMemoryMiB(), r.delayP50Millis(),
+                r.delayP99Millis(), r.lossPercent(), r.joinMedianMillis(), r.joined(), r.failed());
     }
 
     static double percentile(List<Double> sorted, double p) {
