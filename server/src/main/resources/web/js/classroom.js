@@ -3,7 +3,8 @@ import { installHook, startWithCamera } from './hook.js';
 import { t } from './i18n.js';
 
 const params = new URLSearchParams(location.search);
-const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: 'classroom',
+// The big-screen page also serves the receive-only roles: ?role=observer, learner or inspector.
+const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: params.get('role') ?? 'classroom',
   name: params.get('name') ?? 'Classroom', videoCodec: params.get('videoCodec') ?? undefined });
 const hook = installHook(client);
 const status = document.getElementById('status');

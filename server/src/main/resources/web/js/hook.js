@@ -3,6 +3,11 @@ import { summarize } from './stats.js';
 /** Opens the camera and microphone, shows the self-view, joins and publishes; failures become the page's state. */
 export async function startWithCamera(client, hook, showError) {
   try {
+    if (!['teacher', 'classroom'].includes(client.role)) {
+      document.getElementById('self').hidden = true;
+      await client.start(null); // receive-only roles send nothing
+      return;
+    }
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
     document.getElementById('self').srcObject = stream;
     await client.start(stream);

@@ -33,7 +33,10 @@ export class LessonClient extends EventTarget {
     this.subscribePc.ontrack = (event) => this.#onTrack(event);
   }
 
-  /** Connects, joins and publishes {@code localStream}; resolves when the server has answered the publish offer. */
+  /**
+   * Connects, joins and publishes {@code localStream} (none for receive-only roles: observer, learner, inspector);
+   * resolves when the server has answered the publish offer, or at once after joining when there is nothing to send.
+   */
   async start(localStream) {
     this.signaling.addEventListener('subscribeOffer', (e) => {
       this.#offers = this.#offers.then(() => this.#onSubscribeOffer(e.detail)).catch((err) => this.#fail(err));
@@ -53,6 +56,10 @@ export class LessonClient extends EventTarget {
     this.lesson = joined.lesson;
     this.others = joined.participants;
     this.#setState('joined');
+    if (!localStream) {
+      this.#setState('live');
+      return;
+    }
     for (const track of localStream.getTracks()) {
       const transceiver = this.publishPc.addTransceiver(track, { direction: 'sendonly', streams: [localStream] });
       if (track.kind === 'video' && this.videoCodec) {

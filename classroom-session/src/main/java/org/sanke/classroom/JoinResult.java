@@ -8,5 +8,5 @@ public sealed interface JoinResult {
     record Refusal(Reason reason, String message) implements JoinResult {
     }
 
-    enum Reason { ROLE_TAKEN, LESSON_FULL }
+    enum Reason { ROLE_TAKEN, LESSON_FULL, ROLE_NOT_ALLOWED }
 }

@@ -5,12 +5,11 @@ package org.sanke.classroom;
  *
  * @param id             short, URL-safe
  * @param title          what participants see
- * @param maxClassrooms  how many receiving classrooms may join at once
+ * @param mode           dedicated, master teacher or famous school: sets who may join
+ * @param maxClassrooms  how many receiving classrooms may join at once (at most the mode's cap)
  */
-public record Lesson(String id, String title, int maxClassrooms) {
+public record Lesson(String id, String title, LessonMode mode, int maxClassrooms) {
     public static final int MAX_TITLE_LENGTH = 100;
-    /** Until the lesson modes set their own caps (dedicated 6, master-teacher 300, ...): what one lesson may hold. */
-    public static final int MAX_CLASSROOMS_LIMIT = 1000;
 
     public Lesson {
         if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -19,8 +18,11 @@ public record Lesson(String id, String title, int maxClassrooms) {
         if (title == null || title.isBlank() || title.length() > MAX_TITLE_LENGTH) {
             throw new IllegalArgumentException("title must be 1 to " + MAX_TITLE_LENGTH + " characters");
         }
-        if (maxClassrooms < 1 || maxClassrooms > MAX_CLASSROOMS_LIMIT) {
-            throw new IllegalArgumentException("maxClassrooms must be between 1 and " + MAX_CLASSROOMS_LIMIT);
+        if (mode == null) {
+            throw new IllegalArgumentException("mode is required");
+        }
+        if (maxClassrooms < 0) {
+            throw new IllegalArgumentException("maxClassrooms cannot be negative");
         }
     }
 }

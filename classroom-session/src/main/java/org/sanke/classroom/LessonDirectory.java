@@ -14,11 +14,25 @@ public final class LessonDirectory {
     private static final char[] ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final ConcurrentMap<String, Lesson> lessons = new ConcurrentHashMap<>();
+    private final ModePolicies policies;
+
+    public LessonDirectory() {
+        this(ModePolicies.defaults());
+    }
+
+    public LessonDirectory(ModePolicies policies) {
+        this.policies = policies;
+    }
+
+    /** The deployment's policy of each lesson mode. */
+    public ModePolicies policies() {
+        return policies;
+    }
 
     /** Creates a lesson with a fresh random id. */
-    public Lesson create(String title, int maxClassrooms) {
+    public Lesson create(String title, LessonMode mode, int maxClassrooms) {
         while (true) {
-            Lesson lesson = new Lesson(randomId(), title, maxClassrooms);
+            Lesson lesson = new Lesson(randomId(), title, mode, maxClassrooms);
             if (lessons.putIfAbsent(lesson.id(), lesson) == null) {
                 return lesson;
             }
@@ -26,8 +40,8 @@ public final class LessonDirectory {
     }
 
     /** Creates a lesson with a chosen id, e.g. the demo lesson; refuses an id in use. */
-    public Lesson createWithId(String id, String title, int maxClassrooms) {
-        Lesson lesson = new Lesson(id, title, maxClassrooms);
+    public Lesson createWithId(String id, String title, LessonMode mode, int maxClassrooms) {
+        Lesson lesson = new Lesson(id, title, mode, maxClassrooms);
         if (lessons.putIfAbsent(id, lesson) != null) {
             throw new IllegalArgumentException("lesson " + id + " exists already");
         }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class LiveLessonTest {
-    private final LiveLesson live = new LiveLesson(new Lesson("l1", "Chinese", 2), JoinPolicy.DEFAULT);
+    private final LiveLesson live = new LiveLesson(new Lesson("l1", "Chinese", LessonMode.DEDICATED, 2), JoinPolicy.DEFAULT);
 
     @Test
     void oneTeacherOnly() {
@@ -48,14 +48,14 @@ class LiveLessonTest {
     @Test
     void directoryRefusesBadLessonsAndDuplicateIds() {
         LessonDirectory directory = new LessonDirectory();
-        Lesson lesson = directory.create("Maths", 6);
+        Lesson lesson = directory.create("Maths", LessonMode.DEDICATED, 6);
         assertThat(directory.find(lesson.id())).contains(lesson);
         assertThat(directory.find("nope")).isEmpty();
-        directory.createWithId("demo", "Demo", 6);
-        assertThatThrownBy(() -> directory.createWithId("demo", "Again", 6))
+        directory.createWithId("demo", "Demo", LessonMode.DEDICATED, 6);
+        assertThatThrownBy(() -> directory.createWithId("demo", "Again", LessonMode.DEDICATED, 6))
                 .hasMessageContaining("exists already");
-        assertThatThrownBy(() -> directory.create("", 6)).hasMessageContaining("title");
-        assertThatThrownBy(() -> directory.create("x", 0)).hasMessageContaining("maxClassrooms");
+        assertThatThrownBy(() -> directory.create("", LessonMode.DEDICATED, 6)).hasMessageContaining("title");
+        assertThatThrownBy(() -> directory.create("x", LessonMode.DEDICATED, -1)).hasMessageContaining("maxClassrooms");
         assertThat(directory.all()).hasSize(2);
     }
 }

@@ -135,7 +135,8 @@ public final class LoadTest {
         for (int i = 1; i <= options.classrooms(); i++) {
             Classroom classroom = options.target() == LoadTestOptions.Target.JANUS
                     ? new JanusClassroom("Classroom " + i, false, janusRoom, stats, network, certificate)
-                    : new SimulatedClassroom("Classroom " + i, "classroom", options.scenario().classroomsPublish,
+                    : new SimulatedClassroom("Classroom " + i, options.scenario().receiverRole,
+                    options.scenario().classroomsPublish,
                     stats, network, certificate);
             synchronized (clients) {
                 clients.add(classroom);
@@ -160,8 +161,10 @@ public final class LoadTest {
         try {
             response = http.send(HttpRequest.newBuilder(options.server().resolve("/api/lessons"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Load test: "
-                            + options.scenario().name().toLowerCase(Locale.ROOT) + "\",\"maxClassrooms\":"
-                            + options.classrooms() + "}"))
+                            + options.scenario().name().toLowerCase(Locale.ROOT) + "\",\"mode\":\""
+                            + options.scenario().lessonMode + "\""
+                            + (options.scenario().classroomsPublish ? ",\"maxClassrooms\":" + options.classrooms() : "")
+                            + "}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new IllegalStateException("cannot reach the server at " + options.server()

@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.sanke.classroom.LessonDirectory;
+import org.sanke.classroom.LessonMode;
 import org.sanke.media.MediaServer;
 import org.sanke.media.MediaServerConfig;
 import org.sanke.signaling.SignalingConfig;
@@ -41,7 +42,7 @@ public final class SankeServer implements AutoCloseable {
         gc.bindTo(registry);
         LessonDirectory lessons = new LessonDirectory();
         if (options.demoLesson()) {
-            lessons.createWithId(DEMO_LESSON_ID, "Demo lesson", 6);
+            lessons.createWithId(DEMO_LESSON_ID, "Demo lesson", LessonMode.DEDICATED, 6);
         }
         MediaServer media = MediaServer.start(new MediaServerConfig(options.bindAddress(), options.mediaPort(),
                 options.announcedAddresses(), options.mediaEventLoops(), Duration.ofSeconds(30)), registry);

@@ -15,13 +15,14 @@ import java.util.Iterator;
 import java.util.Set;
 import org.sanke.classroom.Lesson;
 import org.sanke.classroom.LessonDirectory;
+import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.Participant;
 import org.sanke.signaling.session.LessonRooms;
 
 /** The HTTP routes: health, metrics, the lessons REST API (docs/api.md) and the web client's files. */
 final class HttpApi {
     private static final int MAX_BODY_BYTES = 16 * 1024;
-    private static final Set<String> LESSON_FIELDS = Set.of("title", "maxClassrooms");
+    private static final Set<String> LESSON_FIELDS = Set.of("title", "mode", "maxClassrooms");
 
     private final ObjectMapper json;
     private final LessonDirectory lessons;
@@ -79,17 +80,27 @@ final class HttpApi {
                     + " characters");
             return;
         }
+        JsonNode modeField = body.get("mode");
+        LessonMode mode = LessonMode.DEDICATED;
+        if (modeField != null && !modeField.isNull()) {
+            mode = modeField.isTextual() ? LessonMode.fromWireName(modeField.asText()).orElse(null) : null;
+            if (mode == null) {
+                error(ctx, 400, "invalid_field", "mode", "must be dedicated, master_teacher or famous_school");
+                return;
+            }
+        }
+        int modeCap = lessons.policies().of(mode).maxClassrooms();
         JsonNode max = body.get("maxClassrooms");
-        int maxClassrooms = 6;
+        int maxClassrooms = modeCap;
         if (max != null && !max.isNull()) {
-            if (!max.isIntegralNumber() || max.asLong() < 1 || max.asLong() > Lesson.MAX_CLASSROOMS_LIMIT) {
-                error(ctx, 400, "invalid_field", "maxClassrooms", "must be an integer from 1 to "
-                        + Lesson.MAX_CLASSROOMS_LIMIT);
+            if (!max.isIntegralNumber() || max.asLong() < 0 || max.asLong() > modeCap) {
+                error(ctx, 400, "invalid_field", "maxClassrooms", "a " + mode.wireName() + " lesson allows 0 to "
+                        + modeCap + " classrooms on this platform");
                 return;
             }
             maxClassrooms = max.asInt();
         }
-        Lesson lesson = lessons.create(title.asText().strip(), maxClassrooms);
+        Lesson lesson = lessons.create(title.asText().strip(), mode, maxClassrooms);
         reply(ctx, 201, lessonJson(lesson));
     }
 
@@ -111,12 +122,16 @@ final class HttpApi {
         ObjectNode node = json.createObjectNode();
         node.put("id", lesson.id());
         node.put("title", lesson.title());
+        node.put("mode", lesson.mode().wireName());
         node.put("maxClassrooms", lesson.maxClassrooms());
         ObjectNode links = node.putObject("links");
         links.put("teacher", "/teacher.html?lesson=" + lesson.id());
         links.put("classroom", "/classroom.html?lesson=" + lesson.id());
         ArrayNode participants = node.putArray("participants");
         for (Participant p : rooms.participants(lesson.id())) {
+            if (!p.role().visible()) {
+                continue;
+            }
             participants.addObject().put("participantId", p.id()).put("role", p.role().wireName())
                     .put("name", p.displayName());
         }

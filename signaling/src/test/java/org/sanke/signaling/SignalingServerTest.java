@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sanke.classroom.LessonDirectory;
+import org.sanke.classroom.LessonMode;
 import org.sanke.media.MediaServer;
 import org.sanke.media.MediaServerConfig;
 
@@ -33,8 +34,7 @@ class SignalingServerTest {
         media = MediaServer.start(new MediaServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 1,
                 Duration.ofSeconds(30)), registry);
         lessons = new LessonDirectory();
-        lessons.createWithId("demo", "Demo lesson", 6);
-        lessons.createWithId("tiny", "One room only", 1);
+        lessons.createWithId("demo", "Demo lesson", LessonMode.DEDICATED, 6);
         server = SignalingServer.start(new SignalingConfig("127.0.0.1", 0, 64 * 1024, "web"), media::createRouter,
                 lessons, registry);
     }
@@ -87,14 +87,19 @@ class SignalingServerTest {
         assertThat(post("/api/lessons", "{\"maxClassrooms\":4}").body())
                 .contains("\"error\":\"missing_field\"", "\"field\":\"title\"");
         assertThat(post("/api/lessons", "{\"title\":\"\"}").body()).contains("\"field\":\"title\"");
-        assertThat(post("/api/lessons", "{\"title\":\"x\",\"maxClassrooms\":0}").body())
-                .contains("\"field\":\"maxClassrooms\"");
+        assertThat(post("/api/lessons", "{\"title\":\"x\",\"maxClassrooms\":7}").body())
+                .contains("\"field\":\"maxClassrooms\"", "a dedicated lesson allows 0 to 6 classrooms");
+        assertThat(post("/api/lessons", "{\"title\":\"x\",\"mode\":\"lecture\"}").body())
+                .contains("\"field\":\"mode\"");
+
         assertThat(post("/api/lessons", "{\"title\":\"x\",\"teacher\":\"y\"}").body())
                 .contains("\"error\":\"invalid_field\"", "\"field\":\"teacher\"");
         HttpResponse<String> garbage = post("/api/lessons", "[1,2");
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).contains("bad_json");
         assertThat(lessons.all()).as("refused requests create nothing").hasSize(before);
+        assertThat(post("/api/lessons", "{\"title\":\"Open lesson\",\"mode\":\"famous_school\"}").body())
+                .contains("\"mode\":\"famous_school\"", "\"maxClassrooms\":20");
         assertThat(get("/api/unknown").statusCode()).isEqualTo(404);
     }
 
@@ -134,7 +139,7 @@ class SignalingServerTest {
 
     @Test
     void joinsLeavesAndPolicyRefusals() throws Exception {
-        String lesson = lessons.create("Policy", 1).id();
+        String lesson = lessons.create("Policy", LessonMode.DEDICATED, 1).id();
         WsClient teacher = socket();
         teacher.send(join(lesson, "teacher", "Ms Wang"));
         String joined = teacher.next();
@@ -169,12 +174,35 @@ class SignalingServerTest {
     }
 
     @Test
+    void modesDecideWhoMayJoinAndWhoMayPublish() throws Exception {
+        String dedicated = lessons.create("Dedicated", LessonMode.DEDICATED, 6).id();
+        WsClient learner = socket();
+        learner.send(join(dedicated, "learner", "Xiao Ming"));
+        assertThat(learner.next()).contains("\"code\":\"role_not_allowed\"", "a dedicated lesson has no learners");
+
+        String open = lessons.create("Open lesson", LessonMode.FAMOUS_SCHOOL, 20).id();
+        WsClient teacher = socket();
+        teacher.send(join(open, "teacher", "Ms Wang"));
+        teacher.next();
+        WsClient inspector = socket();
+        inspector.send(join(open, "inspector", "County bureau"));
+        assertThat(inspector.next()).contains("\"type\":\"joined\"", "Ms Wang");
+        learner.send(join(open, "learner", "Xiao Ming"));
+        assertThat(learner.next()).contains("\"type\":\"joined\"").doesNotContain("County bureau");
+        assertThat(teacher.next()).as("the inspector is not announced, the learner is")
+                .contains("participantJoined", "Xiao Ming");
+        learner.send("{\"type\":\"publish\",\"requestId\":5,\"sdp\":\"v=0\"}");
+        assertThat(learner.next()).contains("\"code\":\"not_allowed\"", "receives only");
+        assertThat(get("/api/lessons/" + open).body()).contains("Xiao Ming").doesNotContain("County bureau");
+    }
+
+    @Test
     void publishingChromiumsOfferGetsAnAnswerAndGarbageGetsSdpErrors() throws Exception {
         String offer;
         try (InputStream in = getClass().getResourceAsStream("/sdp/chromium-publish-offer.sdp")) {
             offer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String lesson = lessons.create("Publishing", 2).id();
+        String lesson = lessons.create("Publishing", LessonMode.DEDICATED, 2).id();
         WsClient teacher = socket();
         teacher.send(join(lesson, "teacher", "Ms Wang"));
         teacher.next();

@@ -132,8 +132,8 @@ public final class ClientSession {
             throw new ProtocolError("already_joined", "this connection is already in lesson "
                     + joined.room().live().lesson().id());
         }
-        Role role = Role.fromWireName(join.role()).orElseThrow(() ->
-                new ProtocolError("invalid_field", "'role' must be 'teacher' or 'classroom'"));
+        Role role = Role.fromWireName(join.role()).orElseThrow(() -> new ProtocolError("invalid_field",
+                "'role' must be one of teacher, classroom, observer, learner, inspector"));
         Optional<Object> result = rooms.join(this, join.lessonId(), role, join.name());
         if (result.isEmpty()) {
             throw new ProtocolError("lesson_not_found", "no lesson has the id '" + join.lessonId() + "'");
@@ -142,6 +142,7 @@ public final class ClientSession {
             throw new ProtocolError(switch (refusal.reason()) {
                 case ROLE_TAKEN -> "role_taken";
                 case LESSON_FULL -> "lesson_full";
+                case ROLE_NOT_ALLOWED -> "role_not_allowed";
             }, refusal.message());
         }
         joined = (LessonRooms.Joined) result.get();
@@ -154,7 +155,7 @@ public final class ClientSession {
         lesson.put("title", joined.room().live().lesson().title());
         ArrayNode others = reply.putArray("participants");
         for (Participant p : joined.room().participants()) {
-            if (!p.id().equals(me.id())) {
+            if (!p.id().equals(me.id()) && p.role().visible()) {
                 others.add(joined.room().participantJson(this, p));
             }
         }
@@ -168,6 +169,11 @@ public final class ClientSession {
 
     private void publish(Inbound.Publish publish) throws ProtocolError {
         LessonRooms.Joined here = requireJoined();
+        Role role = here.member().participant.role();
+        if (!role.publishes()) {
+            throw new ProtocolError("not_allowed", "a participant joined as " + role.wireName()
+                    + " receives only and does not publish");
+        }
         here.room().publish(here.member(), publish.sdp()).whenComplete((answer, failure) -> {
             if (failure == null) {
                 ObjectNode reply = message("publishAnswer", publish.requestId());

@@ -70,7 +70,7 @@ public final class LessonRoom {
         }
         Participant participant = ((JoinResult.Admitted) result).participant();
         Member member = new Member(participant, session);
-        for (Member other : members.values()) {
+        for (Member other : participant.role().visible() ? members.values() : List.<Member>of()) {
             ObjectNode event = other.session.message("participantJoined", null);
             event.set("participant", participantJson(other.session, participant));
             other.session.send(event);
@@ -275,11 +275,13 @@ public final class LessonRoom {
                     changed = true;
                 }
             }
-            ObjectNode event = other.session.message("participantLeft", null);
-            event.put("participantId", member.id());
-            event.put("role", member.participant.role().wireName());
-            event.put("reason", reason);
-            other.session.send(event);
+            if (member.participant.role().visible()) {
+                ObjectNode event = other.session.message("participantLeft", null);
+                event.put("participantId", member.id());
+                event.put("role", member.participant.role().wireName());
+                event.put("reason", reason);
+                other.session.send(event);
+            }
             if (changed) {
                 other.subscribe.dirty = true;
                 maybeOffer(other);

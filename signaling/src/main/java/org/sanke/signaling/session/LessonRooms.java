@@ -34,7 +34,7 @@ public final class LessonRooms {
         }
         while (true) {
             LessonRoom room = rooms.computeIfAbsent(lessonId, id -> new LessonRoom(
-                    new LiveLesson(lesson.get(), JoinPolicy.DEFAULT), routers, sdp, () -> rooms.remove(id)));
+                    new LiveLesson(lesson.get(), JoinPolicy.byMode(lessons.policies())), routers, sdp, () -> rooms.remove(id)));
             Object result = room.join(session, role, name);
             if (result != null) {
                 return Optional.of(result instanceof Member member ? new Joined(room, member) : result);
