@@ -1,26 +1,24 @@
 package org.sanke.classroom;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
-/** The lessons that exist, in memory (the timetable and its database come with the full domain). Thread-safe. */
+/** The lessons that exist, kept in a {@link LessonStore}, with the deployment's mode policies. Thread-safe. */
 public final class LessonDirectory {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
-    private final ConcurrentMap<String, Lesson> lessons = new ConcurrentHashMap<>();
+    private final LessonStore lessons;
     private final ModePolicies policies;
 
+    /** In memory, with the default mode policies (tests, throwaway runs). */
     public LessonDirectory() {
-        this(ModePolicies.defaults());
+        this(new MemoryLessonStore(), ModePolicies.defaults());
     }
 
-    public LessonDirectory(ModePolicies policies) {
+    public LessonDirectory(LessonStore store, ModePolicies policies) {
+        this.lessons = store;
         this.policies = policies;
     }
 
@@ -33,7 +31,7 @@ public final class LessonDirectory {
     public Lesson create(String title, LessonMode mode, int maxClassrooms) {
         while (true) {
             Lesson lesson = new Lesson(randomId(), title, mode, maxClassrooms);
-            if (lessons.putIfAbsent(lesson.id(), lesson) == null) {
+            if (lessons.insert(lesson)) {
                 return lesson;
             }
         }
@@ -42,20 +40,18 @@ public final class LessonDirectory {
     /** Creates a lesson with a chosen id, e.g. the demo lesson; refuses an id in use. */
     public Lesson createWithId(String id, String title, LessonMode mode, int maxClassrooms) {
         Lesson lesson = new Lesson(id, title, mode, maxClassrooms);
-        if (lessons.putIfAbsent(id, lesson) != null) {
+        if (!lessons.insert(lesson)) {
             throw new IllegalArgumentException("lesson " + id + " exists already");
         }
         return lesson;
     }
 
     public Optional<Lesson> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(lessons.get(id));
+        return id == null ? Optional.empty() : lessons.find(id);
     }
 
     public List<Lesson> all() {
-        List<Lesson> all = new ArrayList<>(lessons.values());
-        all.sort(Comparator.comparing(Lesson::id));
-        return all;
+        return lessons.all();
     }
 
     private static String randomId() {

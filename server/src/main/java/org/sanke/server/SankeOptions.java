@@ -14,10 +14,17 @@ import java.util.Map;
  * @param mediaPort          the one UDP port of all WebRTC media (0 = any free port)
  * @param announcedAddresses addresses browsers reach the media port at, written into ICE candidates
  * @param mediaEventLoops    event loops of the media server
- * @param demoLesson         create the lesson "demo" at start
+ * @param demoLesson         create the lesson "demo" at start (unless it exists)
+ * @param databaseUrl        JDBC URL of the store: an H2 file by default, PostgreSQL in production
+ * @param databaseUser       its user
+ * @param databasePassword   its password
  */
 public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
-                           int mediaEventLoops, boolean demoLesson) {
+                           int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
+                           String databasePassword) {
+    /** The embedded default store: ./data/sanke.mv.db, created at first start. */
+    public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/sanke";
+
     public static final String USAGE = """
             Usage: ./sanke run [options]
               --bind=ADDRESS               address to listen on (SANKE_BIND, default 0.0.0.0)
@@ -27,6 +34,10 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                                            (SANKE_ANNOUNCED_ADDRESSES, default 127.0.0.1)
               --media-loops=N              media event loops (SANKE_MEDIA_LOOPS, default min(4, CPUs))
               --no-demo                    do not create the demo lesson (SANKE_DEMO=false)
+              --database=JDBC_URL          where lessons are kept (SANKE_DATABASE_URL, default an H2 file
+                                           in ./data; e.g. jdbc:postgresql://db.example:5432/sanke)
+              --database-user=USER         (SANKE_DATABASE_USER, default sa)
+              --database-password=SECRET   (SANKE_DATABASE_PASSWORD, default empty)
               --help                       this text
             """;
 
@@ -36,7 +47,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
 
     public static SankeOptions defaults() {
         return new SankeOptions("0.0.0.0", 8080, 10000, List.of("127.0.0.1"),
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), true);
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), true, DEFAULT_DATABASE_URL,
+                "sa", "");
     }
 
     /** Reads flags ({@code --name=value} or {@code --name value}) over environment variables over defaults. */
@@ -48,6 +60,9 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String announced = env.get("SANKE_ANNOUNCED_ADDRESSES");
         String loops = env.get("SANKE_MEDIA_LOOPS");
         String demo = env.get("SANKE_DEMO");
+        String database = env.getOrDefault("SANKE_DATABASE_URL", d.databaseUrl());
+        String databaseUser = env.getOrDefault("SANKE_DATABASE_USER", d.databaseUser());
+        String databasePassword = env.getOrDefault("SANKE_DATABASE_PASSWORD", d.databasePassword());
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -76,8 +91,15 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "media-port" -> media = value;
                 case "announced-addresses" -> announced = value;
                 case "media-loops" -> loops = value;
+                case "database" -> database = value;
+                case "database-user" -> databaseUser = value;
+                case "database-password" -> databasePassword = value;
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
+        }
+        if (!database.startsWith("jdbc:h2:") && !database.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--database must be a jdbc:h2: or jdbc:postgresql: URL, not '"
+                    + database + "'");
         }
         if (bind.isBlank()) {
             throw new IllegalArgumentException("--bind must not be empty");
@@ -98,7 +120,7 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 media == null ? d.mediaPort() : port("--media-port", media),
                 addresses,
                 loops == null ? d.mediaEventLoops() : number("--media-loops", loops, 1, 64),
-                demo == null || !demo.equalsIgnoreCase("false"));
+                demo == null || !demo.equalsIgnoreCase("false"), database, databaseUser, databasePassword);
     }
 
     private static int port(String option, String value) {

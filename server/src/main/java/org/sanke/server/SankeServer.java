@@ -9,6 +9,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.LessonMode;
+import org.sanke.classroom.ModePolicies;
+import org.sanke.classroom.store.Database;
+import org.sanke.classroom.store.JdbcLessonStore;
 import org.sanke.media.MediaServer;
 import org.sanke.media.MediaServerConfig;
 import org.sanke.signaling.SignalingConfig;
@@ -40,8 +43,9 @@ public final class SankeServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
-        LessonDirectory lessons = new LessonDirectory();
-        if (options.demoLesson()) {
+        Database database = Database.open(options.databaseUrl(), options.databaseUser(), options.databasePassword());
+        LessonDirectory lessons = new LessonDirectory(new JdbcLessonStore(database), ModePolicies.defaults());
+        if (options.demoLesson() && lessons.find(DEMO_LESSON_ID).isEmpty()) {
             lessons.createWithId(DEMO_LESSON_ID, "Demo lesson", LessonMode.DEDICATED, 6);
         }
         MediaServer media = MediaServer.start(new MediaServerConfig(options.bindAddress(), options.mediaPort(),

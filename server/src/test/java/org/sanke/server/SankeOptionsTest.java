@@ -15,6 +15,7 @@ class SankeOptionsTest {
         assertThat(o.mediaPort()).isEqualTo(10000);
         assertThat(o.announcedAddresses()).containsExactly("127.0.0.1");
         assertThat(o.demoLesson()).isTrue();
+        assertThat(o.databaseUrl()).isEqualTo("jdbc:h2:file:./data/sanke");
     }
 
     @Test
@@ -37,6 +38,8 @@ class SankeOptionsTest {
                 .hasMessage("unknown option --colour");
         assertThatThrownBy(() -> SankeOptions.parse(new String[0], Map.of("SANKE_ANNOUNCED_ADDRESSES", "example.org")))
                 .hasMessageContaining("is not an IP address");
+        assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--database=mysql://x"}, Map.of()))
+                .hasMessage("--database must be a jdbc:h2: or jdbc:postgresql: URL, not 'mysql://x'");
         assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--help"}, Map.of()))
                 .isInstanceOf(SankeOptions.HelpRequested.class);
     }

@@ -49,7 +49,7 @@ class LiveLessonBrowserTest {
     @Test
     void teacherReachesThreeClassroomsAndBackThroughHostileInput() throws Exception {
         Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
-        server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 2, false));
+        server = SankeServer.start(options(2));
         String lessonId = createLesson("Chinese, grade 3");
 
         BrowserPage teacher = open("teacher", "/teacher.html?lesson=" + lessonId + "&name=Ms%20Wang");
@@ -112,7 +112,7 @@ class LiveLessonBrowserTest {
     @Test
     void h264FromTheTeacherIsForwardedAndDecoded() throws Exception {
         Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
-        server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, false));
+        server = SankeServer.start(options(1));
         String lessonId = createLesson("H.264 lesson");
         BrowserPage teacher = open("teacher", "/teacher.html?lesson=" + lessonId + "&videoCodec=H264");
         teacher.await("the teacher to be live", GUARD, p -> "live".equals(p.state()));
@@ -124,6 +124,12 @@ class LiveLessonBrowserTest {
         assertThat(classroom.inbound()).anyMatch(s -> "video/H264".equals(s.get("codec")));
         long frames = classroom.framesDecodedFrom(teacherId);
         classroom.await("more H.264 frames", GUARD, p -> p.framesDecodedFrom(teacherId) > frames);
+    }
+
+    /** Loopback only, any free ports, lessons in an in-memory H2. */
+    private static SankeOptions options(int mediaLoops) {
+        return new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), mediaLoops, false,
+                "jdbc:h2:mem:e2e" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
     private Map<BrowserPage, Long> frameCounts(BrowserPage teacher, String teacherId, List<BrowserPage> classrooms,

@@ -1,0 +1,84 @@
+package org.sanke.classroom.store;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server for tests: Debian's binaries (package postgresql, which .ci/run installs), a fresh
+ * cluster in a temporary folder, on a free port of 127.0.0.1. PostgreSQL refuses to run as root, so as root it
+ * runs as the postgres user that the package creates.
+ */
+final class TestPostgres implements AutoCloseable {
+    private final Path bin;
+    private final Path data;
+    private final int port;
+
+    private TestPostgres(Path bin, Path data, int port) {
+        this.bin = bin;
+        this.data = data;
+        this.port = port;
+    }
+
+    static TestPostgres start() throws IOException, InterruptedException {
+        Path bin = findBinaries();
+        Path dir = Files.createTempDirectory("sanke-pg");
+        Path data = dir.resolve("data");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        if (isRoot()) {
+            run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);
+        }
+        TestPostgres postgres = new TestPostgres(bin, data, port);
+        run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres",
+                "--no-sync"), true);
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", dir.resolve("log").toString(),
+                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), true);
+        return postgres;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    private static Path findBinaries() {
+        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL under /usr/lib/postgresql"));
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL is not installed (apt-get install postgresql); .ci/run"
+                    + " installs it", e);
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void run(List<String> command, boolean asPostgres) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (asPostgres && isRoot()) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", full) + " failed:\n" + output);
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"), true);
+    }
+}
