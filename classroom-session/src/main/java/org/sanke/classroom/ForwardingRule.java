@@ -2,14 +2,19 @@ package org.sanke.classroom;
 
 /**
  * Who receives whose media in a lesson: everyone sees and hears the teacher; the teacher sees and hears every
- * classroom; classrooms do not receive each other, and the audience (observers, learners, inspectors) publishes
- * nothing (bringing a room or an observer on stage for all comes with the interaction features).
+ * classroom; a classroom the teacher brought on stage is seen and heard by everyone; otherwise classrooms do not
+ * receive each other, and the audience (observers, learners, inspectors) publishes nothing.
  */
 public final class ForwardingRule {
     private ForwardingRule() {
     }
 
     public static boolean receives(Participant receiver, Participant sender) {
+        return receives(receiver, sender, false);
+    }
+
+    /** @param senderOnStage whether the teacher has brought the sender on stage */
+    public static boolean receives(Participant receiver, Participant sender, boolean senderOnStage) {
         if (receiver.id().equals(sender.id())) {
             return false;
         }
@@ -17,6 +22,7 @@ public final class ForwardingRule {
             return false;
         }
         // Inspectors patrol: they see every room that sends.
-        return sender.role() == Role.TEACHER || receiver.role() == Role.TEACHER || receiver.role() == Role.INSPECTOR;
+        return sender.role() == Role.TEACHER || senderOnStage || receiver.role() == Role.TEACHER
+                || receiver.role() == Role.INSPECTOR;
     }
 }

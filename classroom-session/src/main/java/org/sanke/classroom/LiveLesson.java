@@ -4,13 +4,16 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The participants of one running lesson. Joins go through the {@link JoinPolicy}. Synchronized: joins and leaves
- * of one lesson may come from different connections' threads.
+ * The participants of one running lesson and its interaction: the hand queue (classrooms waiting to speak, in the
+ * order they raised their hands) and who is on stage (seen and heard by everyone). Joins go through the
+ * {@link JoinPolicy}. Synchronized: requests of one lesson come from different connections' threads.
  */
 public final class LiveLesson {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -18,6 +21,8 @@ public final class LiveLesson {
     private final Lesson lesson;
     private final JoinPolicy policy;
     private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final Set<String> handQueue = new LinkedHashSet<>();
+    private final Set<String> onStage = new LinkedHashSet<>();
 
     public LiveLesson(Lesson lesson, JoinPolicy policy) {
         this.lesson = lesson;
@@ -42,7 +47,66 @@ public final class LiveLesson {
 
     /** Removes a participant; empty when it was not here. */
     public synchronized Optional<Participant> leave(String participantId) {
+        handQueue.remove(participantId);
+        onStage.remove(participantId);
         return Optional.ofNullable(participants.remove(participantId));
+    }
+
+    /** A classroom (its assistant teacher) raises its hand; false when it was already raised. */
+    public synchronized boolean raiseHand(String participantId) throws InteractionRefused {
+        Participant p = present(participantId);
+        if (p.role() != Role.CLASSROOM) {
+            throw new InteractionRefused("only a classroom raises its hand");
+        }
+        return handQueue.add(participantId);
+    }
+
+    /** The hand goes down: by the classroom itself, or because the teacher brought it on stage. */
+    public synchronized boolean lowerHand(String participantId) {
+        return handQueue.remove(participantId);
+    }
+
+    /** Classrooms waiting to speak, first raised first. */
+    public synchronized List<String> handQueue() {
+        return List.copyOf(handQueue);
+    }
+
+    /**
+     * The teacher brings a classroom on stage (everyone sees and hears it) or takes it off; bringing it on lowers
+     * its hand. Returns whether anything changed.
+     */
+    public synchronized boolean setOnStage(String byParticipantId, String participantId, boolean on)
+            throws InteractionRefused {
+        if (present(byParticipantId).role() != Role.TEACHER) {
+            throw new InteractionRefused("only the teacher decides who is on stage");
+        }
+        if (present(participantId).role() != Role.CLASSROOM) {
+            throw new InteractionRefused("only a classroom can be brought on stage");
+        }
+        if (on) {
+            handQueue.remove(participantId);
+            return onStage.add(participantId);
+        }
+        return onStage.remove(participantId);
+    }
+
+    public synchronized boolean isOnStage(String participantId) {
+        return onStage.contains(participantId);
+    }
+
+    private Participant present(String participantId) throws InteractionRefused {
+        Participant p = participants.get(participantId);
+        if (p == null) {
+            throw new InteractionRefused("no participant " + participantId + " in this lesson");
+        }
+        return p;
+    }
+
+    /** An interaction the lesson refuses, with the reason. */
+    public static final class InteractionRefused extends Exception {
+        public InteractionRefused(String message) {
+            super(message, null, false, false);
+        }
     }
 
     public synchronized List<Participant> participants() {

@@ -225,6 +225,97 @@ class SignalingServerTest {
         assertThat(get("/api/lessons/" + lesson).body()).contains("Ms Wang", "Village");
     }
 
+    /** A subscriber's answer as a browser would give it: every offered section echoed, recvonly, DTLS client. */
+    static String answerFor(String offer) {
+        StringBuilder answer = new StringBuilder("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+                + "a=ice-ufrag:test\r\na=ice-pwd:testtesttesttesttesttest\r\n"
+                + "a=fingerprint:sha-256 " + "AB:".repeat(31) + "AB\r\na=setup:active\r\n");
+        for (String line : offer.split("\r\n")) {
+            if (line.startsWith("m=")) {
+                answer.append(line).append("\r\n");
+            } else if (line.startsWith("a=mid:")) {
+                answer.append(line).append("\r\na=recvonly\r\n");
+            }
+        }
+        return answer.toString();
+    }
+
+    private static String sdpOf(String message) {
+        return message.replaceAll(".*\"sdp\":\"(.*?)\",\"tracks\".*", "$1").replace("\\r\\n", "\r\n");
+    }
+
+    private static int versionOf(String message) {
+        return Integer.parseInt(message.replaceAll(".*\"version\":(\\d+).*", "$1"));
+    }
+
+    @Test
+    void theTeacherBringsAClassroomOnStageForEveryoneAndTakesItOff() throws Exception {
+        String offer;
+        try (InputStream in = getClass().getResourceAsStream("/sdp/chromium-publish-offer.sdp")) {
+            offer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String lesson = lessons.create("Stage", LessonMode.DEDICATED, 6).id();
+        WsClient teacher = socket();
+        teacher.send(join(lesson, "teacher", "Ms Wang"));
+        teacher.next();
+        teacher.send("{\"type\":\"publish\",\"requestId\":2,\"sdp\":" + quote(offer) + "}");
+        teacher.nextContaining("publishAnswer");
+        WsClient village1 = socket();
+        village1.send(join(lesson, "classroom", "Village 1"));
+        String joined1 = village1.next();
+        String village1Id = joined1.replaceAll(".*\"participantId\":\"(p[0-9a-f]+)\",\"role\":\"classroom\".*", "$1");
+        village1.send("{\"type\":\"publish\",\"requestId\":2,\"sdp\":" + quote(offer) + "}");
+        village1.nextContaining("publishAnswer");
+        WsClient village2 = socket();
+        village2.send(join(lesson, "classroom", "Village 2"));
+        village2.next();
+        String first = village2.nextContaining("subscribeOffer");
+        assertThat(first).as("the teacher only, at first").doesNotContain(village1Id);
+        village2.send("{\"type\":\"subscribeAnswer\",\"requestId\":3,\"version\":" + versionOf(first)
+                + ",\"sdp\":" + quote(answerFor(sdpOf(first))) + "}");
+        village2.nextContaining("\"type\":\"ok\"");
+
+        village1.send("{\"type\":\"raiseHand\",\"requestId\":4}");
+        assertThat(teacher.nextContaining("handQueue")).contains(village1Id);
+        teacher.send("{\"type\":\"stage\",\"requestId\":5,\"participantId\":\"" + village1Id + "\",\"on\":true}");
+        assertThat(teacher.nextContaining("\"requestId\":5")).contains("\"type\":\"ok\"");
+        assertThat(village2.nextContaining("stageChanged")).contains(village1Id, "\"on\":true", "Village 1");
+        String staged = village2.nextContaining("subscribeOffer");
+        assertThat(staged).contains("\"participantId\":\"" + village1Id + "\"", "\"kind\":\"video\"");
+        village2.send("{\"type\":\"subscribeAnswer\",\"requestId\":6,\"version\":" + versionOf(staged)
+                + ",\"sdp\":" + quote(answerFor(sdpOf(staged))) + "}");
+
+        teacher.send("{\"type\":\"stage\",\"requestId\":7,\"participantId\":\"" + village1Id + "\",\"on\":false}");
+        String unstaged = village2.nextContaining("subscribeOffer");
+        assertThat(unstaged).as("its sections end").doesNotContain("\"participantId\":\"" + village1Id + "\"")
+                .contains("m=video 0");
+
+        village2.send("{\"type\":\"stage\",\"requestId\":8,\"participantId\":\"" + village1Id + "\",\"on\":true}");
+        assertThat(village2.nextContaining("\"requestId\":8")).contains("\"code\":\"not_allowed\"",
+                "only the teacher");
+    }
+
+    @Test
+    void chatReachesEveryoneAndHandsAreForClassrooms() throws Exception {
+        String lesson = lessons.create("Chat", LessonMode.FAMOUS_SCHOOL, 20).id();
+        WsClient teacher = socket();
+        teacher.send(join(lesson, "teacher", "Ms Wang"));
+        teacher.next();
+        WsClient learner = socket();
+        learner.send(join(lesson, "learner", "Xiao Ming"));
+        learner.next();
+        learner.send("{\"type\":\"chat\",\"requestId\":2,\"text\":\"  老师好！\"}");
+        assertThat(teacher.nextContaining("\"type\":\"chat\"")).contains("老师好！", "Xiao Ming", "learner");
+        learner.send("{\"type\":\"chat\",\"requestId\":3,\"text\":\"   \"}");
+        assertThat(learner.nextContaining("\"requestId\":3")).contains("\"code\":\"invalid_field\"");
+        learner.send("{\"type\":\"chat\",\"requestId\":4,\"text\":\"" + "x".repeat(501) + "\"}");
+        assertThat(learner.nextContaining("\"requestId\":4")).contains("\"code\":\"invalid_field\"", "500");
+        learner.send("{\"type\":\"raiseHand\",\"requestId\":5}");
+        assertThat(learner.nextContaining("\"requestId\":5")).contains("\"code\":\"not_allowed\"");
+        learner.send("{\"type\":\"stage\",\"requestId\":6,\"participantId\":\"x\",\"on\":\"yes\"}");
+        assertThat(learner.nextContaining("\"requestId\":6")).contains("\"code\":\"invalid_field\"", "'on'");
+    }
+
     @Test
     void floodsAreRefusedThenDisconnected() throws Exception {
         WsClient ws = socket();

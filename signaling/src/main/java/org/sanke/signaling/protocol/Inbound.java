@@ -18,4 +18,16 @@ public sealed interface Inbound {
 
     record Ping(Object requestId) implements Inbound {
     }
+
+    record RaiseHand(Object requestId) implements Inbound {
+    }
+
+    record LowerHand(Object requestId) implements Inbound {
+    }
+
+    record Stage(Object requestId, String participantId, boolean on) implements Inbound {
+    }
+
+    record Chat(Object requestId, String text) implements Inbound {
+    }
 }

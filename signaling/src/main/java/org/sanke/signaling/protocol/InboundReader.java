@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Turns a text frame into a checked {@link Inbound}, or a {@link ProtocolError} naming what is wrong. Thread-safe. */
 public final class InboundReader {
     public static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_CHAT_LENGTH = 500;
     private static final int MAX_REQUEST_ID_LENGTH = 64;
 
     private final ObjectMapper json;
@@ -48,6 +49,10 @@ public final class InboundReader {
                     text(node, "sdp", Integer.MAX_VALUE));
             case "leave" -> new Inbound.Leave(requestId);
             case "ping" -> new Inbound.Ping(requestId);
+            case "raiseHand" -> new Inbound.RaiseHand(requestId);
+            case "lowerHand" -> new Inbound.LowerHand(requestId);
+            case "stage" -> new Inbound.Stage(requestId, text(node, "participantId", 64), bool(node, "on"));
+            case "chat" -> new Inbound.Chat(requestId, chatText(node));
             default -> throw new ProtocolError("unknown_type", "unknown message type '" + abbreviate(type.asText())
                     + "'");
         };
@@ -88,6 +93,25 @@ public final class InboundReader {
             throw new ProtocolError("invalid_field", "'name' must be visible text without control characters");
         }
         return name;
+    }
+
+    private static boolean bool(JsonNode node, String field) throws ProtocolError {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new ProtocolError("missing_field", "'" + field + "' is required");
+        }
+        if (!value.isBoolean()) {
+            throw new ProtocolError("invalid_field", "'" + field + "' must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    private static String chatText(JsonNode node) throws ProtocolError {
+        String text = text(node, "text", MAX_CHAT_LENGTH).strip();
+        if (text.isEmpty() || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            throw new ProtocolError("invalid_field", "'text' must be visible text (line breaks allowed)");
+        }
+        return text;
     }
 
     private static long version(JsonNode node) throws ProtocolError {

@@ -118,6 +118,26 @@ public final class ClientSession {
                 here.room().subscribeAnswer(here.member(), answer.version(), answer.sdp());
                 send(message("ok", answer.requestId()));
             }
+            case Inbound.RaiseHand raise -> {
+                LessonRooms.Joined here = requireJoined();
+                here.room().raiseHand(here.member());
+                send(message("ok", raise.requestId()));
+            }
+            case Inbound.LowerHand lower -> {
+                LessonRooms.Joined here = requireJoined();
+                here.room().lowerHand(here.member());
+                send(message("ok", lower.requestId()));
+            }
+            case Inbound.Stage stage -> {
+                LessonRooms.Joined here = requireJoined();
+                here.room().stage(here.member(), stage.participantId(), stage.on());
+                send(message("ok", stage.requestId()));
+            }
+            case Inbound.Chat chat -> {
+                LessonRooms.Joined here = requireJoined();
+                here.room().chat(here.member(), chat.text());
+                send(message("ok", chat.requestId()));
+            }
             case Inbound.Leave leave -> {
                 LessonRooms.Joined here = requireJoined();
                 joined = null;

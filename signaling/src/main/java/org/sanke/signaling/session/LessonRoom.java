@@ -82,7 +82,7 @@ public final class LessonRoom {
     /** After the joined reply went out: start receiving what this member may receive. */
     synchronized void startReceiving(Member member) {
         for (Member publisher : members.values()) {
-            if (ForwardingRule.receives(member.participant, publisher.participant)) {
+            if (receives(member, publisher)) {
                 for (Producer producer : publisher.producers) {
                     addTrack(member, publisher, producer);
                 }
@@ -155,7 +155,7 @@ public final class LessonRoom {
         }
         publisher.producers.add(producer);
         for (Member receiver : members.values()) {
-            if (ForwardingRule.receives(receiver.participant, publisher.participant)) {
+            if (receives(receiver, publisher)) {
                 addTrack(receiver, publisher, producer);
             }
         }
@@ -265,16 +265,7 @@ public final class LessonRoom {
         closeTransport(member.publishTransport);
         closeTransport(member.subscribe.transport);
         for (Member other : members.values()) {
-            boolean changed = false;
-            for (SubscribeSide.Section section : other.subscribe.sections) {
-                if (section.publisher == member && section.active) {
-                    section.active = false;
-                    if (section.consumer != null) {
-                        section.consumer.close();
-                    }
-                    changed = true;
-                }
-            }
+            boolean changed = removeTracks(other, member);
             if (member.participant.role().visible()) {
                 ObjectNode event = other.session.message("participantLeft", null);
                 event.put("participantId", member.id());
@@ -283,7 +274,6 @@ public final class LessonRoom {
                 other.session.send(event);
             }
             if (changed) {
-                other.subscribe.dirty = true;
                 maybeOffer(other);
             }
         }
@@ -293,6 +283,108 @@ public final class LessonRoom {
                 router.close();
             }
             onEmpty.run();
+        }
+    }
+
+    /** Ends the receiver's sections of the publisher's tracks; true when there were any (an offer is due). */
+    private static boolean removeTracks(Member receiver, Member publisher) {
+        boolean changed = false;
+        for (SubscribeSide.Section section : receiver.subscribe.sections) {
+            if (section.publisher == publisher && section.active) {
+                section.active = false;
+                if (section.consumer != null) {
+                    section.consumer.close();
+                }
+                changed = true;
+            }
+        }
+        if (changed) {
+            receiver.subscribe.dirty = true;
+        }
+        return changed;
+    }
+
+    private boolean receives(Member receiver, Member sender) {
+        return ForwardingRule.receives(receiver.participant, sender.participant, live.isOnStage(sender.id()));
+    }
+
+    // ---- interaction ----------------------------------------------------------------------------------------
+
+    synchronized void raiseHand(Member member) throws ProtocolError {
+        try {
+            if (live.raiseHand(member.id())) {
+                broadcastHandQueue();
+            }
+        } catch (LiveLesson.InteractionRefused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+    }
+
+    synchronized void lowerHand(Member member) {
+        if (live.lowerHand(member.id())) {
+            broadcastHandQueue();
+        }
+    }
+
+    /** The teacher brings a classroom on stage or takes it off; everyone's media follows. */
+    synchronized void stage(Member by, String participantId, boolean on) throws ProtocolError {
+        boolean hadHand = live.handQueue().contains(participantId);
+        boolean changed;
+        try {
+            changed = live.setOnStage(by.id(), participantId, on);
+        } catch (LiveLesson.InteractionRefused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+        if (!changed) {
+            return;
+        }
+        Member target = members.get(participantId);
+        for (Member receiver : members.values()) {
+            if (receiver == target) {
+                continue;
+            }
+            boolean receiving = receiver.subscribe.sections.stream()
+                    .anyMatch(s -> s.publisher == target && s.active);
+            if (receives(receiver, target) && !receiving) {
+                target.producers.forEach(producer -> addTrack(receiver, target, producer));
+            } else if (!receives(receiver, target) && receiving && removeTracks(receiver, target)) {
+                maybeOffer(receiver);
+            }
+        }
+        for (Member member : members.values()) {
+            if (member.participant.role().visible() || member == by) {
+                ObjectNode event = member.session.message("stageChanged", null);
+                event.put("participantId", participantId);
+                event.put("name", target.participant.displayName());
+                event.put("on", on);
+                member.session.send(event);
+            }
+        }
+        if (hadHand) {
+            broadcastHandQueue();
+        }
+    }
+
+    synchronized void chat(Member from, String text) {
+        for (Member member : members.values()) {
+            if (member.participant.role().visible() || member == from) {
+                ObjectNode event = member.session.message("chat", null);
+                event.put("participantId", from.id());
+                event.put("name", from.participant.displayName());
+                event.put("role", from.participant.role().wireName());
+                event.put("text", text);
+                member.session.send(event);
+            }
+        }
+    }
+
+    private void broadcastHandQueue() {
+        List<String> queue = live.handQueue();
+        for (Member member : members.values()) {
+            ObjectNode event = member.session.message("handQueue", null);
+            ArrayNode hands = event.putArray("participantIds");
+            queue.forEach(hands::add);
+            member.session.send(event);
         }
     }
 
