@@ -1,6 +1,8 @@
 import { LessonClient } from './lesson-client.js';
 import { installHook, startWithCamera } from './hook.js';
-import { t } from './i18n.js';
+import { t, translatePage } from './i18n.js';
+
+translatePage();
 
 const params = new URLSearchParams(location.search);
 // The big-screen page also serves the receive-only roles: ?role=observer, learner or inspector.
@@ -9,7 +11,11 @@ const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role
 const hook = installHook(client);
 const status = document.getElementById('status');
 const teacherVideo = document.getElementById('teacher');
+const stageStrip = document.getElementById('on-stage');
+const handButton = document.getElementById('hand');
+const stagedTiles = new Map();
 let teacherId = null;
+let handUp = false;
 
 function showStatus(text) {
   status.textContent = text;
@@ -25,7 +31,26 @@ client.addEventListener('state', (e) => {
   }
 });
 
+/** Another classroom the teacher brought on stage: a tile beside the teacher. */
+function showStaged({ participantId, name, stream }) {
+  let tile = stagedTiles.get(participantId);
+  if (!tile) {
+    tile = document.createElement('figure');
+    tile.className = 'tile';
+    tile.innerHTML = '<video autoplay playsinline></video><figcaption></figcaption>';
+    tile.querySelector('figcaption').textContent = name;
+    stageStrip.append(tile);
+    stagedTiles.set(participantId, tile);
+  }
+  const video = tile.querySelector('video');
+  if (video.srcObject !== stream) video.srcObject = stream;
+}
+
 client.addEventListener('participant-media', (e) => {
+  if (e.detail.role && e.detail.role !== 'teacher') {
+    showStaged(e.detail);
+    return;
+  }
   teacherId = e.detail.participantId;
   if (teacherVideo.srcObject !== e.detail.stream) {
     teacherVideo.srcObject = e.detail.stream;
@@ -48,7 +73,25 @@ async function measureFirstFrame(participantId) {
   }
 }
 
+client.addEventListener('stage-changed', (e) => {
+  if (!e.detail.on) {
+    stagedTiles.get(e.detail.participantId)?.remove();
+    stagedTiles.delete(e.detail.participantId);
+  }
+});
+
+client.addEventListener('hand-queue', (e) => {
+  handUp = e.detail.includes(client.participantId);
+  handButton.textContent = handUp ? t('lowerHand') : t('raiseHand');
+  handButton.classList.toggle('up', handUp);
+});
+
+handButton.addEventListener('click', () => (handUp ? client.lowerHand() : client.raiseHand())
+  .catch((error) => console.error(error)));
+
 client.addEventListener('participant-left', (e) => {
+  stagedTiles.get(e.detail.participantId)?.remove();
+  stagedTiles.delete(e.detail.participantId);
   if (e.detail.participantId === teacherId) {
     teacherId = null;
     teacherVideo.srcObject = null;
@@ -56,4 +99,5 @@ client.addEventListener('participant-left', (e) => {
   }
 });
 
+handButton.hidden = client.role !== 'classroom';
 await startWithCamera(client, hook, (error) => showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`));

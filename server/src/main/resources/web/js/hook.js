@@ -29,6 +29,9 @@ export function installHook(client) {
     remoteTracks: () => client.remoteTracks(),
     publishRemoteSdp: () => client.publishPc.remoteDescription?.sdp ?? null,
     leave: () => client.leave(),
+    raiseHand: () => client.raiseHand(),
+    stage: (participantId, on) => client.stage(participantId, on),
+    chat: (text) => client.chat(text),
   };
   client.addEventListener('state', (e) => {
     hook.state = e.detail.state;

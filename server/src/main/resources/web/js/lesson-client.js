@@ -41,7 +41,7 @@ export class LessonClient extends EventTarget {
     this.signaling.addEventListener('subscribeOffer', (e) => {
       this.#offers = this.#offers.then(() => this.#onSubscribeOffer(e.detail)).catch((err) => this.#fail(err));
     });
-    for (const type of ['participantJoined', 'participantLeft']) {
+    for (const type of ['participantJoined', 'participantLeft', 'handQueue', 'stageChanged', 'chat']) {
       this.signaling.addEventListener(type, (e) => this.#onEvent(e.detail));
     }
     this.signaling.addEventListener('close', (e) => {
@@ -84,6 +84,23 @@ export class LessonClient extends EventTarget {
     this.signaling.close();
     this.publishPc.close();
     this.subscribePc.close();
+  }
+
+  raiseHand() {
+    return this.signaling.request('raiseHand');
+  }
+
+  lowerHand() {
+    return this.signaling.request('lowerHand');
+  }
+
+  /** Teacher only: bring a classroom on stage (everyone sees and hears it) or take it off. */
+  stage(participantId, on) {
+    return this.signaling.request('stage', { participantId, on });
+  }
+
+  chat(text) {
+    return this.signaling.request('chat', { text });
   }
 
   /** What the subscribe connection receives, by mid, with each track's state. */
@@ -132,8 +149,8 @@ export class LessonClient extends EventTarget {
       this.#streams.set(info.participantId, stream);
     }
     stream.addTrack(event.track);
-    this.dispatchEvent(new CustomEvent('participant-media',
-      { detail: { participantId: info.participantId, name: info.name, kind: info.kind, stream } }));
+    this.dispatchEvent(new CustomEvent('participant-media', { detail: { participantId: info.participantId,
+      name: info.name, role: info.role, kind: info.kind, stream } }));
   }
 
   #onEvent(message) {
@@ -143,6 +160,12 @@ export class LessonClient extends EventTarget {
       this.dispatchEvent(new CustomEvent('participant-left', { detail: message }));
     } else if (message.type === 'participantJoined') {
       this.dispatchEvent(new CustomEvent('participant-joined', { detail: message.participant }));
+    } else if (message.type === 'handQueue') {
+      this.dispatchEvent(new CustomEvent('hand-queue', { detail: message.participantIds }));
+    } else if (message.type === 'stageChanged') {
+      this.dispatchEvent(new CustomEvent('stage-changed', { detail: message }));
+    } else if (message.type === 'chat') {
+      this.dispatchEvent(new CustomEvent('chat', { detail: message }));
     }
   }
 

@@ -1,15 +1,20 @@
 import { LessonClient } from './lesson-client.js';
 import { installHook, startWithCamera } from './hook.js';
 import { describe } from './stats.js';
-import { t } from './i18n.js';
+import { t, translatePage } from './i18n.js';
+import { attachChat } from './chat.js';
 
+translatePage();
 const params = new URLSearchParams(location.search);
 const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: 'teacher',
   name: params.get('name') ?? 'Teacher', videoCodec: params.get('videoCodec') ?? undefined });
 const hook = installHook(client);
 const status = document.getElementById('status');
 const grid = document.getElementById('classrooms');
+const hands = document.getElementById('hands');
 const tiles = new Map();
+const names = new Map();
+const onStage = new Set();
 
 function showStatus(text) {
   status.textContent = text;
@@ -19,24 +24,39 @@ function updateEmpty() {
   document.getElementById('empty').hidden = tiles.size > 0;
 }
 
-client.addEventListener('state', (e) => {
-  const state = e.detail.state;
-  showStatus(state === 'live' ? `${t('live')} · ${client.lesson?.title ?? ''}` : t(state) ?? state);
-});
-
-client.addEventListener('participant-media', (e) => {
-  const { participantId, name, stream } = e.detail;
+function tileFor(participantId, name) {
   let tile = tiles.get(participantId);
   if (!tile) {
     tile = document.createElement('figure');
     tile.className = 'tile';
     tile.innerHTML = '<video autoplay playsinline></video><figcaption><span class="name"></span>'
-      + '<span class="quality"></span></figcaption>';
+      + '<span class="quality"></span><button type="button" class="stage-toggle"></button></figcaption>';
     tile.querySelector('.name').textContent = name;
+    tile.querySelector('.stage-toggle').addEventListener('click',
+      () => client.stage(participantId, !onStage.has(participantId)).catch((error) => console.error(error)));
     grid.append(tile);
     tiles.set(participantId, tile);
+    names.set(participantId, name);
+    renderStage(participantId);
   }
-  const video = tile.querySelector('video');
+  return tile;
+}
+
+function renderStage(participantId) {
+  const tile = tiles.get(participantId);
+  if (!tile) return;
+  tile.classList.toggle('staged', onStage.has(participantId));
+  tile.querySelector('.stage-toggle').textContent = onStage.has(participantId) ? t('offStage') : t('onStage');
+}
+
+client.addEventListener('state', (e) => {
+  const state = e.detail.state;
+  showStatus(state === 'live' ? `${t('live')} · ${client.lesson?.title ?? ''}` : t(state));
+});
+
+client.addEventListener('participant-media', (e) => {
+  const { participantId, name, stream } = e.detail;
+  const video = tileFor(participantId, name).querySelector('video');
   if (video.srcObject !== stream) video.srcObject = stream;
   updateEmpty();
 });
@@ -44,9 +64,32 @@ client.addEventListener('participant-media', (e) => {
 client.addEventListener('participant-left', (e) => {
   tiles.get(e.detail.participantId)?.remove();
   tiles.delete(e.detail.participantId);
+  onStage.delete(e.detail.participantId);
   updateEmpty();
 });
 
+client.addEventListener('stage-changed', (e) => {
+  if (e.detail.on) onStage.add(e.detail.participantId); else onStage.delete(e.detail.participantId);
+  renderStage(e.detail.participantId);
+});
+
+client.addEventListener('hand-queue', (e) => {
+  hands.replaceChildren(...e.detail.map((participantId) => {
+    const item = document.createElement('li');
+    item.textContent = names.get(participantId) ?? participantId;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = t('onStage');
+    button.addEventListener('click', () => client.stage(participantId, true).catch((error) => console.error(error)));
+    item.append(' ', button);
+    return item;
+  }));
+  for (const [participantId, tile] of tiles) {
+    tile.classList.toggle('hand-up', e.detail.includes(participantId));
+  }
+});
+
+attachChat(client, document.getElementById('chat'), document.getElementById('chat-form'));
 document.getElementById('leave').addEventListener('click', () => client.leave());
 
 setInterval(async () => {

@@ -90,6 +90,17 @@ class LiveLessonBrowserTest {
                         .isGreaterThan(entry.getValue());
             }
 
+            // Village 1's assistant teacher raises a hand; the teacher brings the room on stage for everyone.
+            BrowserPage village1 = classrooms.get(0);
+            String village1Id = classroomIds.get(0);
+            village1.script("window.sanke.raiseHand()");
+            teacher.await("village 1's hand in the queue", GUARD, p -> p.events().stream().anyMatch(e ->
+                    "handQueue".equals(e.get("type"))));
+            teacher.script("window.sanke.stage('" + village1Id + "', true)");
+            for (BrowserPage other : classrooms.subList(1, CLASSROOMS)) {
+                other.await("village 1's video, on stage", GUARD, p -> p.framesDecodedFrom(village1Id) > 0);
+            }
+
             // The teacher leaves: the classrooms are told, and her tracks end.
             teacher.script("window.sanke.leave()");
             for (BrowserPage classroom : classrooms) {

@@ -222,6 +222,7 @@ public final class LessonRoom {
                 track.put("participantId", section.publisher.id());
                 track.put("kind", section.producer.kind().sdpName());
                 track.put("name", section.publisher.participant.displayName());
+                track.put("role", section.publisher.participant.role().wireName());
             }
         }
         receiver.session.send(message);
