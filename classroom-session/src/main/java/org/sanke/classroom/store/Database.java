@@ -26,6 +26,10 @@ public final class Database {
 
     /** Opens (and migrates) the database. */
     public static Database open(String url, String user, String password) {
+        if (url.startsWith("jdbc:h2:mem:") && !url.contains("DB_CLOSE_DELAY")) {
+            // An in-memory H2 vanishes with its last connection; keep it for the life of the process.
+            url = url + ";DB_CLOSE_DELAY=-1";
+        }
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
         return new Database(url, user, password);
     }
