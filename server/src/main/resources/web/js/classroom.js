@@ -1,6 +1,7 @@
 import { LessonClient } from './lesson-client.js';
 import { installHook, startWithCamera } from './hook.js';
 import { t, translatePage } from './i18n.js';
+import { reportQuality } from './quality.js';
 
 translatePage();
 
@@ -100,4 +101,5 @@ client.addEventListener('participant-left', (e) => {
 });
 
 handButton.hidden = client.role !== 'classroom';
+reportQuality(client);
 await startWithCamera(client, hook, (error) => showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`));

@@ -103,6 +103,10 @@ export class LessonClient extends EventTarget {
     return this.signaling.request('chat', { text });
   }
 
+  reportQuality(sample) {
+    return this.signaling.request('quality', sample);
+  }
+
   /** What the subscribe connection receives, by mid, with each track's state. */
   remoteTracks() {
     const result = [];

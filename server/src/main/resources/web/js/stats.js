@@ -13,6 +13,7 @@ export async function summarize(client) {
         packetsLost: report.packetsLost ?? 0, framesDecoded: report.framesDecoded ?? 0,
         frameWidth: report.frameWidth ?? 0, frameHeight: report.frameHeight ?? 0,
         codec: reports.get(report.codecId)?.mimeType ?? null,
+        freezeSeconds: report.totalFreezesDuration ?? 0,
       });
     });
   }

@@ -2,6 +2,7 @@ import { LessonClient } from './lesson-client.js';
 import { installHook, startWithCamera } from './hook.js';
 import { describe } from './stats.js';
 import { t, translatePage } from './i18n.js';
+import { reportQuality } from './quality.js';
 import { attachChat } from './chat.js';
 
 translatePage();
@@ -101,5 +102,6 @@ setInterval(async () => {
   }
 }, 1000);
 
+reportQuality(client);
 await startWithCamera(client, hook, (error) => showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`));
 updateEmpty();

@@ -11,6 +11,7 @@ import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.ModePolicies;
 import org.sanke.classroom.store.Database;
+import org.sanke.classroom.store.JdbcAttendanceStore;
 import org.sanke.classroom.store.JdbcLessonStore;
 import org.sanke.media.MediaServer;
 import org.sanke.media.MediaServerConfig;
@@ -53,7 +54,8 @@ public final class SankeServer implements AutoCloseable {
         SignalingServer signaling;
         try {
             signaling = SignalingServer.start(new SignalingConfig(options.bindAddress(), options.httpPort(),
-                    SignalingConfig.defaults().maxMessageBytes(), "web"), media::createRouter, lessons, registry);
+                    SignalingConfig.defaults().maxMessageBytes(), "web"), media::createRouter, lessons,
+                    new JdbcAttendanceStore(database), registry);
         } catch (Exception e) {
             media.close();
             gc.close();

@@ -13,6 +13,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Iterator;
 import java.util.Set;
+import java.time.Instant;
+import java.util.List;
+import org.sanke.classroom.AttendanceRecord;
+import org.sanke.classroom.AttendanceStore;
 import org.sanke.classroom.Lesson;
 import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.LessonMode;
@@ -27,12 +31,15 @@ final class HttpApi {
     private final ObjectMapper json;
     private final LessonDirectory lessons;
     private final LessonRooms rooms;
+    private final AttendanceStore attendance;
     private final PrometheusMeterRegistry registry;
 
-    HttpApi(ObjectMapper json, LessonDirectory lessons, LessonRooms rooms, PrometheusMeterRegistry registry) {
+    HttpApi(ObjectMapper json, LessonDirectory lessons, LessonRooms rooms, AttendanceStore attendance,
+            PrometheusMeterRegistry registry) {
         this.json = json;
         this.lessons = lessons;
         this.rooms = rooms;
+        this.attendance = attendance;
         this.registry = registry;
     }
 
@@ -46,6 +53,7 @@ final class HttpApi {
         router.post("/api/lessons").handler(this::createLesson);
         router.get("/api/lessons").handler(this::listLessons);
         router.get("/api/lessons/:id").handler(this::getLesson);
+        router.get("/api/lessons/:id/attendance").handler(this::attendance);
         router.route("/api/*").handler(ctx -> error(ctx, 404, "not_found", null, "no such API route"));
         router.route("/*").handler(StaticHandler.create(webRoot).setIndexPage("index.html"));
         return router;
@@ -116,6 +124,48 @@ final class HttpApi {
         String id = ctx.pathParam("id");
         lessons.find(id).ifPresentOrElse(lesson -> reply(ctx, 200, lessonJson(lesson)),
                 () -> error(ctx, 404, "lesson_not_found", "id", "no lesson has this id"));
+    }
+
+    /** Who was in the lesson, when, for how long, and the quality they reported; JSON, or CSV with ?format=csv. */
+    private void attendance(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        if (lessons.find(id).isEmpty()) {
+            error(ctx, 404, "lesson_not_found", "id", "no lesson has this id");
+            return;
+        }
+        String format = ctx.queryParams().get("format");
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            error(ctx, 400, "invalid_field", "format", "must be json or csv");
+            return;
+        }
+        Instant now = Instant.now();
+        List<AttendanceRecord> records = attendance.lesson(id);
+        if ("csv".equals(format)) {
+            ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                    .putHeader("Content-Disposition", "attachment; filename=\"attendance-" + id + ".csv\"")
+                    .end(AttendanceCsv.write(records, now));
+            return;
+        }
+        ArrayNode rows = json.createArrayNode();
+        for (AttendanceRecord r : records) {
+            ObjectNode row = rows.addObject();
+            row.put("participantId", r.participantId());
+            row.put("role", r.role().wireName());
+            row.put("name", r.name());
+            row.put("joinedAt", r.joinedAt().toString());
+            row.put("leftAt", r.leftAt() == null ? null : r.leftAt().toString());
+            row.put("leaveReason", r.leaveReason());
+            row.put("presentSeconds", r.presence(now).toSeconds());
+            ObjectNode quality = row.putObject("quality");
+            quality.put("samples", r.samples());
+            quality.put("averageLossPercent", r.averageLossPercent());
+            quality.put("totalFreezeMs", r.totalFreezeMs());
+            quality.put("averageKbps", r.averageKbps());
+        }
+        ObjectNode report = json.createObjectNode();
+        report.put("lessonId", id);
+        report.set("participants", rows);
+        reply(ctx, 200, report);
     }
 
     private ObjectNode lessonJson(Lesson lesson) {

@@ -9,7 +9,10 @@ import io.vertx.core.http.HttpServerOptions;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.time.Clock;
+import org.sanke.classroom.AttendanceStore;
 import org.sanke.classroom.LessonDirectory;
+import org.sanke.classroom.MemoryAttendanceStore;
 import org.sanke.media.api.Router;
 import org.sanke.signaling.protocol.InboundReader;
 import org.sanke.signaling.protocol.Outbound;
@@ -32,9 +35,16 @@ public final class SignalingServer implements AutoCloseable {
     /** Starts listening; returns once the port is bound. */
     public static SignalingServer start(SignalingConfig config, Supplier<Router> routers, LessonDirectory lessons,
                                         PrometheusMeterRegistry registry) throws Exception {
+        return start(config, routers, lessons, new MemoryAttendanceStore(), registry);
+    }
+
+    /** Starts listening with attendance kept in {@code attendance}; returns once the port is bound. */
+    public static SignalingServer start(SignalingConfig config, Supplier<Router> routers, LessonDirectory lessons,
+                                        AttendanceStore attendance, PrometheusMeterRegistry registry)
+            throws Exception {
         Vertx vertx = Vertx.vertx();
         ObjectMapper json = new ObjectMapper();
-        LessonRooms rooms = new LessonRooms(lessons, routers);
+        LessonRooms rooms = new LessonRooms(lessons, routers, attendance, Clock.systemUTC());
         AtomicInteger sessions = new AtomicInteger();
         Gauge.builder("sanke.signaling.sessions", sessions, AtomicInteger::get)
                 .description("Open WebSocket connections").register(registry);
@@ -46,7 +56,8 @@ public final class SignalingServer implements AutoCloseable {
                 .setMaxWebSocketFrameSize(TRANSPORT_MESSAGE_LIMIT)
                 .setMaxWebSocketMessageSize(TRANSPORT_MESSAGE_LIMIT);
         HttpServer http = vertx.createHttpServer(options)
-                .requestHandler(new HttpApi(json, lessons, rooms, registry).router(vertx, config.webRoot()))
+                .requestHandler(new HttpApi(json, lessons, rooms, attendance, registry)
+                        .router(vertx, config.webRoot()))
                 .webSocketHandler(socket -> {
                     if (!"/ws".equals(socket.path())) {
                         socket.close((short) 1008, "unknown path");

@@ -317,6 +317,35 @@ class SignalingServerTest {
     }
 
     @Test
+    void attendanceAndQualityAreReportedAsJsonAndCsv() throws Exception {
+        String lesson = lessons.create("Attendance", LessonMode.DEDICATED, 6).id();
+        WsClient teacher = socket();
+        teacher.send(join(lesson, "teacher", "Ms Wang"));
+        teacher.next();
+        WsClient village = socket();
+        village.send(join(lesson, "classroom", "=Village, \\\"One\\\""));
+        village.next();
+        village.send("{\"type\":\"quality\",\"requestId\":2,\"lossPercent\":1.5,\"freezeMs\":300,\"kbps\":750}");
+        assertThat(village.nextContaining("\"requestId\":2")).contains("\"type\":\"ok\"");
+        village.send("{\"type\":\"quality\",\"requestId\":3,\"lossPercent\":150,\"freezeMs\":0,\"kbps\":1}");
+        assertThat(village.nextContaining("\"requestId\":3")).contains("\"code\":\"invalid_field\"", "lossPercent");
+        village.send("{\"type\":\"leave\",\"requestId\":4}");
+        village.nextContaining("\"requestId\":4");
+
+        String report = get("/api/lessons/" + lesson + "/attendance").body();
+        assertThat(report).contains("\"name\":\"Ms Wang\"", "\"leftAt\":null", "\"leaveReason\":\"left\"",
+                "\"samples\":1", "\"averageLossPercent\":1.5", "\"totalFreezeMs\":300", "\"averageKbps\":750.0");
+        HttpResponse<String> csv = get("/api/lessons/" + lesson + "/attendance?format=csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        String[] rows = csv.body().split("\r\n");
+        assertThat(rows[0]).startsWith("participant_id,role,name,joined_at");
+        assertThat(rows).hasSize(3);
+        assertThat(rows[2]).contains(",classroom,\"'=Village, \"\"One\"\"\",", ",left,", ",1,1.50,300,750");
+        assertThat(get("/api/lessons/nope/attendance").statusCode()).isEqualTo(404);
+        assertThat(get("/api/lessons/" + lesson + "/attendance?format=xml").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void floodsAreRefusedThenDisconnected() throws Exception {
         WsClient ws = socket();
         for (int i = 0; i < 400 && !ws.closeCode.isDone(); i++) {

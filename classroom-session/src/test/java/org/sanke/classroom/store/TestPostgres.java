@@ -26,6 +26,39 @@ final class TestPostgres implements AutoCloseable {
         this.port = port;
     }
 
+    private static TestPostgres shared;
+    private static int databases;
+
+    /** One server for every test class of the run, stopped when the JVM exits. */
+    static synchronized TestPostgres shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = start();
+            TestPostgres server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException | InterruptedException ignored) {
+                    // the temporary cluster goes with the machine
+                }
+            }));
+        }
+        return shared;
+    }
+
+    /** A new, empty, migrated database on the shared server. */
+    static Database freshDatabase() throws Exception {
+        TestPostgres server = shared();
+        String name;
+        synchronized (TestPostgres.class) {
+            name = "sanke_test_" + databases++;
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return Database.open(server.jdbcUrl().replace("/postgres", "/" + name), "postgres", "");
+    }
+
     static TestPostgres start() throws IOException, InterruptedException {
         Path bin = findBinaries();
         Path dir = Files.createTempDirectory("sanke-pg");

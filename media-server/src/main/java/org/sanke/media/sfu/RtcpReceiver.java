@@ -49,6 +49,10 @@ final class RtcpReceiver {
     }
 
     private void onSenderReport(byte[] buf, int off, int len, long now) {
+        if (len < RtcpSenderReport.FIRST_BLOCK_OFFSET) {
+            transport.loop.stats.drop(DropReason.RTCP_MALFORMED);
+            return; // too short for its sender info: do not read the next packet's bytes as ours
+        }
         ProducerImpl producer = transport.producerBySsrc(iterator.senderSsrc());
         if (producer != null) {
             producer.onSenderReport(RtcpSenderReport.ntpTime(buf, off), RtcpSenderReport.rtpTimestamp(buf, off), now);

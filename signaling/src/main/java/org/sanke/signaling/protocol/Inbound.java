@@ -30,4 +30,7 @@ public sealed interface Inbound {
 
     record Chat(Object requestId, String text) implements Inbound {
     }
+
+    record Quality(Object requestId, double lossPercent, int freezeMs, int kbps) implements Inbound {
+    }
 }

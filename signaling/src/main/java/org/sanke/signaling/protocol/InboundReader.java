@@ -53,6 +53,8 @@ public final class InboundReader {
             case "lowerHand" -> new Inbound.LowerHand(requestId);
             case "stage" -> new Inbound.Stage(requestId, text(node, "participantId", 64), bool(node, "on"));
             case "chat" -> new Inbound.Chat(requestId, chatText(node));
+            case "quality" -> new Inbound.Quality(requestId, number(node, "lossPercent", 0, 100),
+                    (int) number(node, "freezeMs", 0, 3_600_000), (int) number(node, "kbps", 0, 1_000_000));
             default -> throw new ProtocolError("unknown_type", "unknown message type '" + abbreviate(type.asText())
                     + "'");
         };
@@ -93,6 +95,18 @@ public final class InboundReader {
             throw new ProtocolError("invalid_field", "'name' must be visible text without control characters");
         }
         return name;
+    }
+
+    private static double number(JsonNode node, String field, double min, double max) throws ProtocolError {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new ProtocolError("missing_field", "'" + field + "' is required");
+        }
+        if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
+            throw new ProtocolError("invalid_field", "'" + field + "' must be a number from " + (long) min + " to "
+                    + (long) max);
+        }
+        return value.asDouble();
     }
 
     private static boolean bool(JsonNode node, String field) throws ProtocolError {

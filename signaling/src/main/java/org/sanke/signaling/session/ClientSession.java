@@ -133,6 +133,11 @@ public final class ClientSession {
                 here.room().stage(here.member(), stage.participantId(), stage.on());
                 send(message("ok", stage.requestId()));
             }
+            case Inbound.Quality quality -> {
+                LessonRooms.Joined here = requireJoined();
+                here.room().quality(here.member(), quality.lossPercent(), quality.freezeMs(), quality.kbps());
+                send(message("ok", quality.requestId()));
+            }
             case Inbound.Chat chat -> {
                 LessonRooms.Joined here = requireJoined();
                 here.room().chat(here.member(), chat.text());

@@ -44,14 +44,17 @@ public final class LessonRoom {
     private final Supplier<Router> routers;
     private final SdpNegotiator sdp;
     private final Runnable onEmpty;
+    private final AttendanceRecorder attendance;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private Router router;
     private boolean closed;
 
-    LessonRoom(LiveLesson live, Supplier<Router> routers, SdpNegotiator sdp, Runnable onEmpty) {
+    LessonRoom(LiveLesson live, Supplier<Router> routers, SdpNegotiator sdp, AttendanceRecorder attendance,
+               Runnable onEmpty) {
         this.live = live;
         this.routers = routers;
         this.sdp = sdp;
+        this.attendance = attendance;
         this.onEmpty = onEmpty;
     }
 
@@ -76,6 +79,7 @@ public final class LessonRoom {
             other.session.send(event);
         }
         members.put(participant.id(), member);
+        attendance.joined(live.lesson().id(), participant);
         return member;
     }
 
@@ -263,6 +267,7 @@ public final class LessonRoom {
         member.gone = true;
         members.remove(member.id());
         live.leave(member.id());
+        attendance.left(live.lesson().id(), member.id(), reason);
         closeTransport(member.publishTransport);
         closeTransport(member.subscribe.transport);
         for (Member other : members.values()) {
@@ -364,6 +369,11 @@ public final class LessonRoom {
         if (hadHand) {
             broadcastHandQueue();
         }
+    }
+
+    /** A client's measure of what it receives, kept for the lesson's quality report. */
+    void quality(Member member, double lossPercent, int freezeMs, int kbps) {
+        attendance.sample(live.lesson().id(), member.id(), lossPercent, freezeMs, kbps);
     }
 
     synchronized void chat(Member from, String text) {

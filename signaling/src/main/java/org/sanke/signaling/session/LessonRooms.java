@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
+import java.time.Clock;
+import org.sanke.classroom.AttendanceStore;
 import org.sanke.classroom.JoinPolicy;
 import org.sanke.classroom.Lesson;
 import org.sanke.classroom.LessonDirectory;
@@ -20,10 +22,14 @@ public final class LessonRooms {
     private final Supplier<Router> routers;
     private final SdpNegotiator sdp = new SdpNegotiator();
     private final ConcurrentMap<String, LessonRoom> rooms = new ConcurrentHashMap<>();
+    private final AttendanceStore attendance;
+    private final Clock clock;
 
-    public LessonRooms(LessonDirectory lessons, Supplier<Router> routers) {
+    public LessonRooms(LessonDirectory lessons, Supplier<Router> routers, AttendanceStore attendance, Clock clock) {
         this.lessons = lessons;
         this.routers = routers;
+        this.attendance = attendance;
+        this.clock = clock;
     }
 
     /** The member, a {@link org.sanke.classroom.JoinResult.Refusal}, or empty when there is no such lesson. */
@@ -34,7 +40,8 @@ public final class LessonRooms {
         }
         while (true) {
             LessonRoom room = rooms.computeIfAbsent(lessonId, id -> new LessonRoom(
-                    new LiveLesson(lesson.get(), JoinPolicy.byMode(lessons.policies())), routers, sdp, () -> rooms.remove(id)));
+                    new LiveLesson(lesson.get(), JoinPolicy.byMode(lessons.policies())), routers, sdp,
+                    new AttendanceRecorder(attendance, clock), () -> rooms.remove(id)));
             Object result = room.join(session, role, name);
             if (result != null) {
                 return Optional.of(result instanceof Member member ? new Joined(room, member) : result);

@@ -1,0 +1,16 @@
+package org.sanke.classroom;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Attendance and quality, kept so that reports outlive the lesson and the server. */
+public interface AttendanceStore {
+    void joined(String lessonId, Participant participant, Instant at);
+
+    void left(String lessonId, String participantId, Instant at, String reason);
+
+    void sample(QualitySample sample);
+
+    /** Everyone who was in the lesson, in the order they joined, with their quality averages. */
+    List<AttendanceRecord> lesson(String lessonId);
+}
