@@ -1,0 +1,104 @@
+package org.sanke.classroom.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.sanke.classroom.Classroom;
+import org.sanke.classroom.Person;
+import org.sanke.classroom.PersonRole;
+import org.sanke.classroom.School;
+import org.sanke.classroom.SchoolRegistry;
+
+/** Schools, classrooms and people in the database. Thread-safe: every call uses its own connection. */
+public final class JdbcSchoolRegistry implements SchoolRegistry {
+    private final Database database;
+
+    public JdbcSchoolRegistry(Database database) {
+        this.database = database;
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T with(String what, Work<T> work) {
+        try (Connection c = database.connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("could not " + what, e);
+        }
+    }
+
+    @Override
+    public void add(School s) {
+        with("add school " + s.id(), c -> {
+            Jdbc.update(c, "INSERT INTO school (id, name) VALUES (?, ?)", s.id(), s.name());
+            return null;
+        });
+    }
+
+    @Override
+    public void add(Classroom r) {
+        with("add classroom " + r.id(), c -> {
+            Jdbc.update(c, "INSERT INTO classroom (id, school_id, name) VALUES (?, ?, ?)", r.id(), r.schoolId(),
+                    r.name());
+            return null;
+        });
+    }
+
+    @Override
+    public void add(Person p) {
+        with("add person " + p.id(), c -> {
+            Jdbc.update(c, "INSERT INTO person (id, school_id, name, role) VALUES (?, ?, ?, ?)", p.id(), p.schoolId(),
+                    p.name(), p.role().name());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<School> school(String id) {
+        return with("read school " + id, c -> Jdbc.one(c, "SELECT id, name FROM school WHERE id = ?",
+                row -> new School(row.getString(1), row.getString(2)), id));
+    }
+
+    @Override
+    public Optional<Classroom> classroom(String id) {
+        return with("read classroom " + id, c -> Jdbc.one(c,
+                "SELECT id, school_id, name FROM classroom WHERE id = ?",
+                row -> new Classroom(row.getString(1), row.getString(2), row.getString(3)), id));
+    }
+
+    @Override
+    public Optional<Person> person(String id) {
+        return with("read person " + id, c -> Jdbc.one(c, "SELECT id, school_id, name, role FROM person WHERE id = ?",
+                JdbcSchoolRegistry::person, id));
+    }
+
+    @Override
+    public List<School> schools() {
+        return with("list schools", c -> Jdbc.query(c, "SELECT id, name FROM school ORDER BY name, id",
+                row -> new School(row.getString(1), row.getString(2))));
+    }
+
+    @Override
+    public List<Classroom> classrooms(String schoolId) {
+        String sql = "SELECT id, school_id, name FROM classroom"
+                + (schoolId == null ? "" : " WHERE school_id = ?") + " ORDER BY name, id";
+        return with("list classrooms", c -> Jdbc.query(c, sql,
+                row -> new Classroom(row.getString(1), row.getString(2), row.getString(3)),
+                schoolId == null ? new Object[0] : new Object[] {schoolId}));
+    }
+
+    @Override
+    public List<Person> people(String schoolId) {
+        String sql = "SELECT id, school_id, name, role FROM person"
+                + (schoolId == null ? "" : " WHERE school_id = ?") + " ORDER BY name, id";
+        return with("list people", c -> Jdbc.query(c, sql, JdbcSchoolRegistry::person,
+                schoolId == null ? new Object[0] : new Object[] {schoolId}));
+    }
+
+    private static Person person(java.sql.ResultSet row) throws SQLException {
+        return new Person(row.getString(1), row.getString(2), row.getString(3), PersonRole.valueOf(row.getString(4)));
+    }
+}

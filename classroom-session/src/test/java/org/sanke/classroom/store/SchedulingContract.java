@@ -1,0 +1,75 @@
+package org.sanke.classroom.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sanke.classroom.Classroom;
+import org.sanke.classroom.LessonMode;
+import org.sanke.classroom.Person;
+import org.sanke.classroom.PersonRole;
+import org.sanke.classroom.School;
+import org.sanke.classroom.Scheduling;
+import org.sanke.classroom.TimetableEntry;
+
+/** Schools, classrooms, people and the timetable, kept in the database (H2 and PostgreSQL). */
+abstract class SchedulingContract {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Clock NOW = Clock.fixed(ZonedDateTime.of(2026, 11, 24, 9, 0, 0, 0, CHINA).toInstant(), CHINA);
+
+    abstract Database freshDatabase() throws Exception;
+
+    abstract Database reopen(Database database);
+
+    private static TimetableEntry entry(String id, String teacher, String sending, Set<String> receiving, String start,
+                                        LocalDate until) {
+        return new TimetableEntry(id, "Chinese", teacher, sending, receiving, LocalDateTime.parse(start),
+                Duration.ofMinutes(40), until);
+    }
+
+    @Test
+    void schedulesChecksAndKeepsTheTimetableAcrossARestart() throws Exception {
+        Database database = freshDatabase();
+        JdbcSchoolRegistry registry = new JdbcSchoolRegistry(database);
+        registry.add(new School("s1", "成都七中"));
+        registry.add(new School("s2", "Village school"));
+        registry.add(new Classroom("c1", "s1", "Grade 3 room"));
+        registry.add(new Classroom("c2", "s2", "Teaching point A"));
+        registry.add(new Classroom("c3", "s2", "Teaching point B"));
+        registry.add(new Person("t1", "s1", "王老师", PersonRole.LEAD_TEACHER));
+        registry.add(new Person("a1", "s2", "李老师", PersonRole.ASSISTANT_TEACHER));
+        assertThat(registry.schools()).extracting(School::name).containsExactly("Village school", "成都七中");
+        assertThat(registry.classrooms("s2")).extracting(Classroom::id).containsExactly("c2", "c3");
+        assertThat(registry.people(null)).hasSize(2);
+
+        Scheduling scheduling = new Scheduling(registry, new JdbcTimetableStore(database), NOW);
+        TimetableEntry weekly = entry("e1", "t1", "c1", Set.of("c2", "c3"), "2026-11-30T10:00",
+                LocalDate.parse("2027-01-15"));
+        assertThat(scheduling.schedule(weekly, LessonMode.DEDICATED)).isInstanceOf(Scheduling.Result.Scheduled.class);
+
+        assertThat(scheduling.schedule(entry("e2", "a1", "c1", Set.of("c2"), "2026-12-01T10:00", null),
+                LessonMode.DEDICATED)).isEqualTo(new Scheduling.Result.Invalid("teacherId", "李老师 is not a lead teacher"));
+        assertThat(scheduling.schedule(entry("e3", "t1", "c1", Set.of("c9"), "2026-12-01T10:00", null),
+                LessonMode.DEDICATED)).isEqualTo(new Scheduling.Result.Invalid("receivingClassroomIds",
+                "no classroom has the id c9"));
+        assertThat(scheduling.schedule(entry("e4", "t1", "c1", Set.of("c2"), "2026-11-23T10:00", null),
+                LessonMode.DEDICATED)).isEqualTo(new Scheduling.Result.Invalid("start",
+                "the lesson would start in the past"));
+
+        // After a restart the timetable still refuses a clash with the weekly lesson.
+        Scheduling afterRestart = new Scheduling(new JdbcSchoolRegistry(reopen(database)),
+                new JdbcTimetableStore(reopen(database)), NOW);
+        assertThat(afterRestart.entries()).containsExactly(weekly);
+        Scheduling.Result clash = afterRestart.schedule(entry("e5", "t1", "c1", Set.of("c3"), "2026-12-07T10:20",
+                null), LessonMode.DEDICATED);
+        assertThat(clash).isInstanceOf(Scheduling.Result.Clash.class);
+        assertThat(((Scheduling.Result.Clash) clash).conflict().message())
+                .isEqualTo("teacher t1 is already in lesson e1 at 2026-12-07T10:20");
+    }
+}
