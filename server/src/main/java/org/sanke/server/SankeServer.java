@@ -15,6 +15,7 @@ import org.sanke.classroom.store.JdbcAttendanceStore;
 import org.sanke.classroom.store.JdbcLessonStore;
 import org.sanke.media.MediaServer;
 import org.sanke.media.MediaServerConfig;
+import org.sanke.signaling.Domain;
 import org.sanke.signaling.SignalingConfig;
 import org.sanke.signaling.SignalingServer;
 
@@ -54,8 +55,8 @@ public final class SankeServer implements AutoCloseable {
         SignalingServer signaling;
         try {
             signaling = SignalingServer.start(new SignalingConfig(options.bindAddress(), options.httpPort(),
-                    SignalingConfig.defaults().maxMessageBytes(), "web"), media::createRouter, lessons,
-                    new JdbcAttendanceStore(database), registry);
+                    SignalingConfig.defaults().maxMessageBytes(), "web"), media::createRouter,
+                    Domain.of(database, lessons, new JdbcAttendanceStore(database), Domain.DEFAULT_ZONE), registry);
         } catch (Exception e) {
             media.close();
             gc.close();

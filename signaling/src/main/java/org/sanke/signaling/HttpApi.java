@@ -34,13 +34,15 @@ final class HttpApi {
     private final AttendanceStore attendance;
     private final PrometheusMeterRegistry registry;
 
-    HttpApi(ObjectMapper json, LessonDirectory lessons, LessonRooms rooms, AttendanceStore attendance,
-            PrometheusMeterRegistry registry) {
+    private final SchoolApi schools;
+
+    HttpApi(ObjectMapper json, Domain domain, LessonRooms rooms, PrometheusMeterRegistry registry) {
         this.json = json;
-        this.lessons = lessons;
+        this.lessons = domain.lessons();
         this.rooms = rooms;
-        this.attendance = attendance;
+        this.attendance = domain.attendance();
         this.registry = registry;
+        this.schools = new SchoolApi(domain, new RestSupport(json));
     }
 
     Router router(Vertx vertx, String webRoot) {
@@ -54,6 +56,7 @@ final class HttpApi {
         router.get("/api/lessons").handler(this::listLessons);
         router.get("/api/lessons/:id").handler(this::getLesson);
         router.get("/api/lessons/:id/attendance").handler(this::attendance);
+        schools.routes(router);
         router.route("/api/*").handler(ctx -> error(ctx, 404, "not_found", null, "no such API route"));
         router.route("/*").handler(StaticHandler.create(webRoot).setIndexPage("index.html"));
         return router;

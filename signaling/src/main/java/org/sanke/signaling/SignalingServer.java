@@ -10,9 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.time.Clock;
-import org.sanke.classroom.AttendanceStore;
 import org.sanke.classroom.LessonDirectory;
-import org.sanke.classroom.MemoryAttendanceStore;
 import org.sanke.media.api.Router;
 import org.sanke.signaling.protocol.InboundReader;
 import org.sanke.signaling.protocol.Outbound;
@@ -35,16 +33,15 @@ public final class SignalingServer implements AutoCloseable {
     /** Starts listening; returns once the port is bound. */
     public static SignalingServer start(SignalingConfig config, Supplier<Router> routers, LessonDirectory lessons,
                                         PrometheusMeterRegistry registry) throws Exception {
-        return start(config, routers, lessons, new MemoryAttendanceStore(), registry);
+        return start(config, routers, Domain.inMemory(lessons), registry);
     }
 
-    /** Starts listening with attendance kept in {@code attendance}; returns once the port is bound. */
-    public static SignalingServer start(SignalingConfig config, Supplier<Router> routers, LessonDirectory lessons,
-                                        AttendanceStore attendance, PrometheusMeterRegistry registry)
-            throws Exception {
+    /** Starts listening over the given domain services; returns once the port is bound. */
+    public static SignalingServer start(SignalingConfig config, Supplier<Router> routers, Domain domain,
+                                        PrometheusMeterRegistry registry) throws Exception {
         Vertx vertx = Vertx.vertx();
         ObjectMapper json = new ObjectMapper();
-        LessonRooms rooms = new LessonRooms(lessons, routers, attendance, Clock.systemUTC());
+        LessonRooms rooms = new LessonRooms(domain.lessons(), routers, domain.attendance(), Clock.systemUTC());
         AtomicInteger sessions = new AtomicInteger();
         Gauge.builder("sanke.signaling.sessions", sessions, AtomicInteger::get)
                 .description("Open WebSocket connections").register(registry);
@@ -56,8 +53,7 @@ public final class SignalingServer implements AutoCloseable {
                 .setMaxWebSocketFrameSize(TRANSPORT_MESSAGE_LIMIT)
                 .setMaxWebSocketMessageSize(TRANSPORT_MESSAGE_LIMIT);
         HttpServer http = vertx.createHttpServer(options)
-                .requestHandler(new HttpApi(json, lessons, rooms, attendance, registry)
-                        .router(vertx, config.webRoot()))
+                .requestHandler(new HttpApi(json, domain, rooms, registry).router(vertx, config.webRoot()))
                 .webSocketHandler(socket -> {
                     if (!"/ws".equals(socket.path())) {
                         socket.close((short) 1008, "unknown path");

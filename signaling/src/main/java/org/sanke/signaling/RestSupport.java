@@ -1,0 +1,88 @@
+package org.sanke.signaling;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Iterator;
+import java.util.Set;
+
+/** Reading JSON bodies field by field, and the one shape of REST errors (docs/api.md). */
+final class RestSupport {
+    /** A refused request: the status, the error code, the field at fault (or null) and why. */
+    static final class Refusal extends Exception {
+        final int status;
+        final String code;
+        final String field;
+
+        Refusal(int status, String code, String field, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+            this.field = field;
+        }
+
+        static Refusal invalid(String field, String message) {
+            return new Refusal(400, "invalid_field", field, message);
+        }
+    }
+
+    private final ObjectMapper json;
+
+    RestSupport(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The body as a JSON object with only {@code allowed} fields. */
+    ObjectNode body(RoutingContext ctx, Set<String> allowed) throws Refusal {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body().asString());
+        } catch (JsonProcessingException | RuntimeException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            throw new Refusal(400, "bad_json", null, "the body must be a JSON object");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw Refusal.invalid(name, "unknown field");
+            }
+        }
+        return (ObjectNode) body;
+    }
+
+    static String text(JsonNode body, String field, int maxLength, boolean required) throws Refusal {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new Refusal(400, "missing_field", field, field + " is required");
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > maxLength) {
+            throw Refusal.invalid(field, "must be a string of 1 to " + maxLength + " characters");
+        }
+        return value.asText().strip();
+    }
+
+    void refuse(RoutingContext ctx, Refusal refusal) {
+        ObjectNode node = json.createObjectNode();
+        node.put("error", refusal.code);
+        if (refusal.field != null) {
+            node.put("field", refusal.field);
+        }
+        node.put("message", refusal.getMessage());
+        reply(ctx, refusal.status, node);
+    }
+
+    static void reply(RoutingContext ctx, int status, JsonNode body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
+    }
+
+    ObjectNode object() {
+        return json.createObjectNode();
+    }
+}

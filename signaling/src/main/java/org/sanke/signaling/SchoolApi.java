@@ -1,0 +1,197 @@
+package org.sanke.signaling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.sanke.classroom.Classroom;
+import org.sanke.classroom.LessonMode;
+import org.sanke.classroom.Person;
+import org.sanke.classroom.PersonRole;
+import org.sanke.classroom.School;
+import org.sanke.classroom.Scheduling;
+import org.sanke.classroom.TimetableEntry;
+import org.sanke.signaling.RestSupport.Refusal;
+
+/** REST for schools, classrooms, people and the timetable (docs/api.md). Runs on Vert.x event loops. */
+final class SchoolApi {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int LISTED_OCCURRENCES = 20;
+
+    private final Domain domain;
+    private final RestSupport rest;
+
+    SchoolApi(Domain domain, RestSupport rest) {
+        this.domain = domain;
+        this.rest = rest;
+    }
+
+    void routes(Router router) {
+        router.post("/api/schools").handler(ctx -> handle(ctx, this::createSchool));
+        router.get("/api/schools").handler(ctx -> handle(ctx, c -> list(domain.schools().schools().stream()
+                .map(this::schoolJson).toList())));
+        router.post("/api/classrooms").handler(ctx -> handle(ctx, this::createClassroom));
+        router.get("/api/classrooms").handler(ctx -> handle(ctx, c -> list(domain.schools()
+                .classrooms(c.queryParams().get("schoolId")).stream().map(this::classroomJson).toList())));
+        router.post("/api/people").handler(ctx -> handle(ctx, this::createPerson));
+        router.get("/api/people").handler(ctx -> handle(ctx, c -> list(domain.schools()
+                .people(c.queryParams().get("schoolId")).stream().map(this::personJson).toList())));
+        router.post("/api/timetable").handler(ctx -> handle(ctx, this::schedule));
+        router.get("/api/timetable").handler(ctx -> handle(ctx, c -> list(domain.scheduling().entries().stream()
+                .map(this::entryJson).toList())));
+    }
+
+    private interface Handler {
+        JsonNode handle(RoutingContext ctx) throws Refusal;
+    }
+
+    private void handle(RoutingContext ctx, Handler handler) {
+        try {
+            JsonNode result = handler.handle(ctx);
+            RestSupport.reply(ctx, ctx.request().method().name().equals("POST") ? 201 : 200, result);
+        } catch (Refusal refusal) {
+            rest.refuse(ctx, refusal);
+        }
+    }
+
+    private JsonNode createSchool(RoutingContext ctx) throws Refusal {
+        ObjectNode body = rest.body(ctx, Set.of("name"));
+        School school = new School(newId("s"), RestSupport.text(body, "name", 100, true));
+        domain.schools().add(school);
+        return schoolJson(school);
+    }
+
+    private JsonNode createClassroom(RoutingContext ctx) throws Refusal {
+        ObjectNode body = rest.body(ctx, Set.of("schoolId", "name"));
+        String schoolId = RestSupport.text(body, "schoolId", 64, true);
+        String name = RestSupport.text(body, "name", 100, true);
+        if (domain.schools().school(schoolId).isEmpty()) {
+            throw Refusal.invalid("schoolId", "no school has the id " + schoolId);
+        }
+        Classroom classroom = new Classroom(newId("c"), schoolId, name);
+        domain.schools().add(classroom);
+        return classroomJson(classroom);
+    }
+
+    private JsonNode createPerson(RoutingContext ctx) throws Refusal {
+        ObjectNode body = rest.body(ctx, Set.of("schoolId", "name", "role"));
+        String schoolId = RestSupport.text(body, "schoolId", 64, false);
+        String name = RestSupport.text(body, "name", 64, true);
+        String roleName = RestSupport.text(body, "role", 32, true);
+        PersonRole role = PersonRole.fromWireName(roleName).orElseThrow(() -> Refusal.invalid("role",
+                "must be one of lead_teacher, assistant_teacher, observer_teacher, learner, inspector, reviewer,"
+                        + " school_admin, platform_admin"));
+        if (schoolId != null && domain.schools().school(schoolId).isEmpty()) {
+            throw Refusal.invalid("schoolId", "no school has the id " + schoolId);
+        }
+        Person person = new Person(newId("u"), schoolId, name, role);
+        domain.schools().add(person);
+        return personJson(person);
+    }
+
+    private JsonNode schedule(RoutingContext ctx) throws Refusal {
+        ObjectNode body = rest.body(ctx, Set.of("subject", "mode", "teacherId", "sendingClassroomId",
+                "receivingClassroomIds", "start", "durationMinutes", "weeklyUntil"));
+        String subject = RestSupport.text(body, "subject", 100, true);
+        String modeName = RestSupport.text(body, "mode", 32, false);
+        LessonMode mode = modeName == null ? LessonMode.DEDICATED : LessonMode.fromWireName(modeName)
+                .orElseThrow(() -> Refusal.invalid("mode", "must be dedicated, master_teacher or famous_school"));
+        String teacherId = RestSupport.text(body, "teacherId", 64, true);
+        String sending = RestSupport.text(body, "sendingClassroomId", 64, true);
+        Set<String> receiving = receivers(body);
+        LocalDateTime start = parse("start", RestSupport.text(body, "start", 32, true), LocalDateTime::parse);
+        JsonNode minutes = body.get("durationMinutes");
+        if (minutes == null || !minutes.isIntegralNumber() || minutes.asInt() < 5 || minutes.asInt() > 600) {
+            throw Refusal.invalid("durationMinutes", "must be an integer from 5 to 600");
+        }
+        String untilText = RestSupport.text(body, "weeklyUntil", 10, false);
+        LocalDate until = untilText == null ? null : parse("weeklyUntil", untilText, LocalDate::parse);
+        TimetableEntry entry;
+        try {
+            entry = new TimetableEntry(newId("t"), subject, teacherId, sending, receiving, start,
+                    Duration.ofMinutes(minutes.asInt()), until);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid(e.getMessage().startsWith("until") ? "weeklyUntil" : "receivingClassroomIds",
+                    e.getMessage());
+        }
+        return switch (domain.scheduling().schedule(entry, mode)) {
+            case Scheduling.Result.Scheduled scheduled -> entryJson(scheduled.entry());
+            case Scheduling.Result.Invalid invalid -> throw Refusal.invalid(invalid.field(), invalid.message());
+            case Scheduling.Result.Clash clash -> throw new Refusal(409, "timetable_conflict", null,
+                    clash.conflict().message());
+        };
+    }
+
+    private static Set<String> receivers(ObjectNode body) throws Refusal {
+        JsonNode list = body.get("receivingClassroomIds");
+        if (list == null || !list.isArray() || list.isEmpty() || list.size() > 1000) {
+            throw Refusal.invalid("receivingClassroomIds", "must be a list of 1 to 1000 classroom ids");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode id : list) {
+            if (!id.isTextual() || !ids.add(id.asText())) {
+                throw Refusal.invalid("receivingClassroomIds", "must hold distinct classroom ids");
+            }
+        }
+        return ids;
+    }
+
+    private interface Parser<T> {
+        T parse(String text);
+    }
+
+    private static <T> T parse(String field, String text, Parser<T> parser) throws Refusal {
+        try {
+            return parser.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid(field, "must be an ISO date" + (field.equals("start") ? "-time like 2026-11-30T10:00"
+                    : " like 2027-01-15") + " (local time, " + Domain.DEFAULT_ZONE + " by default)");
+        }
+    }
+
+    private static String newId(String prefix) {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return prefix + HexFormat.of().formatHex(bytes);
+    }
+
+    private ArrayNode list(java.util.List<ObjectNode> items) {
+        ArrayNode array = rest.object().arrayNode();
+        items.forEach(array::add);
+        return array;
+    }
+
+    private ObjectNode schoolJson(School s) {
+        return rest.object().put("id", s.id()).put("name", s.name());
+    }
+
+    private ObjectNode classroomJson(Classroom c) {
+        return rest.object().put("id", c.id()).put("schoolId", c.schoolId()).put("name", c.name());
+    }
+
+    private ObjectNode personJson(Person p) {
+        return rest.object().put("id", p.id()).put("schoolId", p.schoolId()).put("name", p.name())
+                .put("role", p.role().wireName());
+    }
+
+    private ObjectNode entryJson(TimetableEntry e) {
+        ObjectNode node = rest.object().put("id", e.id()).put("subject", e.subject()).put("teacherId", e.teacherId())
+                .put("sendingClassroomId", e.sendingClassroomId()).put("start", e.firstStart().toString())
+                .put("durationMinutes", e.duration().toMinutes())
+                .put("weeklyUntil", e.until() == null ? null : e.until().toString());
+        ArrayNode receivers = node.putArray("receivingClassroomIds");
+        e.receivingClassroomIds().stream().sorted().forEach(receivers::add);
+        ArrayNode occurrences = node.putArray("occurrences");
+        e.starts().stream().limit(LISTED_OCCURRENCES).forEach(start -> occurrences.add(start.toString()));
+        return node;
+    }
+}

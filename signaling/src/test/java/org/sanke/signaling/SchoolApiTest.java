@@ -1,0 +1,102 @@
+package org.sanke.signaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sanke.classroom.LessonDirectory;
+
+/** Schools, classrooms, people and the timetable through REST; refusals name the field and change nothing. */
+class SchoolApiTest {
+    private static SignalingServer server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = SignalingServer.start(new SignalingConfig("127.0.0.1", 0, 64 * 1024, "web"), () -> {
+            throw new IllegalStateException("no media in this test");
+        }, new LessonDirectory(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String id(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return created.body().replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static String timetable(String teacher, String sending, String receiving, String start) {
+        return "{\"subject\":\"语文\",\"teacherId\":\"" + teacher + "\",\"sendingClassroomId\":\"" + sending
+                + "\",\"receivingClassroomIds\":[" + receiving + "],\"start\":\"" + start
+                + "\",\"durationMinutes\":40,\"weeklyUntil\":\"2027-06-30\"}";
+    }
+
+    @Test
+    void aCountyBuildsItsTimetableAndClashesAreRefused() throws Exception {
+        String chengdu = id(post("/api/schools", "{\"name\":\"成都七中\"}"));
+        String village = id(post("/api/schools", "{\"name\":\"Village school\"}"));
+        String sending = id(post("/api/classrooms", "{\"schoolId\":\"" + chengdu + "\",\"name\":\"Grade 3\"}"));
+        String roomA = id(post("/api/classrooms", "{\"schoolId\":\"" + village + "\",\"name\":\"Point A\"}"));
+        String roomB = id(post("/api/classrooms", "{\"schoolId\":\"" + village + "\",\"name\":\"Point B\"}"));
+        String wang = id(post("/api/people", "{\"schoolId\":\"" + chengdu + "\",\"name\":\"王老师\","
+                + "\"role\":\"lead_teacher\"}"));
+        assertThat(get("/api/classrooms?schoolId=" + village)).contains(roomA, roomB).doesNotContain(sending);
+
+        HttpResponse<String> scheduled = post("/api/timetable", timetable(wang, sending,
+                "\"" + roomA + "\",\"" + roomB + "\"", "2027-03-01T10:00"));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        assertThat(scheduled.body()).contains("\"occurrences\":[\"2027-03-01T10:00\",\"2027-03-08T10:00\"");
+
+        HttpResponse<String> clash = post("/api/timetable", timetable(wang, roomB, "\"" + roomA + "\"",
+                "2027-03-15T10:30"));
+        assertThat(clash.statusCode()).isEqualTo(409);
+        assertThat(clash.body()).contains("\"error\":\"timetable_conflict\"", "is already in lesson");
+        assertThat(get("/api/timetable").split("\"subject\"", -1)).as("the clash changed nothing").hasSize(2);
+    }
+
+    @Test
+    void badRequestsNameTheirField() throws Exception {
+        String school = id(post("/api/schools", "{\"name\":\"School\"}"));
+        String room = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Room\"}"));
+        String other = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Other\"}"));
+        String teacher = id(post("/api/people", "{\"name\":\"Li\",\"role\":\"lead_teacher\"}"));
+        assertThat(post("/api/classrooms", "{\"schoolId\":\"nope\",\"name\":\"x\"}").body())
+                .contains("\"field\":\"schoolId\"", "no school has the id nope");
+        assertThat(post("/api/people", "{\"name\":\"x\",\"role\":\"janitor\"}").body()).contains("\"field\":\"role\"");
+        assertThat(post("/api/schools", "{\"name\":\"x\",\"motto\":\"y\"}").body()).contains("\"field\":\"motto\"");
+        assertThat(post("/api/timetable", timetable("nobody", room, "\"" + other + "\"", "2027-03-01T10:00"))
+                .body()).contains("\"field\":\"teacherId\"");
+        assertThat(post("/api/timetable", timetable(teacher, room, "\"" + other + "\"", "2020-03-01T10:00"))
+                .body()).contains("\"field\":\"start\"", "in the past");
+        assertThat(post("/api/timetable", timetable(teacher, room, "\"" + other + "\"", "next monday")).body())
+                .contains("\"field\":\"start\"", "ISO date-time");
+        assertThat(post("/api/timetable", timetable(teacher, room, "\"" + room + "\"", "2027-03-01T10:00")).body())
+                .contains("\"field\":\"receivingClassroomIds\"", "cannot also receive");
+        assertThat(post("/api/timetable", "{\"teacherId\":\"x\"}").body())
+                .contains("\"error\":\"missing_field\"", "\"field\":\"subject\"");
+        HttpResponse<String> empty = post("/api/timetable", timetable(teacher, room, "", "2027-03-01T10:00"));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"field\":\"receivingClassroomIds\"");
+        assertThat(get("/api/timetable")).doesNotContain(teacher);
+    }
+}
