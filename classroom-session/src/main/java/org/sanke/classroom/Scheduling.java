@@ -12,6 +12,9 @@ public final class Scheduling {
     private final SchoolRegistry registry;
     private final TimetableStore store;
     private final Timetable timetable = new Timetable();
+    private final java.util.Map<String, LessonMode> modes = new java.util.HashMap<>();
+    private final java.util.Map<String, LessonLifecycle> lifecycles = new java.util.HashMap<>();
+    private final LessonLifecycle.Rules rules = LessonLifecycle.Rules.defaults();
     private final Clock clock;
 
     public Scheduling(SchoolRegistry registry, TimetableStore store, Clock clock) {
@@ -20,6 +23,7 @@ public final class Scheduling {
         this.clock = clock;
         for (TimetableStore.Scheduled scheduled : store.all()) {
             timetable.add(scheduled.entry());
+            modes.put(scheduled.entry().id(), scheduled.mode());
         }
     }
 
@@ -61,10 +65,73 @@ public final class Scheduling {
         }
         store.add(entry, mode); // first, so that a store failure leaves the timetable as it was
         timetable.add(entry);
+        modes.put(entry.id(), mode);
         return new Result.Scheduled(entry);
     }
 
     public synchronized java.util.List<TimetableEntry> entries() {
         return timetable.entries();
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    /** The lesson id of one occurrence. */
+    public static String lessonId(TimetableEntry entry, LocalDateTime start) {
+        return entry.id() + "-" + start.toLocalDate().format(DAY);
+    }
+
+    /** The occurrence a lesson id names, if the timetable has it. */
+    public synchronized java.util.Optional<ScheduledLesson> lesson(String lessonId) {
+        int dash = lessonId == null ? -1 : lessonId.lastIndexOf('-');
+        if (dash <= 0) {
+            return java.util.Optional.empty();
+        }
+        String entryId = lessonId.substring(0, dash);
+        for (TimetableEntry entry : timetable.entries()) {
+            if (!entry.id().equals(entryId)) {
+                continue;
+            }
+            for (LocalDateTime start : entry.starts()) {
+                if (lessonId(entry, start).equals(lessonId)) {
+                    return java.util.Optional.of(occurrence(entry, start));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The next occurrences a classroom takes part in, from {@code now}, soonest first (what a terminal follows). */
+    public synchronized java.util.List<ScheduledLesson> upcoming(String classroomId, int limit) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        java.util.List<ScheduledLesson> upcoming = new java.util.ArrayList<>();
+        for (TimetableEntry entry : timetable.entries()) {
+            if (!entry.classrooms().contains(classroomId)) {
+                continue;
+            }
+            for (LocalDateTime start : entry.starts()) {
+                ScheduledLesson lesson = occurrence(entry, start);
+                if (lesson.lifecycle().stateAt(clock.instant()) != LessonState.ENDED && !start.plus(entry.duration())
+                        .plus(rules.overrunLimit()).isBefore(now)) {
+                    upcoming.add(lesson);
+                }
+            }
+        }
+        upcoming.sort(java.util.Comparator.comparing(ScheduledLesson::start));
+        return upcoming.subList(0, Math.min(limit, upcoming.size()));
+    }
+
+    private ScheduledLesson occurrence(TimetableEntry entry, LocalDateTime start) {
+        String id = lessonId(entry, start);
+        LessonLifecycle lifecycle = lifecycles.computeIfAbsent(id, key -> new LessonLifecycle(
+                start.atZone(clock.getZone()).toInstant(),
+                start.plus(entry.duration()).atZone(clock.getZone()).toInstant(), rules));
+        Lesson lesson = new Lesson(id, entry.subject(), modes.getOrDefault(entry.id(), LessonMode.DEDICATED),
+                entry.receivingClassroomIds().size());
+        return new ScheduledLesson(lesson, entry, start, lifecycle);
+    }
+
+    public Clock clock() {
+        return clock;
     }
 }

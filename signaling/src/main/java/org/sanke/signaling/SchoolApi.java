@@ -18,6 +18,7 @@ import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.School;
+import org.sanke.classroom.ScheduledLesson;
 import org.sanke.classroom.Scheduling;
 import org.sanke.classroom.TimetableEntry;
 import org.sanke.signaling.RestSupport.Refusal;
@@ -46,6 +47,7 @@ final class SchoolApi {
         router.get("/api/people").handler(ctx -> handle(ctx, c -> list(domain.schools()
                 .people(c.queryParams().get("schoolId")).stream().map(this::personJson).toList())));
         router.post("/api/timetable").handler(ctx -> handle(ctx, this::schedule));
+        router.get("/api/classrooms/:id/upcoming").handler(ctx -> handle(ctx, this::upcoming));
         router.get("/api/timetable").handler(ctx -> handle(ctx, c -> list(domain.scheduling().entries().stream()
                 .map(this::entryJson).toList())));
     }
@@ -129,6 +131,27 @@ final class SchoolApi {
             case Scheduling.Result.Clash clash -> throw new Refusal(409, "timetable_conflict", null,
                     clash.conflict().message());
         };
+    }
+
+    /** What a classroom terminal follows: its next lessons, with the id to join and whether it is open yet. */
+    private JsonNode upcoming(RoutingContext ctx) throws Refusal {
+        String id = ctx.pathParam("id");
+        if (domain.schools().classroom(id).isEmpty()) {
+            throw new Refusal(404, "classroom_not_found", "id", "no classroom has the id " + id);
+        }
+        ArrayNode lessons = rest.object().arrayNode();
+        for (ScheduledLesson lesson : domain.scheduling().upcoming(id, 10)) {
+            String sendingName = domain.schools().classroom(lesson.entry().sendingClassroomId())
+                    .map(Classroom::name).orElse("");
+            lessons.addObject().put("lessonId", lesson.lesson().id()).put("subject", lesson.lesson().title())
+                    .put("mode", lesson.lesson().mode().wireName()).put("start", lesson.start().toString())
+                    .put("durationMinutes", lesson.entry().duration().toMinutes())
+                    .put("from", sendingName)
+                    .put("sending", lesson.entry().sendingClassroomId().equals(id))
+                    .put("state", lesson.lifecycle().stateAt(domain.scheduling().clock().instant())
+                            .name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return lessons;
     }
 
     private static Set<String> receivers(ObjectNode body) throws Refusal {

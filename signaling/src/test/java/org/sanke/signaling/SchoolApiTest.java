@@ -75,6 +75,45 @@ class SchoolApiTest {
     }
 
     @Test
+    void terminalsFollowTheirTimetableAndOnlyEnrolledRoomsJoinWhenTheLessonIsOpen() throws Exception {
+        String school = id(post("/api/schools", "{\"name\":\"Town school\"}"));
+        String sending = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Studio\"}"));
+        String enrolled = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Point C\"}"));
+        String outsider = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Point D\"}"));
+        String teacher = id(post("/api/people", "{\"name\":\"Zhang\",\"role\":\"lead_teacher\"}"));
+        java.time.LocalDateTime soon = java.time.LocalDateTime.now(Domain.DEFAULT_ZONE).plusMinutes(5)
+                .withSecond(0).withNano(0);
+        assertThat(post("/api/timetable", "{\"subject\":\"Maths\",\"teacherId\":\"" + teacher
+                + "\",\"sendingClassroomId\":\"" + sending + "\",\"receivingClassroomIds\":[\"" + enrolled
+                + "\"],\"start\":\"" + soon + "\",\"durationMinutes\":40}").statusCode()).isEqualTo(201);
+        assertThat(post("/api/timetable", "{\"subject\":\"Art\",\"teacherId\":\"" + teacher
+                + "\",\"sendingClassroomId\":\"" + sending + "\",\"receivingClassroomIds\":[\"" + enrolled
+                + "\"],\"start\":\"" + soon.plusHours(3) + "\",\"durationMinutes\":40}").statusCode()).isEqualTo(201);
+
+        String upcoming = get("/api/classrooms/" + enrolled + "/upcoming");
+        assertThat(upcoming).contains("\"subject\":\"Maths\"", "\"from\":\"Studio\"", "\"state\":\"open\"",
+                "\"subject\":\"Art\"", "\"state\":\"scheduled\"");
+        assertThat(upcoming.indexOf("Maths")).as("soonest first").isLessThan(upcoming.indexOf("Art"));
+        String maths = upcoming.replaceAll("^\\[\\{\"lessonId\":\"([^\"]+)\".*", "$1");
+        String art = upcoming.replaceAll(".*\"lessonId\":\"([^\"]+)\",\"subject\":\"Art\".*", "$1");
+
+        WsClient ws = WsClient.open("ws://127.0.0.1:" + server.port() + "/ws");
+        ws.send("{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + maths
+                + "\",\"role\":\"classroom\",\"name\":\"Point D\",\"classroomId\":\"" + outsider + "\"}");
+        assertThat(ws.next()).contains("\"code\":\"not_enrolled\"", "is not enrolled in this lesson (Maths");
+        ws.send("{\"type\":\"join\",\"requestId\":2,\"lessonId\":\"" + maths
+                + "\",\"role\":\"classroom\",\"name\":\"Point C\"}");
+        assertThat(ws.next()).contains("\"code\":\"missing_field\"", "classroomId");
+        ws.send("{\"type\":\"join\",\"requestId\":3,\"lessonId\":\"" + art
+                + "\",\"role\":\"classroom\",\"name\":\"Point C\",\"classroomId\":\"" + enrolled + "\"}");
+        assertThat(ws.next()).contains("\"code\":\"lesson_not_open\"", "opens 10 minutes before");
+        ws.send("{\"type\":\"join\",\"requestId\":4,\"lessonId\":\"" + maths
+                + "\",\"role\":\"classroom\",\"name\":\"Point C\",\"classroomId\":\"" + enrolled + "\"}");
+        assertThat(ws.next()).contains("\"type\":\"joined\"", "\"title\":\"Maths\"");
+        assertThat(get("/api/classrooms/nope/upcoming")).contains("classroom_not_found");
+    }
+
+    @Test
     void badRequestsNameTheirField() throws Exception {
         String school = id(post("/api/schools", "{\"name\":\"School\"}"));
         String room = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Room\"}"));

@@ -4,7 +4,8 @@ package org.sanke.signaling.protocol;
 public sealed interface Inbound {
     Object requestId();
 
-    record Join(Object requestId, String lessonId, String role, String name) implements Inbound {
+    /** @param classroomId the classroom a terminal joins as; required for timetabled lessons, else optional */
+    record Join(Object requestId, String lessonId, String role, String name, String classroomId) implements Inbound {
     }
 
     record Publish(Object requestId, String sdp) implements Inbound {

@@ -43,7 +43,7 @@ public final class InboundReader {
         Object requestId = requestId(node);
         return switch (type.asText()) {
             case "join" -> new Inbound.Join(requestId, text(node, "lessonId", 64), text(node, "role", 16),
-                    name(node));
+                    name(node), node.has("classroomId") ? text(node, "classroomId", 64) : null);
             case "publish" -> new Inbound.Publish(requestId, text(node, "sdp", Integer.MAX_VALUE));
             case "subscribeAnswer" -> new Inbound.SubscribeAnswer(requestId, version(node),
                     text(node, "sdp", Integer.MAX_VALUE));

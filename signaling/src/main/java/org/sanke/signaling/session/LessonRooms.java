@@ -8,6 +8,10 @@ import java.util.function.Supplier;
 import java.time.Clock;
 import org.sanke.classroom.AttendanceStore;
 import org.sanke.classroom.JoinPolicy;
+import org.sanke.classroom.LessonState;
+import org.sanke.classroom.ScheduledLesson;
+import org.sanke.classroom.Scheduling;
+import org.sanke.signaling.protocol.ProtocolError;
 import org.sanke.classroom.Lesson;
 import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.LiveLesson;
@@ -25,28 +29,61 @@ public final class LessonRooms {
     private final AttendanceStore attendance;
     private final Clock clock;
 
-    public LessonRooms(LessonDirectory lessons, Supplier<Router> routers, AttendanceStore attendance, Clock clock) {
+    private final Scheduling scheduling;
+
+    public LessonRooms(LessonDirectory lessons, Scheduling scheduling, Supplier<Router> routers,
+                       AttendanceStore attendance, Clock clock) {
         this.lessons = lessons;
+        this.scheduling = scheduling;
         this.routers = routers;
         this.attendance = attendance;
         this.clock = clock;
     }
 
     /** The member, a {@link org.sanke.classroom.JoinResult.Refusal}, or empty when there is no such lesson. */
-    Optional<Object> join(ClientSession session, String lessonId, Role role, String name) {
-        Optional<Lesson> lesson = lessons.find(lessonId);
-        if (lesson.isEmpty()) {
-            return Optional.empty();
+    Optional<Object> join(ClientSession session, String lessonId, Role role, String name, String classroomId)
+            throws ProtocolError {
+        Lesson lesson = lessons.find(lessonId).orElse(null);
+        if (lesson == null) {
+            Optional<ScheduledLesson> scheduled = scheduling.lesson(lessonId);
+            if (scheduled.isEmpty()) {
+                return Optional.empty();
+            }
+            checkScheduled(scheduled.get(), role, classroomId);
+            lesson = scheduled.get().lesson();
         }
+        Lesson found = lesson;
         while (true) {
             LessonRoom room = rooms.computeIfAbsent(lessonId, id -> new LessonRoom(
-                    new LiveLesson(lesson.get(), JoinPolicy.byMode(lessons.policies())), routers, sdp,
+                    new LiveLesson(found, JoinPolicy.byMode(lessons.policies())), routers, sdp,
                     new AttendanceRecorder(attendance, clock), () -> rooms.remove(id)));
             Object result = room.join(session, role, name);
             if (result != null) {
                 return Optional.of(result instanceof Member member ? new Joined(room, member) : result);
             }
             rooms.remove(lessonId, room); // it closed between lookup and join: make a new one
+        }
+    }
+
+    /** A timetabled lesson admits only while open or live, and classrooms only when enrolled. */
+    private void checkScheduled(ScheduledLesson scheduled, Role role, String classroomId) throws ProtocolError {
+        LessonState state = scheduled.lifecycle().stateAt(scheduling.clock().instant());
+        if (state == LessonState.SCHEDULED) {
+            throw new ProtocolError("lesson_not_open", "the lesson opens 10 minutes before " + scheduled.start()
+                    .toLocalTime() + " on " + scheduled.start().toLocalDate());
+        }
+        if (state == LessonState.ENDED) {
+            throw new ProtocolError("lesson_not_open", "the lesson has ended");
+        }
+        if (role == Role.CLASSROOM) {
+            if (classroomId == null) {
+                throw new ProtocolError("missing_field", "'classroomId' is required to join a timetabled lesson"
+                        + " as a classroom");
+            }
+            if (!scheduled.enrolledClassrooms().contains(classroomId)) {
+                throw new ProtocolError("not_enrolled", "classroom " + classroomId + " is not enrolled in this"
+                        + " lesson (" + scheduled.lesson().title() + ", " + scheduled.start() + ")");
+            }
         }
     }
 
