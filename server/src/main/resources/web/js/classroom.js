@@ -8,7 +8,8 @@ translatePage();
 const params = new URLSearchParams(location.search);
 // The big-screen page also serves the receive-only roles: ?role=observer, learner or inspector.
 const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: params.get('role') ?? 'classroom',
-  name: params.get('name') ?? 'Classroom', videoCodec: params.get('videoCodec') ?? undefined });
+  name: params.get('name') ?? 'Classroom', videoCodec: params.get('videoCodec') ?? undefined,
+  classroomId: params.get('classroomId') ?? undefined });
 const hook = installHook(client);
 const status = document.getElementById('status');
 const teacherVideo = document.getElementById('teacher');

@@ -20,6 +20,10 @@ const STRINGS = {
     chat: '讨论',
     send: '发送',
     teacherTitle: '三课 · 主讲老师',
+    nextLesson: '下一节课',
+    from: '来自',
+    noLesson: '今天没有更多课程',
+    offline: '正在重新连接服务器…',
   },
   en: {
     connecting: 'Connecting…',
@@ -41,6 +45,10 @@ const STRINGS = {
     chat: 'Chat',
     send: 'Send',
     teacherTitle: 'Sanke · Teacher',
+    nextLesson: 'Next lesson',
+    from: 'from',
+    noLesson: 'No more lessons scheduled',
+    offline: 'Reconnecting to the server…',
   },
 };
 

@@ -19,8 +19,10 @@ export class LessonClient extends EventTarget {
   #streams = new Map();
   #offers = Promise.resolve();
 
-  constructor({ lessonId, role, name, url, videoCodec }) {
+  constructor({ lessonId, role, name, url, videoCodec, classroomId }) {
     super();
+    /** The classroom a terminal joins as (timetabled lessons need it). */
+    this.classroomId = classroomId;
     /** e.g. "H264": publish video only with that codec, when the browser has it. */
     this.videoCodec = videoCodec;
     this.lessonId = lessonId;
@@ -51,7 +53,9 @@ export class LessonClient extends EventTarget {
       this.dispatchEvent(new CustomEvent('closed', { detail: e.detail }));
     });
     await this.signaling.connect();
-    const joined = await this.signaling.request('join', { lessonId: this.lessonId, role: this.role, name: this.name });
+    const join = { lessonId: this.lessonId, role: this.role, name: this.name };
+    if (this.classroomId) join.classroomId = this.classroomId;
+    const joined = await this.signaling.request('join', join);
     this.participantId = joined.participantId;
     this.lesson = joined.lesson;
     this.others = joined.participants;

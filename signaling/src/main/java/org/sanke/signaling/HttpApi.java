@@ -21,6 +21,7 @@ import org.sanke.classroom.Lesson;
 import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.Participant;
+import org.sanke.classroom.Scheduling;
 import org.sanke.signaling.session.LessonRooms;
 
 /** The HTTP routes: health, metrics, the lessons REST API (docs/api.md) and the web client's files. */
@@ -35,12 +36,14 @@ final class HttpApi {
     private final PrometheusMeterRegistry registry;
 
     private final SchoolApi schools;
+    private final Scheduling scheduling;
 
     HttpApi(ObjectMapper json, Domain domain, LessonRooms rooms, PrometheusMeterRegistry registry) {
         this.json = json;
         this.lessons = domain.lessons();
         this.rooms = rooms;
         this.attendance = domain.attendance();
+        this.scheduling = domain.scheduling();
         this.registry = registry;
         this.schools = new SchoolApi(domain, new RestSupport(json));
     }
@@ -132,7 +135,7 @@ final class HttpApi {
     /** Who was in the lesson, when, for how long, and the quality they reported; JSON, or CSV with ?format=csv. */
     private void attendance(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        if (lessons.find(id).isEmpty()) {
+        if (lessons.find(id).isEmpty() && scheduling.lesson(id).isEmpty()) {
             error(ctx, 404, "lesson_not_found", "id", "no lesson has this id");
             return;
         }

@@ -14,16 +14,28 @@ import org.sanke.loadtest.browser.Chromium;
 final class BrowserPage implements AutoCloseable {
     final String label;
     private final ChromeDriver driver;
+    /** The JavaScript expression of the page's window.sanke hook (a terminal's is in its lesson frame). */
+    private final String hook;
 
-    private BrowserPage(String label, ChromeDriver driver) {
+    private BrowserPage(String label, ChromeDriver driver, String hook) {
         this.label = label;
         this.driver = driver;
+        this.hook = hook;
     }
 
     static BrowserPage open(String label, String url) throws IOException {
+        return open(label, url, "window.sanke");
+    }
+
+    /** A classroom terminal: the lesson runs in a frame that the terminal opens when the timetable says so. */
+    static BrowserPage openTerminal(String label, String url) throws IOException {
+        return open(label, url, "(window.sanke && window.sanke.frameHook())");
+    }
+
+    private static BrowserPage open(String label, String url, String hook) throws IOException {
         ChromeDriver driver = Chromium.start();
         driver.get(url);
-        return new BrowserPage(label, driver);
+        return new BrowserPage(label, driver, hook);
     }
 
     Object script(String js) {
@@ -31,18 +43,19 @@ final class BrowserPage implements AutoCloseable {
     }
 
     String state() {
-        return (String) script("return window.sanke ? window.sanke.state : null");
+        return (String) script("const h = " + hook + "; return h ? h.state : null");
     }
 
     String participantId() {
-        return (String) script("return window.sanke.participantId");
+        return (String) script("return " + hook + ".participantId");
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> stats() {
         return (Map<String, Object>) driver.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "window.sanke.stats().then(done, e => done({error: String(e)}));");
+                        + "const h = " + hook + "; if (!h) { done({inbound: []}); return; }"
+                        + "h.stats().then(done, e => done({error: String(e), inbound: []}));");
     }
 
     @SuppressWarnings("unchecked")
@@ -52,12 +65,12 @@ final class BrowserPage implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> remoteTracks() {
-        return (List<Map<String, Object>>) script("return window.sanke.remoteTracks()");
+        return (List<Map<String, Object>>) script("return " + hook + ".remoteTracks()");
     }
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> events() {
-        return (List<Map<String, Object>>) script("return window.sanke.events");
+        return (List<Map<String, Object>>) script("const h = " + hook + "; return h ? h.events : []");
     }
 
     /** Frames decoded from {@code participantId}'s video, 0 when none. */
@@ -83,6 +96,11 @@ final class BrowserPage implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** Runs {@code call} on the page's hook, e.g. "raiseHand()". */
+    Object hook(String call) {
+        return script("return " + hook + "." + call);
     }
 
     String consoleLog() {

@@ -1,0 +1,118 @@
+package org.sanke.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sanke.loadtest.browser.Chromium;
+import org.sanke.server.SankeOptions;
+import org.sanke.server.SankeServer;
+import org.sanke.signaling.Domain;
+
+/**
+ * A dedicated lesson (专递课堂) as a county runs it: an administrator puts it on the timetable for two receiving
+ * classrooms; their terminals, already on, join by themselves when it opens; one room's assistant teacher raises a
+ * hand, the teacher brings that room on stage and the other room sees it; a classroom that is not enrolled is
+ * refused with a clear message; the attendance report lists both rooms with their join times.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class TimetabledLessonBrowserTest {
+    private static final Duration GUARD = Duration.ofSeconds(60);
+
+    private SankeServer server;
+    private final List<BrowserPage> pages = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void tearDown() {
+        pages.forEach(BrowserPage::close);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private String post(String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(201);
+        return response.body().replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private BrowserPage open(BrowserPage page) {
+        pages.add(page);
+        return page;
+    }
+
+    @Test
+    void terminalsJoinOnTheirOwnTheTeacherStagesARoomAndAttendanceIsKept() throws Exception {
+        Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
+        server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, false,
+                "jdbc:h2:mem:timetabled", "sa", ""));
+        String city = post("/api/schools", "{\"name\":\"Chengdu No. 7\"}");
+        String village = post("/api/schools", "{\"name\":\"Village school\"}");
+        String studio = post("/api/classrooms", "{\"schoolId\":\"" + city + "\",\"name\":\"Studio\"}");
+        String roomA = post("/api/classrooms", "{\"schoolId\":\"" + village + "\",\"name\":\"Point A\"}");
+        String roomB = post("/api/classrooms", "{\"schoolId\":\"" + village + "\",\"name\":\"Point B\"}");
+        String roomC = post("/api/classrooms", "{\"schoolId\":\"" + village + "\",\"name\":\"Point C\"}");
+        String teacherId = post("/api/people", "{\"schoolId\":\"" + city + "\",\"name\":\"Wang\","
+                + "\"role\":\"lead_teacher\"}");
+
+        // The terminals are on before the lesson is on the timetable: they wait.
+        BrowserPage terminalA = open(BrowserPage.openTerminal("terminal A",
+                server.baseUrl() + "/terminal.html?classroom=" + roomA + "&name=Point%20A"));
+        BrowserPage terminalB = open(BrowserPage.openTerminal("terminal B",
+                server.baseUrl() + "/terminal.html?classroom=" + roomB + "&name=Point%20B"));
+
+        LocalDateTime start = LocalDateTime.now(Domain.DEFAULT_ZONE).plusMinutes(5).withSecond(0).withNano(0);
+        post("/api/timetable", "{\"subject\":\"Chinese\",\"mode\":\"dedicated\",\"teacherId\":\"" + teacherId
+                + "\",\"sendingClassroomId\":\"" + studio + "\",\"receivingClassroomIds\":[\"" + roomA + "\",\""
+                + roomB + "\"],\"start\":\"" + start + "\",\"durationMinutes\":40}");
+        String lessonId = get("/api/classrooms/" + roomA + "/upcoming")
+                .replaceAll("^\\[\\{\"lessonId\":\"([^\"]+)\".*", "$1");
+
+        BrowserPage teacher = open(BrowserPage.open("teacher",
+                server.baseUrl() + "/teacher.html?lesson=" + lessonId + "&name=Wang"));
+        teacher.await("the teacher to be live", GUARD, p -> "live".equals(p.state()));
+        String teacherParticipant = teacher.participantId();
+        for (BrowserPage terminal : List.of(terminalA, terminalB)) {
+            terminal.await("joining by itself and decoding the teacher", GUARD,
+                    p -> "live".equals(p.state()) && p.framesDecodedFrom(teacherParticipant) > 0);
+        }
+
+        // Point A's assistant teacher raises a hand; the teacher brings Point A on stage; Point B sees it.
+        terminalA.hook("raiseHand()");
+        teacher.await("Point A's hand", GUARD, p -> p.events().stream()
+                .anyMatch(e -> "handQueue".equals(e.get("type"))));
+        String roomAParticipant = (String) terminalA.hook("participantId");
+        teacher.hook("stage('" + roomAParticipant + "', true)");
+        terminalB.await("Point A's video, on stage", GUARD, p -> p.framesDecodedFrom(roomAParticipant) > 0);
+
+        // A classroom that is not enrolled is refused, and told why.
+        BrowserPage intruder = open(BrowserPage.open("Point C", server.baseUrl() + "/classroom.html?lesson="
+                + lessonId + "&name=Point%20C&classroomId=" + roomC + "&lang=en"));
+        intruder.await("a refusal", GUARD, p -> "error".equals(p.state()));
+        assertThat((String) intruder.script("return document.getElementById('status').textContent"))
+                .contains("not_enrolled", "is not enrolled in this lesson");
+
+        // The attendance report lists both rooms with their join times.
+        String attendance = get("/api/lessons/" + lessonId + "/attendance");
+        assertThat(attendance).contains("\"name\":\"Point A\"", "\"name\":\"Point B\"", "\"name\":\"Wang\"",
+                "\"joinedAt\":\"").doesNotContain("Point C");
+    }
+}
