@@ -54,6 +54,8 @@ final class HttpApi {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(registry.scrape()));
+        router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi/sanke.yaml"));
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         router.post("/api/lessons").handler(this::createLesson);
         router.get("/api/lessons").handler(this::listLessons);

@@ -73,6 +73,13 @@ class SignalingServerTest {
     }
 
     @Test
+    void theOpenApiDescriptionIsServed() throws Exception {
+        HttpResponse<String> spec = get("/api/openapi.yaml");
+        assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.body()).startsWith("openapi: 3.1.0").contains("/api/timetable:", "/api/lessons/{id}/attendance:");
+    }
+
+    @Test
     void lessonsRestApi() throws Exception {
         HttpResponse<String> created = post("/api/lessons", "{\"title\":\"Maths\",\"maxClassrooms\":4}");
         assertThat(created.statusCode()).isEqualTo(201);
