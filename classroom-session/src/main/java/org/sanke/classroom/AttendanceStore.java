@@ -13,4 +13,10 @@ public interface AttendanceStore {
 
     /** Everyone who was in the lesson, in the order they joined, with their quality averages. */
     List<AttendanceRecord> lesson(String lessonId);
+
+    /** When each of these classrooms first joined each lesson, for joins in [from, to). */
+    java.util.Map<RoomInLesson, Instant> firstJoins(java.util.Set<String> classroomIds, Instant from, Instant to);
+
+    record RoomInLesson(String lessonId, String classroomId) {
+    }
 }

@@ -34,13 +34,18 @@ public final class LiveLesson {
     }
 
     public synchronized JoinResult join(Role role, String displayName) {
+        return join(role, displayName, null);
+    }
+
+    /** A join as a known classroom (a terminal): the room is recorded for attendance. */
+    public synchronized JoinResult join(Role role, String displayName, String classroomId) {
         JoinResult.Refusal refusal = policy.check(lesson, participants.values(), role);
         if (refusal != null) {
             return refusal;
         }
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
-        Participant participant = new Participant("p" + HexFormat.of().formatHex(id), role, displayName);
+        Participant participant = new Participant("p" + HexFormat.of().formatHex(id), role, displayName, classroomId);
         participants.put(participant.id(), participant);
         return new JoinResult.Admitted(participant);
     }

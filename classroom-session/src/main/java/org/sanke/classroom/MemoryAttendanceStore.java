@@ -7,11 +7,15 @@ import java.util.List;
 /** Attendance in memory: lost at restart. Synchronized. */
 public final class MemoryAttendanceStore implements AttendanceStore {
     private final List<AttendanceRecord> records = new ArrayList<>();
+    private final java.util.Map<String, String> classrooms = new java.util.HashMap<>();
     private final List<QualitySample> samples = new ArrayList<>();
 
     @Override
     public synchronized void joined(String lessonId, Participant p, Instant at) {
         records.add(new AttendanceRecord(lessonId, p.id(), p.role(), p.displayName(), at, null, null, 0, 0, 0, 0));
+        if (p.classroomId() != null) {
+            classrooms.put(lessonId + "/" + p.id(), p.classroomId());
+        }
     }
 
     @Override
@@ -25,6 +29,21 @@ public final class MemoryAttendanceStore implements AttendanceStore {
     @Override
     public synchronized void sample(QualitySample sample) {
         samples.add(sample);
+    }
+
+    @Override
+    public synchronized java.util.Map<RoomInLesson, Instant> firstJoins(java.util.Set<String> classroomIds,
+                                                                      Instant from, Instant to) {
+        java.util.Map<RoomInLesson, Instant> first = new java.util.HashMap<>();
+        for (AttendanceRecord r : records) {
+            String room = classrooms.get(r.lessonId() + "/" + r.participantId());
+            if (room != null && classroomIds.contains(room) && !r.joinedAt().isBefore(from)
+                    && r.joinedAt().isBefore(to)) {
+                first.merge(new RoomInLesson(r.lessonId(), room), r.joinedAt(),
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return first;
     }
 
     @Override

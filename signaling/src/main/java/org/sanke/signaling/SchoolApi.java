@@ -19,6 +19,7 @@ import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.School;
 import org.sanke.classroom.ScheduledLesson;
+import org.sanke.classroom.SchoolAttendance;
 import org.sanke.classroom.Scheduling;
 import org.sanke.classroom.TimetableEntry;
 import org.sanke.signaling.RestSupport.Refusal;
@@ -48,6 +49,7 @@ final class SchoolApi {
                 .people(c.queryParams().get("schoolId")).stream().map(this::personJson).toList())));
         router.post("/api/timetable").handler(ctx -> handle(ctx, this::schedule));
         router.get("/api/classrooms/:id/upcoming").handler(ctx -> handle(ctx, this::upcoming));
+        router.get("/api/schools/:id/attendance").handler(this::schoolAttendance);
         router.get("/api/timetable").handler(ctx -> handle(ctx, c -> list(domain.scheduling().entries().stream()
                 .map(this::entryJson).toList())));
     }
@@ -152,6 +154,55 @@ final class SchoolApi {
                             .name().toLowerCase(java.util.Locale.ROOT));
         }
         return lessons;
+    }
+
+    /** A school's attendance over [from, to): per classroom, lessons expected, attended, late and missed. */
+    private void schoolAttendance(RoutingContext ctx) {
+        try {
+            String id = ctx.pathParam("id");
+            if (domain.schools().school(id).isEmpty()) {
+                throw new Refusal(404, "school_not_found", "id", "no school has the id " + id);
+            }
+            LocalDate from = parse("from", required(ctx, "from"), LocalDate::parse);
+            LocalDate to = parse("to", required(ctx, "to"), LocalDate::parse);
+            if (!to.isAfter(from) || to.isAfter(from.plusYears(1))) {
+                throw Refusal.invalid("to", "must be after from, and at most a year later");
+            }
+            String format = ctx.queryParams().get("format");
+            if (format != null && !format.equals("json") && !format.equals("csv")) {
+                throw Refusal.invalid("format", "must be json or csv");
+            }
+            var rows = new SchoolAttendance(domain.schools(), domain.scheduling(), domain.attendance())
+                    .summary(id, from, to);
+            if ("csv".equals(format)) {
+                StringBuilder csv = new StringBuilder("classroom_id,classroom,expected,attended,late,absent\r\n");
+                for (var row : rows) {
+                    csv.append(row.classroom().id()).append(',').append(AttendanceCsv.quote(row.classroom().name()))
+                            .append(',').append(row.expected()).append(',').append(row.attended()).append(',')
+                            .append(row.late()).append(',').append(row.absent()).append("\r\n");
+                }
+                ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8").end(csv.toString());
+                return;
+            }
+            ObjectNode report = rest.object().put("schoolId", id).put("from", from.toString()).put("to", to.toString());
+            ArrayNode classrooms = report.putArray("classrooms");
+            for (var row : rows) {
+                classrooms.addObject().put("classroomId", row.classroom().id()).put("name", row.classroom().name())
+                        .put("expected", row.expected()).put("attended", row.attended()).put("late", row.late())
+                        .put("absent", row.absent());
+            }
+            RestSupport.reply(ctx, 200, report);
+        } catch (Refusal refusal) {
+            rest.refuse(ctx, refusal);
+        }
+    }
+
+    private static String required(RoutingContext ctx, String name) throws Refusal {
+        String value = ctx.queryParams().get(name);
+        if (value == null || value.isBlank()) {
+            throw new Refusal(400, "missing_field", name, name + " is required, as a date like 2027-03-01");
+        }
+        return value;
     }
 
     private static Set<String> receivers(ObjectNode body) throws Refusal {

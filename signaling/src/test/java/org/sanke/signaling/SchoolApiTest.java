@@ -111,6 +111,20 @@ class SchoolApiTest {
                 + "\",\"role\":\"classroom\",\"name\":\"Point C\",\"classroomId\":\"" + enrolled + "\"}");
         assertThat(ws.next()).contains("\"type\":\"joined\"", "\"title\":\"Maths\"");
         assertThat(get("/api/classrooms/nope/upcoming")).contains("classroom_not_found");
+
+        // The school's attendance: Point C joined early (counted, not late); Point D takes no part.
+        java.time.LocalDate today = soon.toLocalDate();
+        String summary = get("/api/schools/" + school + "/attendance?from=" + today + "&to=" + today.plusDays(1));
+        assertThat(summary).contains("\"classroomId\":\"" + enrolled + "\",\"name\":\"Point C\",\"expected\":1,"
+                + "\"attended\":1,\"late\":0,\"absent\":0", "\"classroomId\":\"" + outsider
+                + "\",\"name\":\"Point D\",\"expected\":0");
+        assertThat(get("/api/schools/" + school + "/attendance?from=" + today + "&to=" + today.plusDays(1)
+                + "&format=csv")).startsWith("classroom_id,classroom,expected,attended,late,absent");
+        assertThat(get("/api/schools/" + school + "/attendance?from=" + today)).contains("\"field\":\"to\"");
+        assertThat(get("/api/schools/" + school + "/attendance?from=" + today + "&to=" + today))
+                .contains("must be after from");
+        assertThat(get("/api/schools/nope/attendance?from=" + today + "&to=" + today.plusDays(1)))
+                .contains("school_not_found");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sanke.classroom.AttendanceRecord;
 import org.sanke.classroom.AttendanceStore;
+import org.sanke.classroom.AttendanceStore.RoomInLesson;
 import org.sanke.classroom.Participant;
 import org.sanke.classroom.QualitySample;
 import org.sanke.classroom.Role;
@@ -25,8 +26,8 @@ public final class JdbcAttendanceStore implements AttendanceStore {
     @Override
     public void joined(String lessonId, Participant p, Instant at) {
         update("record the join of " + p.id(), "INSERT INTO attendance (lesson_id, participant_id, role, name,"
-                + " joined_at) VALUES (?, ?, ?, ?, ?)", lessonId, p.id(), p.role().name(), p.displayName(),
-                Timestamp.from(at));
+                + " joined_at, classroom_id) VALUES (?, ?, ?, ?, ?, ?)", lessonId, p.id(), p.role().name(),
+                p.displayName(), Timestamp.from(at), p.classroomId());
     }
 
     @Override
@@ -69,6 +70,34 @@ public final class JdbcAttendanceStore implements AttendanceStore {
             return records;
         } catch (SQLException e) {
             throw new StoreException("could not read the attendance of lesson " + lessonId, e);
+        }
+    }
+
+    @Override
+    public java.util.Map<RoomInLesson, Instant> firstJoins(java.util.Set<String> classroomIds, Instant from,
+                                                         Instant to) {
+        java.util.Map<RoomInLesson, Instant> first = new java.util.HashMap<>();
+        if (classroomIds.isEmpty()) {
+            return first;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(classroomIds.size(), "?"));
+        String sql = "SELECT lesson_id, classroom_id, MIN(joined_at) FROM attendance WHERE classroom_id IN (" + marks
+                + ") AND joined_at >= ? AND joined_at < ? GROUP BY lesson_id, classroom_id";
+        try (Connection c = database.connect(); PreparedStatement select = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String room : classroomIds) {
+                select.setString(i++, room);
+            }
+            select.setTimestamp(i++, Timestamp.from(from));
+            select.setTimestamp(i, Timestamp.from(to));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    first.put(new RoomInLesson(row.getString(1), row.getString(2)), row.getTimestamp(3).toInstant());
+                }
+            }
+            return first;
+        } catch (SQLException e) {
+            throw new StoreException("could not read classroom attendance", e);
         }
     }
 

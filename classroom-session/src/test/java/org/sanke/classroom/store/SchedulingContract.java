@@ -34,6 +34,43 @@ abstract class SchedulingContract {
     }
 
     @Test
+    void aSchoolsAttendanceCountsExpectedAttendedLateAndAbsentLessons() throws Exception {
+        Database database = freshDatabase();
+        JdbcSchoolRegistry registry = new JdbcSchoolRegistry(database);
+        registry.add(new School("city", "City school"));
+        registry.add(new School("v", "Village school"));
+        registry.add(new Classroom("studio", "city", "Studio"));
+        registry.add(new Classroom("a", "v", "Point A"));
+        registry.add(new Classroom("b", "v", "Point B"));
+        registry.add(new Person("t", "city", "Wang", PersonRole.LEAD_TEACHER));
+        new Scheduling(registry, new JdbcTimetableStore(database), NOW).schedule(entry("w", "t", "studio",
+                Set.of("a", "b"), "2026-11-30T10:00", LocalDate.parse("2026-12-21")), LessonMode.DEDICATED);
+
+        // Point A joins all four Mondays, once 10 minutes late; Point B only the first.
+        JdbcAttendanceStore attendance = new JdbcAttendanceStore(database);
+        for (int week = 0; week < 4; week++) {
+            LocalDateTime start = LocalDateTime.parse("2026-11-30T10:00").plusWeeks(week);
+            String lessonId = "w-" + start.toLocalDate().toString().replace("-", "");
+            attendance.joined(lessonId, new org.sanke.classroom.Participant("pa" + week,
+                    org.sanke.classroom.Role.CLASSROOM, "Point A", "a"),
+                    start.plusMinutes(week == 2 ? 10 : -2).atZone(CHINA).toInstant());
+            if (week == 0) {
+                attendance.joined(lessonId, new org.sanke.classroom.Participant("pb", org.sanke.classroom.Role.CLASSROOM,
+                        "Point B", "b"), start.atZone(CHINA).toInstant());
+            }
+        }
+        Clock afterTerm = Clock.fixed(ZonedDateTime.of(2026, 12, 22, 9, 0, 0, 0, CHINA).toInstant(), CHINA);
+        org.sanke.classroom.SchoolAttendance report = new org.sanke.classroom.SchoolAttendance(registry,
+                new Scheduling(registry, new JdbcTimetableStore(database), afterTerm), attendance);
+        var rows = report.summary("v", LocalDate.parse("2026-11-01"), LocalDate.parse("2027-01-01"));
+        assertThat(rows).extracting(r -> r.classroom().id() + ":" + r.expected() + "/" + r.attended() + "/"
+                + r.late() + "/" + r.absent()).containsExactly("a:4/4/1/0", "b:4/1/0/3");
+        var december = report.summary("v", LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-15"));
+        assertThat(december).extracting(r -> r.classroom().id() + ":" + r.expected())
+                .containsExactly("a:2", "b:2");
+    }
+
+    @Test
     void schedulesChecksAndKeepsTheTimetableAcrossARestart() throws Exception {
         Database database = freshDatabase();
         JdbcSchoolRegistry registry = new JdbcSchoolRegistry(database);

@@ -63,11 +63,11 @@ public final class LessonRoom {
     }
 
     /** Admits a member, or returns the refusal; null when the room has just closed (the caller retries). */
-    synchronized Object join(ClientSession session, Role role, String name) {
+    synchronized Object join(ClientSession session, Role role, String name, String classroomId) {
         if (closed) {
             return null;
         }
-        JoinResult result = live.join(role, name);
+        JoinResult result = live.join(role, name, role == Role.CLASSROOM ? classroomId : null);
         if (result instanceof JoinResult.Refusal refusal) {
             return refusal;
         }

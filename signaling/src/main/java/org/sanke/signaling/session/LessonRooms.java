@@ -57,7 +57,7 @@ public final class LessonRooms {
             LessonRoom room = rooms.computeIfAbsent(lessonId, id -> new LessonRoom(
                     new LiveLesson(found, JoinPolicy.byMode(lessons.policies())), routers, sdp,
                     new AttendanceRecorder(attendance, clock), () -> rooms.remove(id)));
-            Object result = room.join(session, role, name);
+            Object result = room.join(session, role, name, classroomId);
             if (result != null) {
                 return Optional.of(result instanceof Member member ? new Joined(room, member) : result);
             }
