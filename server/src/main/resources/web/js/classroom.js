@@ -9,7 +9,7 @@ const params = new URLSearchParams(location.search);
 // The big-screen page also serves the receive-only roles: ?role=observer, learner or inspector.
 const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: params.get('role') ?? 'classroom',
   name: params.get('name') ?? 'Classroom', videoCodec: params.get('videoCodec') ?? undefined,
-  classroomId: params.get('classroomId') ?? undefined });
+  classroomId: params.get('classroomId') ?? undefined, deviceToken: params.get('deviceToken') ?? undefined });
 const hook = installHook(client);
 const status = document.getElementById('status');
 const teacherVideo = document.getElementById('teacher');

@@ -19,8 +19,9 @@ export class LessonClient extends EventTarget {
   #streams = new Map();
   #offers = Promise.resolve();
 
-  constructor({ lessonId, role, name, url, videoCodec, classroomId }) {
+  constructor({ lessonId, role, name, url, videoCodec, classroomId, deviceToken }) {
     super();
+    this.deviceToken = deviceToken;
     /** The classroom a terminal joins as (timetabled lessons need it). */
     this.classroomId = classroomId;
     /** e.g. "H264": publish video only with that codec, when the browser has it. */
@@ -55,6 +56,7 @@ export class LessonClient extends EventTarget {
     await this.signaling.connect();
     const join = { lessonId: this.lessonId, role: this.role, name: this.name };
     if (this.classroomId) join.classroomId = this.classroomId;
+    if (this.deviceToken) join.deviceToken = this.deviceToken;
     const joined = await this.signaling.request('join', join);
     this.participantId = joined.participantId;
     this.lesson = joined.lesson;

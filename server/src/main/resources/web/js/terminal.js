@@ -2,10 +2,18 @@ import { t, translatePage } from './i18n.js';
 
 // A classroom terminal (a rural room's big screen): it follows its timetable by itself. It shows the next lesson,
 // joins when the lesson opens, rejoins after a network drop or a server restart, and leaves when it ends. Nobody
-// at the teaching point clicks anything. URL: terminal.html?classroom=ID&name=NAME
+// at the teaching point clicks anything. URL: terminal.html?classroom=ID&name=NAME&token=DEVICE_TOKEN; the token
+// is given once (when the classroom is created), kept on the device, and removed from the address bar.
 translatePage();
 const params = new URLSearchParams(location.search);
 const classroomId = params.get('classroom');
+const tokenKey = `sanke.deviceToken.${classroomId}`;
+if (params.get('token')) {
+  localStorage.setItem(tokenKey, params.get('token'));
+  params.delete('token');
+  history.replaceState(null, '', `${location.pathname}?${params}`);
+}
+const deviceToken = localStorage.getItem(tokenKey);
 const name = params.get('name') ?? 'Classroom';
 const frame = document.getElementById('lesson');
 const waiting = document.getElementById('waiting');
@@ -29,7 +37,8 @@ function show(lesson) {
 function enter(lesson) {
   current = lesson.lessonId;
   window.sanke.lessonId = current;
-  const query = new URLSearchParams({ lesson: current, name, classroomId, lang: params.get('lang') ?? 'zh' });
+  const query = new URLSearchParams({ lesson: current, name, classroomId, deviceToken,
+    lang: params.get('lang') ?? 'zh' });
   frame.src = `classroom.html?${query}`;
   frame.hidden = false;
   waiting.hidden = true;
@@ -46,7 +55,8 @@ function leave() {
 async function poll() {
   let lessons;
   try {
-    const response = await fetch(`/api/classrooms/${encodeURIComponent(classroomId)}/upcoming`);
+    const response = await fetch(`/api/classrooms/${encodeURIComponent(classroomId)}/upcoming`,
+      { headers: { Authorization: `Device ${deviceToken ?? ''}` } });
     if (!response.ok) throw new Error(String(response.status));
     lessons = await response.json();
   } catch {

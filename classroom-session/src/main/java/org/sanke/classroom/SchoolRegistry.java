@@ -23,4 +23,10 @@ public interface SchoolRegistry {
     List<Classroom> classrooms(String schoolId);
 
     List<Person> people(String schoolId);
+
+    /** Keeps the hash of a classroom's new device token (the old one stops working). */
+    void setDeviceTokenHash(String classroomId, String hash);
+
+    /** Whether {@code token} is the classroom's current device token. */
+    boolean checkDeviceToken(String classroomId, String token);
 }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.sanke.classroom.Classroom;
+import org.sanke.classroom.DeviceTokens;
 import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
@@ -49,6 +50,7 @@ final class SchoolApi {
                 .people(c.queryParams().get("schoolId")).stream().map(this::personJson).toList())));
         router.post("/api/timetable").handler(ctx -> handle(ctx, this::schedule));
         router.get("/api/classrooms/:id/upcoming").handler(ctx -> handle(ctx, this::upcoming));
+        router.post("/api/classrooms/:id/device-token").handler(ctx -> handle(ctx, this::rotateToken));
         router.get("/api/schools/:id/attendance").handler(this::schoolAttendance);
         router.get("/api/timetable").handler(ctx -> handle(ctx, c -> list(domain.scheduling().entries().stream()
                 .map(this::entryJson).toList())));
@@ -83,7 +85,22 @@ final class SchoolApi {
         }
         Classroom classroom = new Classroom(newId("c"), schoolId, name);
         domain.schools().add(classroom);
-        return classroomJson(classroom);
+        return classroomJson(classroom).put("deviceToken", issueToken(classroom.id()));
+    }
+
+    /** A new device token for a classroom's terminal; the previous one stops working. Shown once. */
+    private JsonNode rotateToken(RoutingContext ctx) throws Refusal {
+        String id = ctx.pathParam("id");
+        if (domain.schools().classroom(id).isEmpty()) {
+            throw new Refusal(404, "classroom_not_found", "id", "no classroom has the id " + id);
+        }
+        return rest.object().put("classroomId", id).put("deviceToken", issueToken(id));
+    }
+
+    private String issueToken(String classroomId) {
+        String token = DeviceTokens.newToken();
+        domain.schools().setDeviceTokenHash(classroomId, DeviceTokens.hash(token));
+        return token;
     }
 
     private JsonNode createPerson(RoutingContext ctx) throws Refusal {
@@ -140,6 +157,13 @@ final class SchoolApi {
         String id = ctx.pathParam("id");
         if (domain.schools().classroom(id).isEmpty()) {
             throw new Refusal(404, "classroom_not_found", "id", "no classroom has the id " + id);
+        }
+        String header = ctx.request().getHeader("Authorization");
+        String token = header != null && header.startsWith("Device ") ? header.substring(7)
+                : ctx.queryParams().get("token");
+        if (!domain.schools().checkDeviceToken(id, token)) {
+            throw new Refusal(401, "device_not_authorized", "token", token == null
+                    ? "the terminal must present its device token" : "the device token is not this classroom's");
         }
         ArrayNode lessons = rest.object().arrayNode();
         for (ScheduledLesson lesson : domain.scheduling().upcoming(id, 10)) {

@@ -41,8 +41,8 @@ public final class SignalingServer implements AutoCloseable {
                                         PrometheusMeterRegistry registry) throws Exception {
         Vertx vertx = Vertx.vertx();
         ObjectMapper json = new ObjectMapper();
-        LessonRooms rooms = new LessonRooms(domain.lessons(), domain.scheduling(), routers, domain.attendance(),
-                Clock.systemUTC());
+        LessonRooms rooms = new LessonRooms(domain.lessons(), domain.scheduling(), domain.schools(), routers,
+                domain.attendance(), Clock.systemUTC());
         AtomicInteger sessions = new AtomicInteger();
         Gauge.builder("sanke.signaling.sessions", sessions, AtomicInteger::get)
                 .description("Open WebSocket connections").register(registry);

@@ -45,6 +45,10 @@ class SchoolApiTest {
         return created.body().replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");
     }
 
+    private static String token(HttpResponse<String> created) {
+        return created.body().replaceAll(".*\"deviceToken\":\"([^\"]+)\".*", "$1");
+    }
+
     private static String timetable(String teacher, String sending, String receiving, String start) {
         return "{\"subject\":\"语文\",\"teacherId\":\"" + teacher + "\",\"sendingClassroomId\":\"" + sending
                 + "\",\"receivingClassroomIds\":[" + receiving + "],\"start\":\"" + start
@@ -78,8 +82,12 @@ class SchoolApiTest {
     void terminalsFollowTheirTimetableAndOnlyEnrolledRoomsJoinWhenTheLessonIsOpen() throws Exception {
         String school = id(post("/api/schools", "{\"name\":\"Town school\"}"));
         String sending = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Studio\"}"));
-        String enrolled = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Point C\"}"));
-        String outsider = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Point D\"}"));
+        HttpResponse<String> pointC = post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Point C\"}");
+        HttpResponse<String> pointD = post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Point D\"}");
+        String enrolled = id(pointC);
+        String outsider = id(pointD);
+        String enrolledToken = token(pointC);
+        String outsiderToken = token(pointD);
         String teacher = id(post("/api/people", "{\"name\":\"Zhang\",\"role\":\"lead_teacher\"}"));
         java.time.LocalDateTime soon = java.time.LocalDateTime.now(Domain.DEFAULT_ZONE).plusMinutes(5)
                 .withSecond(0).withNano(0);
@@ -90,7 +98,10 @@ class SchoolApiTest {
                 + "\",\"sendingClassroomId\":\"" + sending + "\",\"receivingClassroomIds\":[\"" + enrolled
                 + "\"],\"start\":\"" + soon.plusHours(3) + "\",\"durationMinutes\":40}").statusCode()).isEqualTo(201);
 
-        String upcoming = get("/api/classrooms/" + enrolled + "/upcoming");
+        assertThat(get("/api/classrooms/" + enrolled + "/upcoming")).contains("\"error\":\"device_not_authorized\"");
+        assertThat(get("/api/classrooms/" + enrolled + "/upcoming?token=" + outsiderToken))
+                .contains("\"error\":\"device_not_authorized\"", "not this classroom's");
+        String upcoming = get("/api/classrooms/" + enrolled + "/upcoming?token=" + enrolledToken);
         assertThat(upcoming).contains("\"subject\":\"Maths\"", "\"from\":\"Studio\"", "\"state\":\"open\"",
                 "\"subject\":\"Art\"", "\"state\":\"scheduled\"");
         assertThat(upcoming.indexOf("Maths")).as("soonest first").isLessThan(upcoming.indexOf("Art"));
@@ -99,16 +110,23 @@ class SchoolApiTest {
 
         WsClient ws = WsClient.open("ws://127.0.0.1:" + server.port() + "/ws");
         ws.send("{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + maths
-                + "\",\"role\":\"classroom\",\"name\":\"Point D\",\"classroomId\":\"" + outsider + "\"}");
+                + "\",\"role\":\"classroom\",\"name\":\"Point D\",\"classroomId\":\"" + outsider
+                + "\",\"deviceToken\":\"" + outsiderToken + "\"}");
         assertThat(ws.next()).contains("\"code\":\"not_enrolled\"", "is not enrolled in this lesson (Maths");
         ws.send("{\"type\":\"join\",\"requestId\":2,\"lessonId\":\"" + maths
                 + "\",\"role\":\"classroom\",\"name\":\"Point C\"}");
         assertThat(ws.next()).contains("\"code\":\"missing_field\"", "classroomId");
+        ws.send("{\"type\":\"join\",\"requestId\":5,\"lessonId\":\"" + maths
+                + "\",\"role\":\"classroom\",\"name\":\"Point C\",\"classroomId\":\"" + enrolled
+                + "\",\"deviceToken\":\"" + outsiderToken + "\"}");
+        assertThat(ws.next()).as("a forged terminal").contains("\"code\":\"device_not_authorized\"");
         ws.send("{\"type\":\"join\",\"requestId\":3,\"lessonId\":\"" + art
-                + "\",\"role\":\"classroom\",\"name\":\"Point C\",\"classroomId\":\"" + enrolled + "\"}");
+                + "\",\"role\":\"classroom\",\"name\":\"Point C\",\"classroomId\":\"" + enrolled
+                + "\",\"deviceToken\":\"" + enrolledToken + "\"}");
         assertThat(ws.next()).contains("\"code\":\"lesson_not_open\"", "opens 10 minutes before");
         ws.send("{\"type\":\"join\",\"requestId\":4,\"lessonId\":\"" + maths
-                + "\",\"role\":\"classroom\",\"name\":\"Point C\",\"classroomId\":\"" + enrolled + "\"}");
+                + "\",\"role\":\"classroom\",\"name\":\"Point C\",\"classroomId\":\"" + enrolled
+                + "\",\"deviceToken\":\"" + enrolledToken + "\"}");
         assertThat(ws.next()).contains("\"type\":\"joined\"", "\"title\":\"Maths\"");
         assertThat(get("/api/classrooms/nope/upcoming")).contains("classroom_not_found");
 

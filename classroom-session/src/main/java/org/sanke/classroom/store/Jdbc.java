@@ -39,7 +39,7 @@ final class Jdbc {
 
     static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... values) throws SQLException {
         List<T> rows = query(c, sql, mapper, values);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     private static void bind(PreparedStatement statement, Object... values) throws SQLException {

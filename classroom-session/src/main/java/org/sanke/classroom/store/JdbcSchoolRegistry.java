@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.sanke.classroom.Classroom;
+import org.sanke.classroom.DeviceTokens;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.School;
@@ -96,6 +97,22 @@ public final class JdbcSchoolRegistry implements SchoolRegistry {
                 + (schoolId == null ? "" : " WHERE school_id = ?") + " ORDER BY name, id";
         return with("list people", c -> Jdbc.query(c, sql, JdbcSchoolRegistry::person,
                 schoolId == null ? new Object[0] : new Object[] {schoolId}));
+    }
+
+    @Override
+    public void setDeviceTokenHash(String classroomId, String hash) {
+        with("set the device token of " + classroomId, c -> {
+            Jdbc.update(c, "UPDATE classroom SET device_token_hash = ? WHERE id = ?", hash, classroomId);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean checkDeviceToken(String classroomId, String token) {
+        String stored = with("check the device token of " + classroomId, c -> Jdbc.one(c,
+                "SELECT device_token_hash FROM classroom WHERE id = ?", row -> row.getString(1), classroomId)
+                .orElse(null));
+        return DeviceTokens.matches(token, stored);
     }
 
     private static Person person(java.sql.ResultSet row) throws SQLException {

@@ -84,6 +84,12 @@ abstract class SchedulingContract {
         assertThat(registry.schools()).extracting(School::name).containsExactly("Village school", "成都七中");
         assertThat(registry.classrooms("s2")).extracting(Classroom::id).containsExactly("c2", "c3");
         assertThat(registry.people(null)).hasSize(2);
+        String token = org.sanke.classroom.DeviceTokens.newToken();
+        registry.setDeviceTokenHash("c2", org.sanke.classroom.DeviceTokens.hash(token));
+        assertThat(registry.checkDeviceToken("c2", token)).isTrue();
+        assertThat(registry.checkDeviceToken("c2", token + "x")).isFalse();
+        assertThat(registry.checkDeviceToken("c3", token)).as("another room's token").isFalse();
+        assertThat(registry.checkDeviceToken("c2", null)).isFalse();
 
         Scheduling scheduling = new Scheduling(registry, new JdbcTimetableStore(database), NOW);
         TimetableEntry weekly = entry("e1", "t1", "c1", Set.of("c2", "c3"), "2026-11-30T10:00",

@@ -42,11 +42,19 @@ class TimetabledLessonBrowserTest {
         }
     }
 
+    private String lastBody;
+
     private String post(String path, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(201);
+        lastBody = response.body();
         return response.body().replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** The device token of the classroom created last. */
+    private String lastToken() {
+        return lastBody.replaceAll(".*\"deviceToken\":\"([^\"]+)\".*", "$1");
     }
 
     private String get(String path) throws Exception {
@@ -68,22 +76,25 @@ class TimetabledLessonBrowserTest {
         String village = post("/api/schools", "{\"name\":\"Village school\"}");
         String studio = post("/api/classrooms", "{\"schoolId\":\"" + city + "\",\"name\":\"Studio\"}");
         String roomA = post("/api/classrooms", "{\"schoolId\":\"" + village + "\",\"name\":\"Point A\"}");
+        String tokenA = lastToken();
         String roomB = post("/api/classrooms", "{\"schoolId\":\"" + village + "\",\"name\":\"Point B\"}");
+        String tokenB = lastToken();
         String roomC = post("/api/classrooms", "{\"schoolId\":\"" + village + "\",\"name\":\"Point C\"}");
+        String tokenC = lastToken();
         String teacherId = post("/api/people", "{\"schoolId\":\"" + city + "\",\"name\":\"Wang\","
                 + "\"role\":\"lead_teacher\"}");
 
         // The terminals are on before the lesson is on the timetable: they wait.
         BrowserPage terminalA = open(BrowserPage.openTerminal("terminal A",
-                server.baseUrl() + "/terminal.html?classroom=" + roomA + "&name=Point%20A"));
+                server.baseUrl() + "/terminal.html?classroom=" + roomA + "&name=Point%20A&token=" + tokenA));
         BrowserPage terminalB = open(BrowserPage.openTerminal("terminal B",
-                server.baseUrl() + "/terminal.html?classroom=" + roomB + "&name=Point%20B"));
+                server.baseUrl() + "/terminal.html?classroom=" + roomB + "&name=Point%20B&token=" + tokenB));
 
         LocalDateTime start = LocalDateTime.now(Domain.DEFAULT_ZONE).plusMinutes(5).withSecond(0).withNano(0);
         post("/api/timetable", "{\"subject\":\"Chinese\",\"mode\":\"dedicated\",\"teacherId\":\"" + teacherId
                 + "\",\"sendingClassroomId\":\"" + studio + "\",\"receivingClassroomIds\":[\"" + roomA + "\",\""
                 + roomB + "\"],\"start\":\"" + start + "\",\"durationMinutes\":40}");
-        String lessonId = get("/api/classrooms/" + roomA + "/upcoming")
+        String lessonId = get("/api/classrooms/" + roomA + "/upcoming?token=" + tokenA)
                 .replaceAll("^\\[\\{\"lessonId\":\"([^\"]+)\".*", "$1");
 
         BrowserPage teacher = open(BrowserPage.open("teacher",
@@ -105,7 +116,7 @@ class TimetabledLessonBrowserTest {
 
         // A classroom that is not enrolled is refused, and told why.
         BrowserPage intruder = open(BrowserPage.open("Point C", server.baseUrl() + "/classroom.html?lesson="
-                + lessonId + "&name=Point%20C&classroomId=" + roomC + "&lang=en"));
+                + lessonId + "&name=Point%20C&classroomId=" + roomC + "&deviceToken=" + tokenC + "&lang=en"));
         intruder.await("a refusal", GUARD, p -> "error".equals(p.state()));
         assertThat((String) intruder.script("return document.getElementById('status').textContent"))
                 .contains("not_enrolled", "is not enrolled in this lesson");

@@ -5,7 +5,8 @@ public sealed interface Inbound {
     Object requestId();
 
     /** @param classroomId the classroom a terminal joins as; required for timetabled lessons, else optional */
-    record Join(Object requestId, String lessonId, String role, String name, String classroomId) implements Inbound {
+    record Join(Object requestId, String lessonId, String role, String name, String classroomId,
+                String deviceToken) implements Inbound {
     }
 
     record Publish(Object requestId, String sdp) implements Inbound {

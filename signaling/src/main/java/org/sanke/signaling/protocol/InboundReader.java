@@ -43,7 +43,8 @@ public final class InboundReader {
         Object requestId = requestId(node);
         return switch (type.asText()) {
             case "join" -> new Inbound.Join(requestId, text(node, "lessonId", 64), text(node, "role", 16),
-                    name(node), node.has("classroomId") ? text(node, "classroomId", 64) : null);
+                    name(node), node.has("classroomId") ? text(node, "classroomId", 64) : null,
+                    node.has("deviceToken") ? text(node, "deviceToken", 128) : null);
             case "publish" -> new Inbound.Publish(requestId, text(node, "sdp", Integer.MAX_VALUE));
             case "subscribeAnswer" -> new Inbound.SubscribeAnswer(requestId, version(node),
                     text(node, "sdp", Integer.MAX_VALUE));

@@ -159,7 +159,8 @@ public final class ClientSession {
         }
         Role role = Role.fromWireName(join.role()).orElseThrow(() -> new ProtocolError("invalid_field",
                 "'role' must be one of teacher, classroom, observer, learner, inspector"));
-        Optional<Object> result = rooms.join(this, join.lessonId(), role, join.name(), join.classroomId());
+        Optional<Object> result = rooms.join(this, join.lessonId(), role, join.name(), join.classroomId(),
+                join.deviceToken());
         if (result.isEmpty()) {
             throw new ProtocolError("lesson_not_found", "no lesson has the id '" + join.lessonId() + "'");
         }

@@ -11,6 +11,7 @@ import org.sanke.classroom.JoinPolicy;
 import org.sanke.classroom.LessonState;
 import org.sanke.classroom.ScheduledLesson;
 import org.sanke.classroom.Scheduling;
+import org.sanke.classroom.SchoolRegistry;
 import org.sanke.signaling.protocol.ProtocolError;
 import org.sanke.classroom.Lesson;
 import org.sanke.classroom.LessonDirectory;
@@ -31,9 +32,12 @@ public final class LessonRooms {
 
     private final Scheduling scheduling;
 
-    public LessonRooms(LessonDirectory lessons, Scheduling scheduling, Supplier<Router> routers,
-                       AttendanceStore attendance, Clock clock) {
+    private final SchoolRegistry schools;
+
+    public LessonRooms(LessonDirectory lessons, Scheduling scheduling, SchoolRegistry schools,
+                       Supplier<Router> routers, AttendanceStore attendance, Clock clock) {
         this.lessons = lessons;
+        this.schools = schools;
         this.scheduling = scheduling;
         this.routers = routers;
         this.attendance = attendance;
@@ -41,8 +45,19 @@ public final class LessonRooms {
     }
 
     /** The member, a {@link org.sanke.classroom.JoinResult.Refusal}, or empty when there is no such lesson. */
-    Optional<Object> join(ClientSession session, String lessonId, Role role, String name, String classroomId)
-            throws ProtocolError {
+    Optional<Object> join(ClientSession session, String lessonId, Role role, String name, String classroomId,
+                          String deviceToken) throws ProtocolError {
+        if (classroomId != null && role == Role.CLASSROOM) {
+            // A terminal speaks for its room only with the room's device token (logged in once, kept on it).
+            if (deviceToken == null) {
+                throw new ProtocolError("missing_field", "'deviceToken' is required to join as classroom "
+                        + classroomId);
+            }
+            if (!schools.checkDeviceToken(classroomId, deviceToken)) {
+                throw new ProtocolError("device_not_authorized", "the device token is not classroom "
+                        + classroomId + "'s");
+            }
+        }
         Lesson lesson = lessons.find(lessonId).orElse(null);
         if (lesson == null) {
             Optional<ScheduledLesson> scheduled = scheduling.lesson(lessonId);
