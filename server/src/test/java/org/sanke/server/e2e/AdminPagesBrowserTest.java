@@ -1,0 +1,85 @@
+package org.sanke.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sanke.loadtest.browser.Chromium;
+import org.sanke.server.SankeOptions;
+import org.sanke.server.SankeServer;
+import org.sanke.signaling.Domain;
+
+/** The administration page builds a timetable through the REST API, and shows refusals; the report page reads. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class AdminPagesBrowserTest {
+    private static final Duration GUARD = Duration.ofSeconds(30);
+    private SankeServer server;
+    private BrowserPage admin;
+
+    @AfterEach
+    void tearDown() {
+        if (admin != null) {
+            admin.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void submit(String form, String fill) {
+        admin.script("const f = document.getElementById('" + form + "');" + fill
+                + "f.requestSubmit();");
+    }
+
+    private String text(String id) {
+        return (String) admin.script("return document.getElementById('" + id + "').textContent");
+    }
+
+    private void awaitText(String id, String expected) throws InterruptedException {
+        admin.await(id + " to show " + expected, GUARD, p -> text(id).contains(expected));
+    }
+
+    @Test
+    void anAdministratorSchedulesALessonAndSeesRefusals() throws Exception {
+        Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
+        server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, true,
+                "jdbc:h2:mem:admin", "sa", ""));
+        admin = BrowserPage.open("admin", server.baseUrl() + "/admin.html?lang=en");
+        submit("school-form", "f.name.value = 'Chengdu No. 7';");
+        awaitText("schools", "Chengdu No. 7");
+        for (String room : List.of("Studio", "Point A")) {
+            submit("classroom-form", "f.name.value = '" + room + "';");
+            awaitText("classrooms", room);
+        }
+        assertThat(text("terminal-link")).contains("/terminal.html?classroom=", "&token=");
+        submit("person-form", "f.name.value = 'Wang'; f.role.value = 'lead_teacher';");
+        awaitText("people", "Wang (lead_teacher)");
+
+        String start = LocalDateTime.now(Domain.DEFAULT_ZONE).plusDays(2).withSecond(0).withNano(0).toString();
+        String pick = "f.subject.value = 'Chinese'; f.start.value = '" + start + "';"
+                + "f.sendingClassroomId.selectedIndex = [...f.sendingClassroomId.options].findIndex(o => o.text.endsWith('Studio'));"
+                + "[...f.receivingClassroomIds.options].forEach(o => o.selected = o.text.endsWith('Point A'));";
+        submit("timetable-form", pick);
+        awaitText("timetable", "Chinese");
+        submit("timetable-form", pick);
+        awaitText("message", "is already in lesson");
+        submit("timetable-form", pick.replace(start, "2020-01-01T10:00"));
+        awaitText("message", "start: the lesson would start in the past");
+
+        BrowserPage report = BrowserPage.open("report", server.baseUrl() + "/report.html?lesson=demo&lang=en");
+        try {
+            report.await("the report table", GUARD, p -> "Lesson report".equals(p.script(
+                    "return document.querySelector('h1').textContent")));
+            assertThat((String) report.script("return document.getElementById('csv').href"))
+                    .endsWith("/api/lessons/demo/attendance?format=csv");
+        } finally {
+            report.close();
+        }
+    }
+}
