@@ -2,6 +2,7 @@ import { LessonClient } from './lesson-client.js';
 import { installHook, startWithCamera } from './hook.js';
 import { t, translatePage } from './i18n.js';
 import { reportQuality } from './quality.js';
+import { attachChat } from './chat.js';
 
 translatePage();
 
@@ -101,6 +102,27 @@ client.addEventListener('participant-left', (e) => {
   }
 });
 
-handButton.hidden = client.role !== 'classroom';
+// The assistant teacher's local controls (a classroom), or the chat and questions (observers, learners).
+document.getElementById('controls').hidden = client.role !== 'classroom';
+document.getElementById('audience').hidden = !['observer', 'learner'].includes(client.role);
+attachChat(client, document.getElementById('chat'), document.getElementById('chat-form'));
+const micButton = document.getElementById('mic');
+function showMicrophone() {
+  micButton.textContent = client.microphoneOn === false ? t('micOff') : t('micOn');
+  micButton.classList.toggle('up', client.microphoneOn === false);
+}
+micButton.addEventListener('click', () => {
+  client.setMicrophone(client.microphoneOn === false);
+  showMicrophone();
+});
+client.addEventListener('mute-requested', () => {
+  showMicrophone();
+  showStatus(t('mutedByTeacher'));
+  setTimeout(() => showStatus(''), 4000);
+});
+for (const [id, key] of [['problem-no-sound', 'noSound'], ['problem-frozen', 'frozen']]) {
+  document.getElementById(id).addEventListener('click',
+    () => client.reportProblem(t(key)).catch((error) => console.error(error)));
+}
 reportQuality(client);
 await startWithCamera(client, hook, (error) => showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`));

@@ -32,6 +32,9 @@ export function installHook(client) {
     raiseHand: () => client.raiseHand(),
     stage: (participantId, on) => client.stage(participantId, on),
     chat: (text) => client.chat(text),
+    requestMute: (participantId) => client.requestMute(participantId),
+    reportProblem: (text) => client.reportProblem(text),
+    microphoneOn: () => client.microphoneOn !== false,
   };
   client.addEventListener('state', (e) => {
     hook.state = e.detail.state;

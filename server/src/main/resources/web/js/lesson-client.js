@@ -44,7 +44,8 @@ export class LessonClient extends EventTarget {
     this.signaling.addEventListener('subscribeOffer', (e) => {
       this.#offers = this.#offers.then(() => this.#onSubscribeOffer(e.detail)).catch((err) => this.#fail(err));
     });
-    for (const type of ['participantJoined', 'participantLeft', 'handQueue', 'stageChanged', 'chat']) {
+    for (const type of ['participantJoined', 'participantLeft', 'handQueue', 'stageChanged', 'chat',
+      'muteRequested', 'problemReported', 'qualityReport']) {
       this.signaling.addEventListener(type, (e) => this.#onEvent(e.detail));
     }
     this.signaling.addEventListener('close', (e) => {
@@ -113,6 +114,24 @@ export class LessonClient extends EventTarget {
     return this.signaling.request('quality', sample);
   }
 
+  /** Teacher only: ask a classroom to mute its microphone. */
+  requestMute(participantId) {
+    return this.signaling.request('muteRequest', { participantId });
+  }
+
+  /** A classroom tells the teacher something is wrong. */
+  reportProblem(text) {
+    return this.signaling.request('problem', { text });
+  }
+
+  /** The room's own microphone, on or off (the assistant teacher's control). */
+  setMicrophone(on) {
+    for (const sender of this.publishPc.getSenders()) {
+      if (sender.track?.kind === 'audio') sender.track.enabled = on;
+    }
+    this.microphoneOn = on;
+  }
+
   /** What the subscribe connection receives, by mid, with each track's state. */
   remoteTracks() {
     const result = [];
@@ -176,6 +195,13 @@ export class LessonClient extends EventTarget {
       this.dispatchEvent(new CustomEvent('stage-changed', { detail: message }));
     } else if (message.type === 'chat') {
       this.dispatchEvent(new CustomEvent('chat', { detail: message }));
+    } else if (message.type === 'muteRequested') {
+      this.setMicrophone(false);
+      this.dispatchEvent(new CustomEvent('mute-requested', { detail: message }));
+    } else if (message.type === 'problemReported') {
+      this.dispatchEvent(new CustomEvent('problem-reported', { detail: message }));
+    } else if (message.type === 'qualityReport') {
+      this.dispatchEvent(new CustomEvent('quality-report', { detail: message }));
     }
   }
 

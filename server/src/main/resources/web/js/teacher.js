@@ -31,7 +31,11 @@ function tileFor(participantId, name) {
     tile = document.createElement('figure');
     tile.className = 'tile';
     tile.innerHTML = '<video autoplay playsinline></video><figcaption><span class="name"></span>'
-      + '<span class="quality"></span><button type="button" class="stage-toggle"></button></figcaption>';
+      + '<span class="quality"></span><span class="reported"></span>'
+      + '<button type="button" class="mute"></button><button type="button" class="stage-toggle"></button></figcaption>';
+    tile.querySelector('.mute').textContent = t('mute');
+    tile.querySelector('.mute').addEventListener('click',
+      () => client.requestMute(participantId).catch((error) => console.error(error)));
     tile.querySelector('.name').textContent = name;
     tile.querySelector('.stage-toggle').addEventListener('click',
       () => client.stage(participantId, !onStage.has(participantId)).catch((error) => console.error(error)));
@@ -91,6 +95,20 @@ client.addEventListener('hand-queue', (e) => {
 });
 
 attachChat(client, document.getElementById('chat'), document.getElementById('chat-form'));
+
+client.addEventListener('quality-report', (e) => {
+  const tile = tiles.get(e.detail.participantId);
+  if (tile) {
+    tile.querySelector('.reported').textContent = ` ${t('lossShort')} ${e.detail.lossPercent.toFixed(1)}%`;
+    tile.classList.toggle('poor', e.detail.lossPercent >= 5 || e.detail.freezeMs >= 2000);
+  }
+});
+
+client.addEventListener('problem-reported', (e) => {
+  const item = document.createElement('li');
+  item.textContent = `${e.detail.name}: ${e.detail.text}`;
+  document.getElementById('problems').append(item);
+});
 document.getElementById('leave').addEventListener('click', () => client.leave());
 
 setInterval(async () => {

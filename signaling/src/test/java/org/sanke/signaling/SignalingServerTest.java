@@ -321,6 +321,21 @@ class SignalingServerTest {
         assertThat(learner.nextContaining("\"requestId\":5")).contains("\"code\":\"not_allowed\"");
         learner.send("{\"type\":\"stage\",\"requestId\":6,\"participantId\":\"x\",\"on\":\"yes\"}");
         assertThat(learner.nextContaining("\"requestId\":6")).contains("\"code\":\"invalid_field\"", "'on'");
+
+        // A classroom: the teacher asks it to mute; it reports a problem and its reception quality to the teacher.
+        WsClient room = socket();
+        room.send(join(lesson, "classroom", "Village"));
+        String roomId = room.next().replaceAll(".*\"participantId\":\"(p[0-9a-f]+)\",\"role\":\"classroom\".*", "$1");
+        teacher.send("{\"type\":\"muteRequest\",\"requestId\":7,\"participantId\":\"" + roomId + "\"}");
+        assertThat(room.nextContaining("muteRequested")).contains("Ms Wang");
+        room.send("{\"type\":\"problem\",\"requestId\":8,\"text\":\"没有声音\"}");
+        assertThat(teacher.nextContaining("problemReported")).contains(roomId, "没有声音", "Village");
+        room.send("{\"type\":\"quality\",\"requestId\":9,\"lossPercent\":3,\"freezeMs\":0,\"kbps\":500}");
+        assertThat(teacher.nextContaining("qualityReport")).contains(roomId, "\"lossPercent\":3.0");
+        learner.send("{\"type\":\"muteRequest\",\"requestId\":10,\"participantId\":\"" + roomId + "\"}");
+        assertThat(learner.nextContaining("\"requestId\":10")).contains("\"code\":\"not_allowed\"");
+        learner.send("{\"type\":\"problem\",\"requestId\":11,\"text\":\"x\"}");
+        assertThat(learner.nextContaining("\"requestId\":11")).contains("\"code\":\"not_allowed\"");
     }
 
     @Test

@@ -101,6 +101,11 @@ class LiveLessonBrowserTest {
                 other.await("village 1's video, on stage", GUARD, p -> p.framesDecodedFrom(village1Id) > 0);
             }
 
+            // The teacher asks Village 1 to mute: its page turns its microphone off.
+            teacher.script("window.sanke.requestMute('" + village1Id + "')");
+            village1.await("its microphone off", GUARD, p -> Boolean.FALSE.equals(p.script(
+                    "return window.sanke.microphoneOn()")));
+
             // The teacher leaves: the classrooms are told, and her tracks end.
             teacher.script("window.sanke.leave()");
             for (BrowserPage classroom : classrooms) {

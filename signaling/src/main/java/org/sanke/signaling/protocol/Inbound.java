@@ -35,4 +35,12 @@ public sealed interface Inbound {
 
     record Quality(Object requestId, double lossPercent, int freezeMs, int kbps) implements Inbound {
     }
+
+    /** The teacher asks a classroom to mute its microphone. */
+    record MuteRequest(Object requestId, String participantId) implements Inbound {
+    }
+
+    /** A classroom's assistant teacher reports a problem to the teacher. */
+    record Problem(Object requestId, String text) implements Inbound {
+    }
 }

@@ -54,6 +54,8 @@ public final class InboundReader {
             case "lowerHand" -> new Inbound.LowerHand(requestId);
             case "stage" -> new Inbound.Stage(requestId, text(node, "participantId", 64), bool(node, "on"));
             case "chat" -> new Inbound.Chat(requestId, chatText(node));
+            case "muteRequest" -> new Inbound.MuteRequest(requestId, text(node, "participantId", 64));
+            case "problem" -> new Inbound.Problem(requestId, chatText(node));
             case "quality" -> new Inbound.Quality(requestId, number(node, "lossPercent", 0, 100),
                     (int) number(node, "freezeMs", 0, 3_600_000), (int) number(node, "kbps", 0, 1_000_000));
             default -> throw new ProtocolError("unknown_type", "unknown message type '" + abbreviate(type.asText())

@@ -133,6 +133,16 @@ public final class ClientSession {
                 here.room().stage(here.member(), stage.participantId(), stage.on());
                 send(message("ok", stage.requestId()));
             }
+            case Inbound.MuteRequest mute -> {
+                LessonRooms.Joined here = requireJoined();
+                here.room().muteRequest(here.member(), mute.participantId());
+                send(message("ok", mute.requestId()));
+            }
+            case Inbound.Problem problem -> {
+                LessonRooms.Joined here = requireJoined();
+                here.room().problem(here.member(), problem.text());
+                send(message("ok", problem.requestId()));
+            }
             case Inbound.Quality quality -> {
                 LessonRooms.Joined here = requireJoined();
                 here.room().quality(here.member(), quality.lossPercent(), quality.freezeMs(), quality.kbps());

@@ -371,9 +371,50 @@ public final class LessonRoom {
         }
     }
 
-    /** A client's measure of what it receives, kept for the lesson's quality report. */
-    void quality(Member member, double lossPercent, int freezeMs, int kbps) {
+    /** A client's measure of what it receives: kept for the report, and shown to the teacher live. */
+    synchronized void quality(Member member, double lossPercent, int freezeMs, int kbps) {
         attendance.sample(live.lesson().id(), member.id(), lossPercent, freezeMs, kbps);
+        for (Member teacher : members.values()) {
+            if (teacher.participant.role() == Role.TEACHER && teacher != member) {
+                ObjectNode event = teacher.session.message("qualityReport", null);
+                event.put("participantId", member.id());
+                event.put("lossPercent", lossPercent);
+                event.put("freezeMs", freezeMs);
+                event.put("kbps", kbps);
+                teacher.session.send(event);
+            }
+        }
+    }
+
+    /** The teacher asks a classroom to mute its microphone; the room's page does it and says so. */
+    synchronized void muteRequest(Member by, String participantId) throws ProtocolError {
+        if (by.participant.role() != Role.TEACHER) {
+            throw new ProtocolError("not_allowed", "only the teacher asks a room to mute");
+        }
+        Member target = members.get(participantId);
+        if (target == null || target.participant.role() != Role.CLASSROOM) {
+            throw new ProtocolError("invalid_field", "'participantId' is not a classroom in this lesson");
+        }
+        ObjectNode event = target.session.message("muteRequested", null);
+        event.put("by", by.participant.displayName());
+        target.session.send(event);
+    }
+
+    /** A classroom's assistant teacher reports a problem (no sound, frozen picture…) to the teacher. */
+    synchronized void problem(Member from, String text) throws ProtocolError {
+        if (from.participant.role() != Role.CLASSROOM) {
+            throw new ProtocolError("not_allowed", "problems are reported from a classroom");
+        }
+        LOG.info("lesson {}: {} reports a problem: {}", live.lesson().id(), from.id(), text);
+        for (Member teacher : members.values()) {
+            if (teacher.participant.role() == Role.TEACHER) {
+                ObjectNode event = teacher.session.message("problemReported", null);
+                event.put("participantId", from.id());
+                event.put("name", from.participant.displayName());
+                event.put("text", text);
+                teacher.session.send(event);
+            }
+        }
     }
 
     synchronized void chat(Member from, String text) {
