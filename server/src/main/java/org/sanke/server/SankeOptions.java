@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.sanke.classroom.LessonMode;
+import org.sanke.classroom.ModePolicies;
+import org.sanke.classroom.ModePolicy;
 
 /**
  * How the server runs. Each option can come from a flag or an environment variable; flags win. Documented in
@@ -18,10 +21,19 @@ import java.util.Map;
  * @param databaseUrl        JDBC URL of the store: an H2 file by default, PostgreSQL in production
  * @param databaseUser       its user
  * @param databasePassword   its password
+ * @param modePolicies       the caps of each lesson mode on this platform
  */
 public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                            int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
-                           String databasePassword) {
+                           String databasePassword, ModePolicies modePolicies) {
+    /** With the default mode caps. */
+    public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
+                        int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
+                        String databasePassword) {
+        this(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson, databaseUrl,
+                databaseUser, databasePassword, ModePolicies.defaults());
+    }
+
     /** The embedded default store: ./data/sanke.mv.db, created at first start. */
     public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/sanke";
 
@@ -38,6 +50,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                                            in ./data; e.g. jdbc:postgresql://db.example:5432/sanke)
               --database-user=USER         (SANKE_DATABASE_USER, default sa)
               --database-password=SECRET   (SANKE_DATABASE_PASSWORD, default empty)
+              --mode-caps=MODE=C/A,...     caps per lesson mode: classrooms/audience (SANKE_MODE_CAPS,
+                                           default dedicated=6/0,master_teacher=6/300,famous_school=20/5000)
               --help                       this text
             """;
 
@@ -63,6 +77,7 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String database = env.getOrDefault("SANKE_DATABASE_URL", d.databaseUrl());
         String databaseUser = env.getOrDefault("SANKE_DATABASE_USER", d.databaseUser());
         String databasePassword = env.getOrDefault("SANKE_DATABASE_PASSWORD", d.databasePassword());
+        String modeCaps = env.get("SANKE_MODE_CAPS");
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -94,6 +109,7 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "database" -> database = value;
                 case "database-user" -> databaseUser = value;
                 case "database-password" -> databasePassword = value;
+                case "mode-caps" -> modeCaps = value;
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -120,7 +136,27 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 media == null ? d.mediaPort() : port("--media-port", media),
                 addresses,
                 loops == null ? d.mediaEventLoops() : number("--media-loops", loops, 1, 64),
-                demo == null || !demo.equalsIgnoreCase("false"), database, databaseUser, databasePassword);
+                demo == null || !demo.equalsIgnoreCase("false"), database, databaseUser, databasePassword,
+                modeCaps == null ? d.modePolicies() : modeCaps(modeCaps, d.modePolicies()));
+    }
+
+    /** "dedicated=6/0,famous_school=30/10000": classrooms/audience per mode; modes not named keep their caps. */
+    static ModePolicies modeCaps(String text, ModePolicies defaults) {
+        ModePolicies policies = defaults;
+        for (String item : text.split(",")) {
+            String[] modeAndCaps = item.trim().split("=");
+            String[] caps = modeAndCaps.length == 2 ? modeAndCaps[1].split("/") : new String[0];
+            LessonMode mode = modeAndCaps.length == 2 ? LessonMode.fromWireName(modeAndCaps[0].trim()).orElse(null)
+                    : null;
+            if (mode == null || caps.length != 2) {
+                throw new IllegalArgumentException("--mode-caps: '" + item.trim() + "' is not MODE=CLASSROOMS/AUDIENCE"
+                        + " with MODE dedicated, master_teacher or famous_school");
+            }
+            ModePolicy current = policies.of(mode);
+            policies = policies.with(mode, new ModePolicy(number("--mode-caps", caps[0], 0, 1000),
+                    number("--mode-caps", caps[1], 0, 100_000), current.audienceRoles()));
+        }
+        return policies;
     }
 
     private static int port(String option, String value) {

@@ -9,7 +9,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.LessonMode;
-import org.sanke.classroom.ModePolicies;
 import org.sanke.classroom.store.Database;
 import org.sanke.classroom.store.JdbcAttendanceStore;
 import org.sanke.classroom.store.JdbcLessonStore;
@@ -46,7 +45,7 @@ public final class SankeServer implements AutoCloseable {
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
         Database database = Database.open(options.databaseUrl(), options.databaseUser(), options.databasePassword());
-        LessonDirectory lessons = new LessonDirectory(new JdbcLessonStore(database), ModePolicies.defaults());
+        LessonDirectory lessons = new LessonDirectory(new JdbcLessonStore(database), options.modePolicies());
         if (options.demoLesson() && lessons.find(DEMO_LESSON_ID).isEmpty()) {
             lessons.createWithId(DEMO_LESSON_ID, "Demo lesson", LessonMode.DEDICATED, 6);
         }

@@ -29,6 +29,16 @@ class SankeOptionsTest {
     }
 
     @Test
+    void modeCapsAreSetPerDeployment() {
+        SankeOptions o = SankeOptions.parse(new String[] {"--mode-caps=dedicated=4/0, famous_school=30/10000"},
+                Map.of());
+        assertThat(o.modePolicies().of(org.sanke.classroom.LessonMode.DEDICATED).maxClassrooms()).isEqualTo(4);
+        assertThat(o.modePolicies().of(org.sanke.classroom.LessonMode.FAMOUS_SCHOOL).maxAudience()).isEqualTo(10000);
+        assertThat(o.modePolicies().of(org.sanke.classroom.LessonMode.MASTER_TEACHER).maxAudience())
+                .as("not named: unchanged").isEqualTo(300);
+    }
+
+    @Test
     void badValuesAreNamed() {
         assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--http-port=99999"}, Map.of()))
                 .hasMessage("--http-port must be a number from 0 to 65535, not '99999'");
@@ -40,6 +50,10 @@ class SankeOptionsTest {
                 .hasMessageContaining("is not an IP address");
         assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--database=mysql://x"}, Map.of()))
                 .hasMessage("--database must be a jdbc:h2: or jdbc:postgresql: URL, not 'mysql://x'");
+        assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--mode-caps=lecture=1/2"}, Map.of()))
+                .hasMessageContaining("--mode-caps: 'lecture=1/2' is not MODE=CLASSROOMS/AUDIENCE");
+        assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--mode-caps=dedicated=6"}, Map.of()))
+                .hasMessageContaining("is not MODE=CLASSROOMS/AUDIENCE");
         assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--help"}, Map.of()))
                 .isInstanceOf(SankeOptions.HelpRequested.class);
     }
