@@ -76,6 +76,14 @@ async function measureFirstFrame(participantId) {
   }
 }
 
+// Opened by hand (not inside a terminal, which handles it): after a network drop or a server restart, join again.
+client.addEventListener('state', (e) => {
+  if (e.detail.state === 'disconnected' && window.parent === window) {
+    showStatus(t('offline'));
+    setTimeout(() => location.reload(), 5000);
+  }
+});
+
 client.addEventListener('stage-changed', (e) => {
   if (!e.detail.on) {
     stagedTiles.get(e.detail.participantId)?.remove();
