@@ -111,6 +111,14 @@ client.addEventListener('problem-reported', (e) => {
 });
 document.getElementById('leave').addEventListener('click', () => client.leave());
 
+// After a network drop or a server restart, join again.
+client.addEventListener('state', (e) => {
+  if (e.detail.state === 'disconnected') {
+    showStatus(t('offline'));
+    setTimeout(() => location.reload(), 5000);
+  }
+});
+
 setInterval(async () => {
   if (client.state !== 'live') return;
   const { inbound } = await hook.stats();

@@ -31,6 +31,8 @@ class TimetabledLessonBrowserTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
 
     private SankeServer server;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dataDir;
     private final List<BrowserPage> pages = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -57,6 +59,12 @@ class TimetabledLessonBrowserTest {
         return lastBody.replaceAll(".*\"deviceToken\":\"([^\"]+)\".*", "$1");
     }
 
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private String get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -70,8 +78,10 @@ class TimetabledLessonBrowserTest {
     @Test
     void terminalsJoinOnTheirOwnTheTeacherStagesARoomAndAttendanceIsKept() throws Exception {
         Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
-        server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, false,
-                "jdbc:h2:mem:timetabled", "sa", ""));
+        // Fixed ports and a file database, so that the server can restart in the middle of the lesson.
+        SankeOptions options = new SankeOptions("127.0.0.1", freePort(), freePort(), List.of("127.0.0.1"), 1, false,
+                "jdbc:h2:file:" + dataDir.resolve("sanke"), "sa", "");
+        server = SankeServer.start(options);
         String city = post("/api/schools", "{\"name\":\"Chengdu No. 7\"}");
         String village = post("/api/schools", "{\"name\":\"Village school\"}");
         String studio = post("/api/classrooms", "{\"schoolId\":\"" + city + "\",\"name\":\"Studio\"}");
@@ -120,6 +130,16 @@ class TimetabledLessonBrowserTest {
         intruder.await("a refusal", GUARD, p -> "error".equals(p.state()));
         assertThat((String) intruder.script("return document.getElementById('status').textContent"))
                 .contains("not_enrolled", "is not enrolled in this lesson");
+
+        // The server restarts (same ports, same database): the teacher's page and the terminals join again by
+        // themselves, and the lesson goes on.
+        server.close();
+        server = SankeServer.start(options);
+        teacher.await("the teacher back after the restart", GUARD,
+                p -> "live".equals(p.state()) && !teacherParticipant.equals(p.participantId()));
+        String teacherAgain = teacher.participantId();
+        terminalB.await("terminal B back after the restart, decoding the teacher", GUARD,
+                p -> "live".equals(p.state()) && p.framesDecodedFrom(teacherAgain) > 0);
 
         // The attendance report lists both rooms with their join times.
         String attendance = get("/api/lessons/" + lessonId + "/attendance");
