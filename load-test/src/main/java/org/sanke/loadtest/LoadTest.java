@@ -107,6 +107,16 @@ public final class LoadTest {
             timer.scheduleAtFixedRate(() -> List.copyOf(clients).forEach(Classroom::refreshConsent),
                     5, 5, TimeUnit.SECONDS);
             timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+            if (options.scenario() == Scenario.MASTER) {
+                // Observer teachers discuss: one message a second from one of them, in turn.
+                int[] turn = {0};
+                timer.scheduleAtFixedRate(() -> {
+                    List<Classroom> now = List.copyOf(clients);
+                    if (now.size() > 1 && now.get(1 + turn[0]++ % (now.size() - 1)) instanceof SimulatedClassroom c) {
+                        c.chat("讨论 " + turn[0]);
+                    }
+                }, 2, 1, TimeUnit.SECONDS);
+            }
             rampUp(clients, lessonId, certificate, network, janusRoom);
             Thread.sleep(SETTLE_MILLIS);
             stats.startMeasuring();

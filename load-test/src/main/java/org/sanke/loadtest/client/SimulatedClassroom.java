@@ -73,6 +73,13 @@ public final class SimulatedClassroom implements Classroom {
         }
     }
 
+    /** Says something in the lesson's chat (observer teachers discussing a master teacher's lesson). */
+    public void chat(String text) {
+        if (signaling != null && !closed) {
+            signaling.request("chat", java.util.Map.of("text", text)).exceptionally(failure -> null);
+        }
+    }
+
     /** Both connections: the server closes a silent transport after 30 s. */
     @Override
     public void refreshConsent() {
