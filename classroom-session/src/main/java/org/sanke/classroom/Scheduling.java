@@ -13,6 +13,7 @@ public final class Scheduling {
     private final TimetableStore store;
     private final Timetable timetable = new Timetable();
     private final java.util.Map<String, LessonMode> modes = new java.util.HashMap<>();
+    private final java.util.Map<String, TimetableEntry> byId = new java.util.HashMap<>();
     private final java.util.Map<String, LessonLifecycle> lifecycles = new java.util.HashMap<>();
     private final LessonLifecycle.Rules rules = LessonLifecycle.Rules.defaults();
     private final Clock clock;
@@ -24,6 +25,7 @@ public final class Scheduling {
         for (TimetableStore.Scheduled scheduled : store.all()) {
             timetable.add(scheduled.entry());
             modes.put(scheduled.entry().id(), scheduled.mode());
+            byId.put(scheduled.entry().id(), scheduled.entry());
         }
     }
 
@@ -66,6 +68,7 @@ public final class Scheduling {
         store.add(entry, mode); // first, so that a store failure leaves the timetable as it was
         timetable.add(entry);
         modes.put(entry.id(), mode);
+        byId.put(entry.id(), entry);
         return new Result.Scheduled(entry);
     }
 
@@ -87,15 +90,13 @@ public final class Scheduling {
         if (dash <= 0) {
             return java.util.Optional.empty();
         }
-        String entryId = lessonId.substring(0, dash);
-        for (TimetableEntry entry : timetable.entries()) {
-            if (!entry.id().equals(entryId)) {
-                continue;
-            }
-            for (LocalDateTime start : entry.starts()) {
-                if (lessonId(entry, start).equals(lessonId)) {
-                    return java.util.Optional.of(occurrence(entry, start));
-                }
+        TimetableEntry entry = byId.get(lessonId.substring(0, dash));
+        if (entry == null) {
+            return java.util.Optional.empty();
+        }
+        for (LocalDateTime start : entry.starts()) {
+            if (lessonId(entry, start).equals(lessonId)) {
+                return java.util.Optional.of(occurrence(entry, start));
             }
         }
         return java.util.Optional.empty();
