@@ -51,8 +51,8 @@ public final class SrtpSession {
 
     /** Encrypts an RTP packet; returns the protected length, or -1. {@code buf} has room for the tag. */
     public int protectRtp(byte[] buf, int off, int len) {
-        return len < 12 ? -1 : apply(context(sendRtp, ssrc(buf, off + 8), sendFactory::deriveRtp), buf, off, len,
-                SrtpCryptoContext::transformPacket);
+        return len < 12 ? -1 : grown(len, apply(context(sendRtp, ssrc(buf, off + 8), sendFactory::deriveRtp), buf,
+                off, len, SrtpCryptoContext::transformPacket));
     }
 
     /** Authenticates and decrypts an SRTP packet; returns the plain length, or -1 (auth, replay, garbage). */
@@ -62,8 +62,16 @@ public final class SrtpSession {
     }
 
     public int protectRtcp(byte[] buf, int off, int len) {
-        return len < 8 ? -1 : apply(context(sendRtcp, ssrc(buf, off + 4), sendFactory::deriveRtcp), buf, off, len,
-                SrtcpCryptoContext::transformPacket);
+        return len < 8 ? -1 : grown(len, apply(context(sendRtcp, ssrc(buf, off + 4), sendFactory::deriveRtcp), buf,
+                off, len, SrtcpCryptoContext::transformPacket));
+    }
+
+    /**
+     * A protected packet always carries a tag, so it is longer than the plain one; a library reporting success
+     * without growing it may have left it unencrypted, which must never be sent.
+     */
+    private static int grown(int plainLength, int protectedLength) {
+        return protectedLength > plainLength ? protectedLength : -1;
     }
 
     public int unprotectRtcp(byte[] buf, int off, int len) {
