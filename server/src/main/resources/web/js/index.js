@@ -3,7 +3,7 @@ const result = document.getElementById('result');
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const body = { title: form.title.value, maxClassrooms: Number(form.maxClassrooms.value) };
+  const body = { title: form.title.value, mode: form.mode.value, maxClassrooms: Number(form.maxClassrooms.value) };
   const response = await fetch('/api/lessons', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body) });
   const lesson = await response.json();
@@ -12,7 +12,9 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   result.innerHTML = '';
-  for (const [label, href] of [['Teacher page', lesson.links.teacher], ['Classroom page', lesson.links.classroom]]) {
+  const pages = [['Teacher page', lesson.links.teacher], ['Classroom page', lesson.links.classroom],
+    ['Observer page', lesson.links.observer]].filter(([, href]) => href);
+  for (const [label, href] of pages) {
     const link = document.createElement('a');
     link.href = href;
     link.textContent = `${label}: ${location.origin}${href}`;

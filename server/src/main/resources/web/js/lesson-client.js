@@ -5,8 +5,9 @@ const RTC_CONFIG = { iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 
 /**
  * One participant in a lesson: joins, publishes its camera and microphone on the publish connection, and
  * receives the others on the subscribe connection, which the server renegotiates as tracks come and go.
- * Events: 'participant-media' {participantId, name, stream}, 'participant-left' {participantId, role, reason},
- * 'state' {state}, 'protocol' {message}.
+ * Events: 'participant-media' {participantId, name, role, kind, source, stream} (source: camera, microphone or
+ * screen; a screen share has a stream of its own), 'media-ended' {participantId, kind, source},
+ * 'participant-left' {participantId, role, reason}, 'state' {state}, 'protocol' {message}.
  */
 export class LessonClient extends EventTarget {
   state = 'connecting';
@@ -18,6 +19,10 @@ export class LessonClient extends EventTarget {
   #receivedByMid = new Map();
   #streams = new Map();
   #offers = Promise.resolve();
+  #publishing = Promise.resolve();
+  /** Mids of the tracks the latest subscribe offer carries. */
+  #activeMids = new Set();
+  #screen = null;
 
   constructor({ lessonId, role, name, url, videoCodec, classroomId, deviceToken }) {
     super();
@@ -45,7 +50,7 @@ export class LessonClient extends EventTarget {
       this.#offers = this.#offers.then(() => this.#onSubscribeOffer(e.detail)).catch((err) => this.#fail(err));
     });
     for (const type of ['participantJoined', 'participantLeft', 'handQueue', 'stageChanged', 'chat',
-      'muteRequested', 'problemReported', 'qualityReport']) {
+      'muteRequested', 'problemReported', 'qualityReport', 'question', 'questionAnswered']) {
       this.signaling.addEventListener(type, (e) => this.#onEvent(e.detail));
     }
     this.signaling.addEventListener('close', (e) => {
@@ -62,22 +67,70 @@ export class LessonClient extends EventTarget {
     this.participantId = joined.participantId;
     this.lesson = joined.lesson;
     this.others = joined.participants;
+    /** The lesson's questions so far (Q&A); 'question' and 'question-answered' events follow. */
+    this.questions = joined.questions ?? [];
     this.#setState('joined');
-    if (!localStream) {
-      this.#setState('live');
-      return;
+    if (localStream) {
+      await this.publish(localStream);
     }
+    this.#setState('live');
+  }
+
+  /**
+   * Sends a camera and microphone: at the start for a teacher or classroom, or when an observer teacher is
+   * brought on stage. Resolves when the server has answered.
+   */
+  publish(localStream) {
     for (const track of localStream.getTracks()) {
       const transceiver = this.publishPc.addTransceiver(track, { direction: 'sendonly', streams: [localStream] });
       if (track.kind === 'video' && this.videoCodec) {
         this.#preferCodec(transceiver, this.videoCodec);
       }
     }
-    const offer = await this.publishPc.createOffer();
-    await this.publishPc.setLocalDescription(offer);
-    const answer = await this.signaling.request('publish', { sdp: offer.sdp });
-    await this.publishPc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
-    this.#setState('live');
+    return this.#negotiatePublish();
+  }
+
+  /** Stops sending anything (an observer taken off stage); a later publish starts a new connection. */
+  stopPublishing() {
+    for (const sender of this.publishPc.getSenders()) sender.track?.stop();
+    this.publishPc.close();
+    this.publishPc = new RTCPeerConnection(RTC_CONFIG);
+    this.#screen = null;
+  }
+
+  /** Teacher only: adds a screen share (a video track from getDisplayMedia) beside the camera. */
+  shareScreen(stream) {
+    const track = stream.getVideoTracks()[0];
+    this.#screen = this.publishPc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+    // The browser's own "stop sharing" ends the track.
+    track.addEventListener('ended', () => this.stopScreen().catch((error) => console.error(error)));
+    return this.#negotiatePublish();
+  }
+
+  get sharingScreen() {
+    return this.#screen !== null;
+  }
+
+  stopScreen() {
+    if (!this.#screen) return Promise.resolve();
+    this.#screen.sender.track?.stop();
+    this.#screen.stop();
+    this.#screen = null;
+    return this.#negotiatePublish();
+  }
+
+  /** One offer/answer on the publish connection at a time. */
+  #negotiatePublish() {
+    const run = async () => {
+      const offer = await this.publishPc.createOffer();
+      await this.publishPc.setLocalDescription(offer);
+      const request = { sdp: offer.sdp };
+      if (this.#screen?.mid) request.screenMid = this.#screen.mid;
+      const answer = await this.signaling.request('publish', request);
+      await this.publishPc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    };
+    this.#publishing = this.#publishing.catch(() => {}).then(run);
+    return this.#publishing;
   }
 
   async leave() {
@@ -114,6 +167,16 @@ export class LessonClient extends EventTarget {
     return this.signaling.request('quality', sample);
   }
 
+  /** A question for the teacher, apart from the chat. */
+  ask(text) {
+    return this.signaling.request('ask', { text });
+  }
+
+  /** Teacher only: mark a question answered. */
+  markAnswered(questionId) {
+    return this.signaling.request('markAnswered', { questionId });
+  }
+
   /** Teacher only: ask a classroom to mute its microphone. */
   requestMute(participantId) {
     return this.signaling.request('muteRequest', { participantId });
@@ -137,25 +200,33 @@ export class LessonClient extends EventTarget {
     const result = [];
     for (const [mid, track] of this.#receivedByMid) {
       const info = this.tracksByMid.get(mid);
-      result.push({ mid, participantId: info.participantId, kind: info.kind, readyState: track.readyState,
-        muted: track.muted });
+      result.push({ mid, participantId: info.participantId, kind: info.kind, source: info.source,
+        readyState: track.readyState, muted: track.muted, active: this.#activeMids.has(mid) });
     }
     return result;
   }
 
   async #onSubscribeOffer(message) {
+    const active = new Set();
     for (const track of message.tracks) {
       this.tracksByMid.set(track.mid, track);
+      active.add(track.mid);
     }
+    const ended = [...this.#activeMids].filter((mid) => !active.has(mid));
+    this.#activeMids = active;
     await this.subscribePc.setRemoteDescription({ type: 'offer', sdp: message.sdp });
     const answer = await this.subscribePc.createAnswer();
     await this.subscribePc.setLocalDescription(answer);
     await this.signaling.request('subscribeAnswer', { version: message.version, sdp: answer.sdp });
     // Sections rejected by this offer (their track went away) have ended their tracks: drop emptied streams.
-    for (const [participantId, stream] of this.#streams) {
+    for (const [key, stream] of this.#streams) {
       if (stream.getTracks().every((t) => t.readyState === 'ended')) {
-        this.#streams.delete(participantId);
+        this.#streams.delete(key);
       }
+    }
+    for (const mid of ended) {
+      const { participantId, kind, source } = this.tracksByMid.get(mid);
+      this.dispatchEvent(new CustomEvent('media-ended', { detail: { participantId, kind, source } }));
     }
   }
 
@@ -172,20 +243,22 @@ export class LessonClient extends EventTarget {
     const info = this.tracksByMid.get(event.transceiver.mid);
     if (!info) return; // the anchor section carries no track
     this.#receivedByMid.set(event.transceiver.mid, event.track);
-    let stream = this.#streams.get(info.participantId);
+    const key = info.source === 'screen' ? `${info.participantId}:screen` : info.participantId;
+    let stream = this.#streams.get(key);
     if (!stream) {
       stream = new MediaStream();
-      this.#streams.set(info.participantId, stream);
+      this.#streams.set(key, stream);
     }
     stream.addTrack(event.track);
     this.dispatchEvent(new CustomEvent('participant-media', { detail: { participantId: info.participantId,
-      name: info.name, role: info.role, kind: info.kind, stream } }));
+      name: info.name, role: info.role, kind: info.kind, source: info.source, stream } }));
   }
 
   #onEvent(message) {
     this.dispatchEvent(new CustomEvent('protocol', { detail: message }));
     if (message.type === 'participantLeft') {
       this.#streams.delete(message.participantId);
+      this.#streams.delete(`${message.participantId}:screen`);
       this.dispatchEvent(new CustomEvent('participant-left', { detail: message }));
     } else if (message.type === 'participantJoined') {
       this.dispatchEvent(new CustomEvent('participant-joined', { detail: message.participant }));
@@ -200,6 +273,10 @@ export class LessonClient extends EventTarget {
       this.dispatchEvent(new CustomEvent('mute-requested', { detail: message }));
     } else if (message.type === 'problemReported') {
       this.dispatchEvent(new CustomEvent('problem-reported', { detail: message }));
+    } else if (message.type === 'question') {
+      this.dispatchEvent(new CustomEvent('question', { detail: message.question }));
+    } else if (message.type === 'questionAnswered') {
+      this.dispatchEvent(new CustomEvent('question-answered', { detail: message }));
     } else if (message.type === 'qualityReport') {
       this.dispatchEvent(new CustomEvent('quality-report', { detail: message }));
     }

@@ -9,6 +9,7 @@ export async function summarize(client) {
       const info = client.tracksByMid.get(report.mid) ?? {};
       inbound.push({
         mid: report.mid, kind: report.kind, participantId: info.participantId ?? null, name: info.name ?? null,
+        source: info.source ?? null,
         packetsReceived: report.packetsReceived ?? 0, bytesReceived: report.bytesReceived ?? 0,
         packetsLost: report.packetsLost ?? 0, framesDecoded: report.framesDecoded ?? 0,
         frameWidth: report.frameWidth ?? 0, frameHeight: report.frameHeight ?? 0,

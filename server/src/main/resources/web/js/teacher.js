@@ -4,6 +4,7 @@ import { describe } from './stats.js';
 import { t, translatePage } from './i18n.js';
 import { reportQuality } from './quality.js';
 import { attachChat } from './chat.js';
+import { attachQuestions } from './questions.js';
 
 translatePage();
 const params = new URLSearchParams(location.search);
@@ -59,11 +60,28 @@ client.addEventListener('state', (e) => {
   showStatus(state === 'live' ? `${t('live')} · ${client.lesson?.title ?? ''}` : t(state));
 });
 
+client.addEventListener('participant-joined', (e) => names.set(e.detail.participantId, e.detail.name));
+client.addEventListener('state', (e) => {
+  if (e.detail.state === 'joined') {
+    for (const p of client.others ?? []) names.set(p.participantId, p.name);
+  }
+});
+
 client.addEventListener('participant-media', (e) => {
   const { participantId, name, stream } = e.detail;
   const video = tileFor(participantId, name).querySelector('video');
   if (video.srcObject !== stream) video.srcObject = stream;
   updateEmpty();
+});
+
+client.addEventListener('media-ended', (e) => {
+  // An observer taken off stage stops sending: its tile goes.
+  const { participantId } = e.detail;
+  if (tiles.has(participantId) && !client.remoteTracks().some((r) => r.participantId === participantId && r.active)) {
+    tiles.get(participantId).remove();
+    tiles.delete(participantId);
+    updateEmpty();
+  }
 });
 
 client.addEventListener('participant-left', (e) => {
@@ -95,6 +113,7 @@ client.addEventListener('hand-queue', (e) => {
 });
 
 attachChat(client, document.getElementById('chat'), document.getElementById('chat-form'));
+attachQuestions(client, document.getElementById('questions'), { teacher: true });
 
 client.addEventListener('quality-report', (e) => {
   const tile = tiles.get(e.detail.participantId);
@@ -110,6 +129,28 @@ client.addEventListener('problem-reported', (e) => {
   document.getElementById('problems').append(item);
 });
 document.getElementById('leave').addEventListener('click', () => client.leave());
+
+// Screen share: a second video beside the camera; the classrooms show it full screen.
+const shareButton = document.getElementById('share');
+function showSharing() {
+  shareButton.textContent = client.sharingScreen ? t('stopSharing') : t('shareScreen');
+  shareButton.classList.toggle('up', client.sharingScreen);
+}
+shareButton.addEventListener('click', async () => {
+  try {
+    if (client.sharingScreen) {
+      await client.stopScreen();
+    } else {
+      const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: 15 }, audio: false });
+      stream.getVideoTracks()[0].addEventListener('ended', () => setTimeout(showSharing));
+      await client.shareScreen(stream);
+    }
+  } catch (error) {
+    console.error(error);
+    showStatus(`${t('error')}: ${error.message}`);
+  }
+  showSharing();
+});
 
 // After a network drop or a server restart, join again.
 client.addEventListener('state', (e) => {

@@ -2,8 +2,8 @@ package org.sanke.classroom;
 
 /**
  * Who receives whose media in a lesson: everyone sees and hears the teacher; the teacher sees and hears every
- * classroom; a classroom the teacher brought on stage is seen and heard by everyone; otherwise classrooms do not
- * receive each other, and the audience (observers, learners, inspectors) publishes nothing.
+ * classroom; whoever the teacher brought on stage (a classroom, or an observer teacher in a master-teacher lesson) is
+ * seen and heard by everyone; otherwise classrooms do not receive each other, and the audience publishes nothing.
  */
 public final class ForwardingRule {
     private ForwardingRule() {
@@ -18,7 +18,7 @@ public final class ForwardingRule {
         if (receiver.id().equals(sender.id())) {
             return false;
         }
-        if (!sender.role().publishes()) {
+        if (!sender.role().publishes() && !senderOnStage) {
             return false;
         }
         // Inspectors patrol: they see every room that sends.

@@ -23,6 +23,9 @@ public final class LiveLesson {
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final Set<String> handQueue = new LinkedHashSet<>();
     private final Set<String> onStage = new LinkedHashSet<>();
+    /** Questions by id, oldest first; bounded, the oldest answered ones go first. */
+    private final Map<String, Question> questions = new LinkedHashMap<>();
+    private int questionsAsked;
 
     public LiveLesson(Lesson lesson, JoinPolicy policy) {
         this.lesson = lesson;
@@ -57,11 +60,15 @@ public final class LiveLesson {
         return Optional.ofNullable(participants.remove(participantId));
     }
 
-    /** A classroom (its assistant teacher) raises its hand; false when it was already raised. */
+    /**
+     * A classroom (its assistant teacher), or in a master-teacher lesson an observer teacher, raises its hand;
+     * false when it was already raised.
+     */
     public synchronized boolean raiseHand(String participantId) throws InteractionRefused {
         Participant p = present(participantId);
-        if (p.role() != Role.CLASSROOM) {
-            throw new InteractionRefused("only a classroom raises its hand");
+        if (!policy.mayTakeStage(lesson, p.role())) {
+            throw new InteractionRefused(p.role().wireName() + "s do not raise hands in "
+                    + lesson.mode().wireName() + " lessons");
         }
         return handQueue.add(participantId);
     }
@@ -77,16 +84,18 @@ public final class LiveLesson {
     }
 
     /**
-     * The teacher brings a classroom on stage (everyone sees and hears it) or takes it off; bringing it on lowers
-     * its hand. Returns whether anything changed.
+     * The teacher brings a classroom (or, where the mode allows, an observer) on stage, where everyone sees and
+     * hears it, or takes it off; bringing it on lowers its hand. Returns whether anything changed.
      */
     public synchronized boolean setOnStage(String byParticipantId, String participantId, boolean on)
             throws InteractionRefused {
         if (present(byParticipantId).role() != Role.TEACHER) {
             throw new InteractionRefused("only the teacher decides who is on stage");
         }
-        if (present(participantId).role() != Role.CLASSROOM) {
-            throw new InteractionRefused("only a classroom can be brought on stage");
+        Role role = present(participantId).role();
+        if (!policy.mayTakeStage(lesson, role)) {
+            throw new InteractionRefused(role.wireName() + "s are not brought on stage in "
+                    + lesson.mode().wireName() + " lessons");
         }
         if (on) {
             handQueue.remove(participantId);
@@ -99,12 +108,58 @@ public final class LiveLesson {
         return onStage.contains(participantId);
     }
 
+    /** Teachers and classrooms publish; anyone else only while on stage. False for someone not here. */
+    public synchronized boolean mayPublish(String participantId) {
+        Participant p = participants.get(participantId);
+        return p != null && (p.role().publishes() || onStage.contains(participantId));
+    }
+
     private Participant present(String participantId) throws InteractionRefused {
         Participant p = participants.get(participantId);
         if (p == null) {
             throw new InteractionRefused("no participant " + participantId + " in this lesson");
         }
         return p;
+    }
+
+    /** The most questions a lesson keeps: a busy open lesson's audience may ask thousands. */
+    public static final int MAX_QUESTIONS = 200;
+
+    /** Anyone but the teacher asks a question; the lesson keeps the latest {@value #MAX_QUESTIONS}. */
+    public synchronized Question ask(String participantId, String text) throws InteractionRefused {
+        Participant p = present(participantId);
+        if (p.role() == Role.TEACHER) {
+            throw new InteractionRefused("the teacher answers questions and does not ask them");
+        }
+        Question question = new Question("q" + ++questionsAsked, p.id(), p.displayName(), text, false);
+        questions.put(question.id(), question);
+        if (questions.size() > MAX_QUESTIONS) {
+            String drop = questions.values().stream().filter(Question::answered).findFirst()
+                    .orElse(questions.values().iterator().next()).id();
+            questions.remove(drop);
+        }
+        return question;
+    }
+
+    /** The teacher marks a question answered; false when it already was. */
+    public synchronized boolean markAnswered(String byParticipantId, String questionId) throws InteractionRefused {
+        if (present(byParticipantId).role() != Role.TEACHER) {
+            throw new InteractionRefused("only the teacher marks a question answered");
+        }
+        Question question = questions.get(questionId);
+        if (question == null) {
+            throw new InteractionRefused("no question " + questionId + " in this lesson");
+        }
+        if (question.answered()) {
+            return false;
+        }
+        questions.put(questionId, question.answer());
+        return true;
+    }
+
+    /** The questions kept, oldest first. */
+    public synchronized List<Question> questions() {
+        return List.copyOf(questions.values());
     }
 
     /** An interaction the lesson refuses, with the reason. */

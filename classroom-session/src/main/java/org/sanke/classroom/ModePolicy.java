@@ -11,10 +11,21 @@ import java.util.Set;
  * @param maxAudience   most receive-only participants at once
  * @param audienceRoles the roles that count as audience in this mode; others (except teacher, classroom and
  *                      inspector) are refused
+ * @param stageRoles    the audience roles the teacher may bring on stage (they raise hands and, while on stage,
+ *                      publish their camera); classrooms always may
  */
-public record ModePolicy(int maxClassrooms, int maxAudience, Set<Role> audienceRoles) {
+public record ModePolicy(int maxClassrooms, int maxAudience, Set<Role> audienceRoles, Set<Role> stageRoles) {
+    /** A policy whose audience only receives. */
+    public ModePolicy(int maxClassrooms, int maxAudience, Set<Role> audienceRoles) {
+        this(maxClassrooms, maxAudience, audienceRoles, Set.of());
+    }
+
     public ModePolicy {
         audienceRoles = Set.copyOf(audienceRoles);
+        stageRoles = Set.copyOf(stageRoles);
+        if (!audienceRoles.containsAll(stageRoles)) {
+            throw new IllegalArgumentException("only audience roles are brought on stage");
+        }
         if (maxClassrooms < 0 || maxAudience < 0) {
             throw new IllegalArgumentException("caps cannot be negative");
         }

@@ -36,8 +36,9 @@ class InteractionTest {
         assertThatThrownBy(() -> lesson.setOnStage(village1.id(), village2.id(), true))
                 .hasMessage("only the teacher decides who is on stage");
         assertThatThrownBy(() -> lesson.setOnStage(teacher.id(), teacher.id(), true))
-                .hasMessage("only a classroom can be brought on stage");
-        assertThatThrownBy(() -> lesson.raiseHand(teacher.id())).hasMessage("only a classroom raises its hand");
+                .hasMessage("teachers are not brought on stage in dedicated lessons");
+        assertThatThrownBy(() -> lesson.raiseHand(teacher.id()))
+                .hasMessage("teachers do not raise hands in dedicated lessons");
         assertThatThrownBy(() -> lesson.setOnStage(teacher.id(), "ghost", true))
                 .hasMessage("no participant ghost in this lesson");
     }
@@ -47,5 +48,70 @@ class InteractionTest {
         assertThat(ForwardingRule.receives(village1, village2, false)).isFalse();
         assertThat(ForwardingRule.receives(village1, village2, true)).isTrue();
         assertThat(ForwardingRule.receives(village2, village2, true)).as("never itself").isFalse();
+    }
+
+    @Test
+    void observerTeachersTakeTheStageInAMasterTeacherLessonAndPublishOnlyThere() throws Exception {
+        LiveLesson research = new LiveLesson(new Lesson("m", "Research", LessonMode.MASTER_TEACHER, 6),
+                JoinPolicy.DEFAULT);
+        Participant master = ((JoinResult.Admitted) research.join(Role.TEACHER, "Master")).participant();
+        Participant observer = ((JoinResult.Admitted) research.join(Role.OBSERVER, "Mr Li")).participant();
+        Participant other = ((JoinResult.Admitted) research.join(Role.OBSERVER, "Ms Zhao")).participant();
+        assertThat(research.mayPublish(observer.id())).isFalse();
+        assertThat(ForwardingRule.receives(master, observer, false)).isFalse();
+        assertThat(research.raiseHand(observer.id())).isTrue();
+        assertThat(research.setOnStage(master.id(), observer.id(), true)).isTrue();
+        assertThat(research.mayPublish(observer.id())).isTrue();
+        assertThat(ForwardingRule.receives(master, observer, true)).isTrue();
+        assertThat(ForwardingRule.receives(other, observer, true)).isTrue();
+        assertThat(research.setOnStage(master.id(), observer.id(), false)).isTrue();
+        assertThat(research.mayPublish(observer.id())).as("off stage, receive only again").isFalse();
+        assertThat(research.mayPublish(master.id())).isTrue();
+        assertThat(research.mayPublish("ghost")).isFalse();
+    }
+
+    @Test
+    void theAudienceOfAnOpenLessonOnlyAsksInText() {
+        LiveLesson open = new LiveLesson(new Lesson("f", "Open lesson", LessonMode.FAMOUS_SCHOOL, 20),
+                JoinPolicy.DEFAULT);
+        Participant teacher = ((JoinResult.Admitted) open.join(Role.TEACHER, "Teacher")).participant();
+        Participant learner = ((JoinResult.Admitted) open.join(Role.LEARNER, "Learner")).participant();
+        Participant observer = ((JoinResult.Admitted) open.join(Role.OBSERVER, "Observer")).participant();
+        assertThatThrownBy(() -> open.raiseHand(learner.id()))
+                .hasMessage("learners do not raise hands in famous_school lessons");
+        assertThatThrownBy(() -> open.setOnStage(teacher.id(), observer.id(), true))
+                .hasMessage("observers are not brought on stage in famous_school lessons");
+    }
+
+    @Test
+    void questionsAreAskedByTheRoomsAndMarkedAnsweredByTheTeacher() throws Exception {
+        Question first = lesson.ask(village1.id(), "What is a metaphor?");
+        Question second = lesson.ask(village2.id(), "Can you repeat the poem?");
+        assertThat(first.id()).isNotEqualTo(second.id());
+        assertThat(first.name()).isEqualTo("Village 1");
+        assertThatThrownBy(() -> lesson.ask(teacher.id(), "?"))
+                .hasMessage("the teacher answers questions and does not ask them");
+        assertThatThrownBy(() -> lesson.markAnswered(village1.id(), first.id()))
+                .hasMessage("only the teacher marks a question answered");
+        assertThatThrownBy(() -> lesson.markAnswered(teacher.id(), "q999"))
+                .hasMessage("no question q999 in this lesson");
+        assertThat(lesson.markAnswered(teacher.id(), first.id())).isTrue();
+        assertThat(lesson.markAnswered(teacher.id(), first.id())).as("once").isFalse();
+        assertThat(lesson.questions()).extracting(Question::answered).containsExactly(true, false);
+    }
+
+    @Test
+    void aLessonKeepsItsLatestQuestionsDroppingAnsweredOnesFirst() throws Exception {
+        Question kept = lesson.ask(village1.id(), "the first, unanswered");
+        Question answered = lesson.ask(village1.id(), "the second, answered");
+        lesson.markAnswered(teacher.id(), answered.id());
+        for (int i = 0; i < LiveLesson.MAX_QUESTIONS - 1; i++) {
+            lesson.ask(village2.id(), "question " + i);
+        }
+        assertThat(lesson.questions()).hasSize(LiveLesson.MAX_QUESTIONS);
+        assertThat(lesson.questions()).extracting(Question::id).contains(kept.id()).doesNotContain(answered.id());
+        lesson.ask(village2.id(), "one more");
+        assertThat(lesson.questions()).hasSize(LiveLesson.MAX_QUESTIONS)
+                .extracting(Question::id).as("then the oldest").doesNotContain(kept.id());
     }
 }

@@ -154,7 +154,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
             }
             ModePolicy current = policies.of(mode);
             policies = policies.with(mode, new ModePolicy(number("--mode-caps", caps[0], 0, 1000),
-                    number("--mode-caps", caps[1], 0, 100_000), current.audienceRoles()));
+                    number("--mode-caps", caps[1], 0, 100_000), current.audienceRoles(),
+                    current.stageRoles()));
         }
         return policies;
     }

@@ -185,6 +185,12 @@ final class HttpApi {
         ObjectNode links = node.putObject("links");
         links.put("teacher", "/teacher.html?lesson=" + lesson.id());
         links.put("classroom", "/classroom.html?lesson=" + lesson.id());
+        // The audience's page: observer teachers of a master-teacher lesson, learners of an open lesson.
+        switch (lesson.mode()) {
+            case MASTER_TEACHER -> links.put("observer", "/observer.html?role=observer&lesson=" + lesson.id());
+            case FAMOUS_SCHOOL -> links.put("observer", "/observer.html?role=learner&lesson=" + lesson.id());
+            case DEDICATED -> { }
+        }
         ArrayNode participants = node.putArray("participants");
         for (Participant p : rooms.participants(lesson.id())) {
             if (!p.role().visible()) {

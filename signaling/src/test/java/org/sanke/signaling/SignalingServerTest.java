@@ -59,6 +59,14 @@ class SignalingServerTest {
         return WsClient.open("ws://127.0.0.1:" + server.port() + "/ws");
     }
 
+    /** A socket that has joined the lesson (its joined reply read). */
+    private static WsClient joined(String lesson, String role, String name) throws Exception {
+        WsClient socket = socket();
+        socket.send(join(lesson, role, name));
+        assertThat(socket.next()).contains("\"type\":\"joined\"");
+        return socket;
+    }
+
     private static String join(String lesson, String role, String name) {
         return "{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + lesson + "\",\"role\":\"" + role
                 + "\",\"name\":\"" + name + "\"}";
@@ -188,9 +196,7 @@ class SignalingServerTest {
         assertThat(learner.next()).contains("\"code\":\"role_not_allowed\"", "a dedicated lesson has no learners");
 
         String open = lessons.create("Open lesson", LessonMode.FAMOUS_SCHOOL, 20).id();
-        WsClient teacher = socket();
-        teacher.send(join(open, "teacher", "Ms Wang"));
-        teacher.next();
+        WsClient teacher = joined(open, "teacher", "Ms Wang");
         WsClient inspector = socket();
         inspector.send(join(open, "inspector", "County bureau"));
         assertThat(inspector.next()).contains("\"type\":\"joined\"", "Ms Wang");
@@ -199,20 +205,16 @@ class SignalingServerTest {
         assertThat(teacher.next()).as("the inspector is not announced, the learner is")
                 .contains("participantJoined", "Xiao Ming");
         learner.send("{\"type\":\"publish\",\"requestId\":5,\"sdp\":\"v=0\"}");
-        assertThat(learner.next()).contains("\"code\":\"not_allowed\"", "receives only");
+        assertThat(learner.next()).contains("\"code\":\"not_allowed\"",
+                "does not publish unless the teacher brings them on stage");
         assertThat(get("/api/lessons/" + open).body()).contains("Xiao Ming").doesNotContain("County bureau");
     }
 
     @Test
     void publishingChromiumsOfferGetsAnAnswerAndGarbageGetsSdpErrors() throws Exception {
-        String offer;
-        try (InputStream in = getClass().getResourceAsStream("/sdp/chromium-publish-offer.sdp")) {
-            offer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String offer = publishOffer();
         String lesson = lessons.create("Publishing", LessonMode.DEDICATED, 2).id();
-        WsClient teacher = socket();
-        teacher.send(join(lesson, "teacher", "Ms Wang"));
-        teacher.next();
+        WsClient teacher = joined(lesson, "teacher", "Ms Wang");
         teacher.send("{\"type\":\"publish\",\"requestId\":2,\"sdp\":\"v=0\\r\\nm=audio\\r\\n\"}");
         assertThat(teacher.next()).contains("\"code\":\"sdp_invalid\"", "line 2");
         teacher.send("{\"type\":\"publish\",\"requestId\":3,\"sdp\":"
@@ -223,13 +225,112 @@ class SignalingServerTest {
         assertThat(answer).contains("\"type\":\"publishAnswer\"", "\"requestId\":4", "a=ice-lite", "a=recvonly",
                 "a=setup:passive");
 
-        WsClient classroom = socket();
-        classroom.send(join(lesson, "classroom", "Village"));
-        classroom.next();
+        WsClient classroom = joined(lesson, "classroom", "Village");
         String subscribeOffer = classroom.nextContaining("subscribeOffer");
         assertThat(subscribeOffer).contains("\"version\":1", "m=audio 9", "m=video 9", "\"kind\":\"video\"",
                 "Ms Wang");
         assertThat(get("/api/lessons/" + lesson).body()).contains("Ms Wang", "Village");
+    }
+
+    private static String publishOffer() throws Exception {
+        try (InputStream in = SignalingServerTest.class.getResourceAsStream("/sdp/chromium-publish-offer.sdp")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String idOf(String joinedReply, String role) {
+        return joinedReply.replaceAll(".*\"participantId\":\"(p[0-9a-f]+)\",\"role\":\"" + role + "\".*", "$1");
+    }
+
+    @Test
+    void anObserverTeacherOnStagePublishesForEveryoneAndStopsWhenTakenOff() throws Exception {
+        String offer = publishOffer();
+        String lesson = lessons.create("Research", LessonMode.MASTER_TEACHER, 6).id();
+        WsClient teacher = joined(lesson, "teacher", "Master Zhang");
+        WsClient speaker = socket();
+        speaker.send(join(lesson, "observer", "Mr Li"));
+        String speakerId = idOf(speaker.next(), "observer");
+        WsClient listener = joined(lesson, "observer", "Ms Zhao");
+
+        speaker.send("{\"type\":\"publish\",\"requestId\":2,\"sdp\":" + quote(offer) + "}");
+        assertThat(speaker.nextContaining("\"requestId\":2")).as("not before the stage")
+                .contains("\"code\":\"not_allowed\"", "unless the teacher brings them on stage");
+        speaker.send("{\"type\":\"raiseHand\",\"requestId\":3}");
+        assertThat(teacher.nextContaining("handQueue")).contains(speakerId);
+        teacher.send("{\"type\":\"stage\",\"requestId\":4,\"participantId\":\"" + speakerId + "\",\"on\":true}");
+        assertThat(speaker.nextContaining("stageChanged")).contains("\"on\":true");
+        speaker.send("{\"type\":\"publish\",\"requestId\":5,\"sdp\":" + quote(offer) + "}");
+        assertThat(speaker.nextContaining("\"requestId\":5")).contains("publishAnswer");
+        String staged = listener.nextContaining("subscribeOffer");
+        assertThat(staged).contains("\"participantId\":\"" + speakerId + "\"", "\"source\":\"camera\"",
+                "\"source\":\"microphone\"");
+        assertThat(teacher.nextContaining("subscribeOffer")).as("the master teacher sees the speaker too")
+                .contains("\"participantId\":\"" + speakerId + "\"");
+        listener.send("{\"type\":\"subscribeAnswer\",\"requestId\":6,\"version\":" + versionOf(staged)
+                + ",\"sdp\":" + quote(answerFor(sdpOf(staged))) + "}");
+        listener.nextContaining("\"requestId\":6");
+
+        teacher.send("{\"type\":\"stage\",\"requestId\":7,\"participantId\":\"" + speakerId + "\",\"on\":false}");
+        assertThat(listener.nextContaining("subscribeOffer")).as("the speaker's tracks end")
+                .doesNotContain("\"participantId\":\"" + speakerId + "\"").contains("m=video 0", "m=audio 0");
+        speaker.send("{\"type\":\"publish\",\"requestId\":8,\"sdp\":" + quote(offer) + "}");
+        assertThat(speaker.nextContaining("\"requestId\":8")).as("receive only again")
+                .contains("\"code\":\"not_allowed\"");
+    }
+
+    @Test
+    void theAudienceAsksQuestionsAndTheTeacherMarksThemAnswered() throws Exception {
+        String lesson = lessons.create("Open lesson", LessonMode.FAMOUS_SCHOOL, 20).id();
+        WsClient teacher = joined(lesson, "teacher", "Ms Wang");
+        WsClient learner = joined(lesson, "learner", "Xiao Ming");
+        learner.send("{\"type\":\"ask\",\"requestId\":2,\"text\":\"  \"}");
+        assertThat(learner.nextContaining("\"requestId\":2")).contains("\"code\":\"invalid_field\"", "'text'");
+        learner.send("{\"type\":\"ask\",\"requestId\":3,\"text\":\"Why is the sky blue?\"}");
+        assertThat(learner.nextContaining("\"requestId\":3")).contains("\"type\":\"ok\"");
+        String question = teacher.nextContaining("\"type\":\"question\"");
+        assertThat(question).contains("Why is the sky blue?", "Xiao Ming", "\"answered\":false");
+        String questionId = question.replaceAll(".*\"questionId\":\"(q\\d+)\".*", "$1");
+
+        learner.send("{\"type\":\"markAnswered\",\"requestId\":4,\"questionId\":\"" + questionId + "\"}");
+        assertThat(learner.nextContaining("\"requestId\":4")).contains("\"code\":\"not_allowed\"",
+                "only the teacher marks a question answered");
+        teacher.send("{\"type\":\"markAnswered\",\"requestId\":5,\"questionId\":\"q404\"}");
+        assertThat(teacher.nextContaining("\"requestId\":5")).contains("no question q404 in this lesson");
+        teacher.send("{\"type\":\"markAnswered\",\"requestId\":6,\"questionId\":\"" + questionId + "\"}");
+        assertThat(learner.nextContaining("questionAnswered")).contains(questionId);
+
+        WsClient late = socket();
+        late.send(join(lesson, "learner", "Xiao Hong"));
+        assertThat(late.next()).as("a late joiner sees the questions so far")
+                .contains("\"questions\":[", "Why is the sky blue?", "\"answered\":true");
+    }
+
+    @Test
+    void theTeacherSharesAScreenAndStopsIt() throws Exception {
+        String offer = publishOffer();
+        String lesson = lessons.create("Screen", LessonMode.DEDICATED, 6).id();
+        WsClient teacher = joined(lesson, "teacher", "Ms Wang");
+        WsClient village = joined(lesson, "classroom", "Village");
+        village.send("{\"type\":\"publish\",\"requestId\":2,\"screenMid\":\"1\",\"sdp\":" + quote(offer) + "}");
+        assertThat(village.nextContaining("\"requestId\":2")).contains("\"code\":\"not_allowed\"",
+                "only the teacher shares a screen");
+        teacher.send("{\"type\":\"publish\",\"requestId\":3,\"screenMid\":\"0\",\"sdp\":" + quote(offer) + "}");
+        assertThat(teacher.nextContaining("\"requestId\":3")).contains("\"code\":\"invalid_field\"",
+                "'screenMid' 0 is not a video section this offer publishes");
+        teacher.send("{\"type\":\"publish\",\"requestId\":4,\"screenMid\":\"1\",\"sdp\":" + quote(offer) + "}");
+        assertThat(teacher.nextContaining("\"requestId\":4")).contains("publishAnswer");
+        String shared = village.nextContaining("subscribeOffer");
+        assertThat(shared).contains("\"source\":\"screen\"", "\"source\":\"microphone\"");
+        village.send("{\"type\":\"subscribeAnswer\",\"requestId\":5,\"version\":" + versionOf(shared)
+                + ",\"sdp\":" + quote(answerFor(sdpOf(shared))) + "}");
+        village.nextContaining("\"requestId\":5");
+
+        // The teacher stops sharing: the renegotiated offer rejects the screen's section.
+        String stopped = offer.replace("m=video 9 ", "m=video 0 ");
+        teacher.send("{\"type\":\"publish\",\"requestId\":6,\"sdp\":" + quote(stopped) + "}");
+        assertThat(teacher.nextContaining("\"requestId\":6")).contains("publishAnswer");
+        String after = village.nextContaining("subscribeOffer");
+        assertThat(after).contains("m=video 0", "\"source\":\"microphone\"").doesNotContain("\"source\":\"screen\"");
     }
 
     /** A subscriber's answer as a browser would give it: every offered section echoed, recvonly, DTLS client. */
@@ -257,14 +358,9 @@ class SignalingServerTest {
 
     @Test
     void theTeacherBringsAClassroomOnStageForEveryoneAndTakesItOff() throws Exception {
-        String offer;
-        try (InputStream in = getClass().getResourceAsStream("/sdp/chromium-publish-offer.sdp")) {
-            offer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String offer = publishOffer();
         String lesson = lessons.create("Stage", LessonMode.DEDICATED, 6).id();
-        WsClient teacher = socket();
-        teacher.send(join(lesson, "teacher", "Ms Wang"));
-        teacher.next();
+        WsClient teacher = joined(lesson, "teacher", "Ms Wang");
         teacher.send("{\"type\":\"publish\",\"requestId\":2,\"sdp\":" + quote(offer) + "}");
         teacher.nextContaining("publishAnswer");
         WsClient village1 = socket();
@@ -273,9 +369,7 @@ class SignalingServerTest {
         String village1Id = joined1.replaceAll(".*\"participantId\":\"(p[0-9a-f]+)\",\"role\":\"classroom\".*", "$1");
         village1.send("{\"type\":\"publish\",\"requestId\":2,\"sdp\":" + quote(offer) + "}");
         village1.nextContaining("publishAnswer");
-        WsClient village2 = socket();
-        village2.send(join(lesson, "classroom", "Village 2"));
-        village2.next();
+        WsClient village2 = joined(lesson, "classroom", "Village 2");
         String first = village2.nextContaining("subscribeOffer");
         assertThat(first).as("the teacher only, at first").doesNotContain(village1Id);
         village2.send("{\"type\":\"subscribeAnswer\",\"requestId\":3,\"version\":" + versionOf(first)
@@ -305,12 +399,8 @@ class SignalingServerTest {
     @Test
     void chatReachesEveryoneAndHandsAreForClassrooms() throws Exception {
         String lesson = lessons.create("Chat", LessonMode.FAMOUS_SCHOOL, 20).id();
-        WsClient teacher = socket();
-        teacher.send(join(lesson, "teacher", "Ms Wang"));
-        teacher.next();
-        WsClient learner = socket();
-        learner.send(join(lesson, "learner", "Xiao Ming"));
-        learner.next();
+        WsClient teacher = joined(lesson, "teacher", "Ms Wang");
+        WsClient learner = joined(lesson, "learner", "Xiao Ming");
         learner.send("{\"type\":\"chat\",\"requestId\":2,\"text\":\"  老师好！\"}");
         assertThat(teacher.nextContaining("\"type\":\"chat\"")).contains("老师好！", "Xiao Ming", "learner");
         learner.send("{\"type\":\"chat\",\"requestId\":3,\"text\":\"   \"}");
@@ -341,12 +431,8 @@ class SignalingServerTest {
     @Test
     void attendanceAndQualityAreReportedAsJsonAndCsv() throws Exception {
         String lesson = lessons.create("Attendance", LessonMode.DEDICATED, 6).id();
-        WsClient teacher = socket();
-        teacher.send(join(lesson, "teacher", "Ms Wang"));
-        teacher.next();
-        WsClient village = socket();
-        village.send(join(lesson, "classroom", "=Village, \\\"One\\\""));
-        village.next();
+        WsClient teacher = joined(lesson, "teacher", "Ms Wang");
+        WsClient village = joined(lesson, "classroom", "=Village, \\\"One\\\"");
         village.send("{\"type\":\"quality\",\"requestId\":2,\"lossPercent\":1.5,\"freezeMs\":300,\"kbps\":750}");
         assertThat(village.nextContaining("\"requestId\":2")).contains("\"type\":\"ok\"");
         village.send("{\"type\":\"quality\",\"requestId\":3,\"lossPercent\":150,\"freezeMs\":0,\"kbps\":1}");

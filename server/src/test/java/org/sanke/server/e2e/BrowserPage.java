@@ -98,6 +98,42 @@ final class BrowserPage implements AutoCloseable {
         }
     }
 
+    /** Clicks the first element that matches a CSS selector, as a person would. */
+    void click(String selector) {
+        driver.findElement(org.openqa.selenium.By.cssSelector(selector)).click();
+    }
+
+    /** Types into the first element that matches a CSS selector, as a person would. */
+    void type(String selector, String text) {
+        driver.findElement(org.openqa.selenium.By.cssSelector(selector)).sendKeys(text);
+    }
+
+    /** The text of the first element that matches a CSS selector. */
+    String text(String selector) {
+        return (String) script("const e = document.querySelector(arguments[0]); return e ? e.textContent : null",
+                selector);
+    }
+
+    Object script(String js, Object... arguments) {
+        return driver.executeScript(js, arguments);
+    }
+
+    /** Frames decoded from {@code participantId}'s video of one source ("camera" or "screen"). */
+    long framesDecodedFrom(String participantId, String source) {
+        return inbound().stream()
+                .filter(s -> "video".equals(s.get("kind")) && participantId.equals(s.get("participantId"))
+                        && source.equals(s.get("source")))
+                .mapToLong(s -> ((Number) s.get("framesDecoded")).longValue()).sum();
+    }
+
+    /** Video frames this page has encoded and sent. */
+    @SuppressWarnings("unchecked")
+    long outboundFrames() {
+        return ((List<Map<String, Object>>) stats().get("outbound")).stream()
+                .filter(s -> "video".equals(s.get("kind")))
+                .mapToLong(s -> ((Number) s.get("framesEncoded")).longValue()).sum();
+    }
+
     /** Runs {@code call} on the page's hook, e.g. "raiseHand()". */
     Object hook(String call) {
         return script("return " + hook + "." + call);

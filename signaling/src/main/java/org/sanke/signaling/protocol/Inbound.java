@@ -9,7 +9,8 @@ public sealed interface Inbound {
                 String deviceToken) implements Inbound {
     }
 
-    record Publish(Object requestId, String sdp) implements Inbound {
+    /** @param screenMid the mid of the offer's screen-share video section, if it has one */
+    record Publish(Object requestId, String sdp, String screenMid) implements Inbound {
     }
 
     record SubscribeAnswer(Object requestId, long version, String sdp) implements Inbound {
@@ -42,5 +43,13 @@ public sealed interface Inbound {
 
     /** A classroom's assistant teacher reports a problem to the teacher. */
     record Problem(Object requestId, String text) implements Inbound {
+    }
+
+    /** A question for the teacher (Q&amp;A), kept apart from the chat. */
+    record Ask(Object requestId, String text) implements Inbound {
+    }
+
+    /** The teacher marks a question answered. */
+    record MarkAnswered(Object requestId, String questionId) implements Inbound {
     }
 }

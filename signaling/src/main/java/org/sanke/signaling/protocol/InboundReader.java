@@ -45,7 +45,8 @@ public final class InboundReader {
             case "join" -> new Inbound.Join(requestId, text(node, "lessonId", 64), text(node, "role", 16),
                     name(node), node.has("classroomId") ? text(node, "classroomId", 64) : null,
                     node.has("deviceToken") ? text(node, "deviceToken", 128) : null);
-            case "publish" -> new Inbound.Publish(requestId, text(node, "sdp", Integer.MAX_VALUE));
+            case "publish" -> new Inbound.Publish(requestId, text(node, "sdp", Integer.MAX_VALUE),
+                    node.has("screenMid") ? text(node, "screenMid", 32) : null);
             case "subscribeAnswer" -> new Inbound.SubscribeAnswer(requestId, version(node),
                     text(node, "sdp", Integer.MAX_VALUE));
             case "leave" -> new Inbound.Leave(requestId);
@@ -54,6 +55,8 @@ public final class InboundReader {
             case "lowerHand" -> new Inbound.LowerHand(requestId);
             case "stage" -> new Inbound.Stage(requestId, text(node, "participantId", 64), bool(node, "on"));
             case "chat" -> new Inbound.Chat(requestId, chatText(node));
+            case "ask" -> new Inbound.Ask(requestId, chatText(node));
+            case "markAnswered" -> new Inbound.MarkAnswered(requestId, text(node, "questionId", 16));
             case "muteRequest" -> new Inbound.MuteRequest(requestId, text(node, "participantId", 64));
             case "problem" -> new Inbound.Problem(requestId, chatText(node));
             case "quality" -> new Inbound.Quality(requestId, number(node, "lossPercent", 0, 100),

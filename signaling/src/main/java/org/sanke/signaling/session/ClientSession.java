@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sanke.classroom.JoinResult;
 import org.sanke.classroom.Participant;
+import org.sanke.classroom.Question;
 import org.sanke.classroom.Role;
 import org.sanke.signaling.protocol.Inbound;
 import org.sanke.signaling.protocol.InboundReader;
@@ -153,6 +154,16 @@ public final class ClientSession {
                 here.room().chat(here.member(), chat.text());
                 send(message("ok", chat.requestId()));
             }
+            case Inbound.Ask ask -> {
+                LessonRooms.Joined here = requireJoined();
+                here.room().ask(here.member(), ask.text());
+                send(message("ok", ask.requestId()));
+            }
+            case Inbound.MarkAnswered answered -> {
+                LessonRooms.Joined here = requireJoined();
+                here.room().markAnswered(here.member(), answered.questionId());
+                send(message("ok", answered.requestId()));
+            }
             case Inbound.Leave leave -> {
                 LessonRooms.Joined here = requireJoined();
                 joined = null;
@@ -189,6 +200,11 @@ public final class ClientSession {
         ObjectNode lesson = reply.putObject("lesson");
         lesson.put("id", joined.room().live().lesson().id());
         lesson.put("title", joined.room().live().lesson().title());
+        lesson.put("mode", joined.room().live().lesson().mode().wireName());
+        ArrayNode questions = reply.putArray("questions");
+        for (Question question : joined.room().live().questions()) {
+            questions.add(joined.room().questionJson(this, question));
+        }
         ArrayNode others = reply.putArray("participants");
         for (Participant p : joined.room().participants()) {
             if (!p.id().equals(me.id()) && p.role().visible()) {
@@ -205,12 +221,7 @@ public final class ClientSession {
 
     private void publish(Inbound.Publish publish) throws ProtocolError {
         LessonRooms.Joined here = requireJoined();
-        Role role = here.member().participant.role();
-        if (!role.publishes()) {
-            throw new ProtocolError("not_allowed", "a participant joined as " + role.wireName()
-                    + " receives only and does not publish");
-        }
-        here.room().publish(here.member(), publish.sdp()).whenComplete((answer, failure) -> {
+        here.room().publish(here.member(), publish.sdp(), publish.screenMid()).whenComplete((answer, failure) -> {
             if (failure == null) {
                 ObjectNode reply = message("publishAnswer", publish.requestId());
                 reply.put("sdp", answer);

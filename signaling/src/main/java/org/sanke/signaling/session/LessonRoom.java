@@ -3,18 +3,23 @@ package org.sanke.signaling.session;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sanke.classroom.ForwardingRule;
 import org.sanke.classroom.JoinResult;
 import org.sanke.classroom.LiveLesson;
 import org.sanke.classroom.Participant;
+import org.sanke.classroom.Question;
 import org.sanke.classroom.Role;
 import org.sanke.media.api.ConsumerParameters;
+import org.sanke.media.api.MediaKind;
 import org.sanke.media.api.Producer;
 import org.sanke.media.api.ProducerParameters;
 import org.sanke.media.api.Router;
@@ -108,12 +113,26 @@ public final class LessonRoom {
 
     // ---- publish ------------------------------------------------------------------------------------------------
 
-    /** Answers a publish offer; completes with the answer SDP or fails with a {@link ProtocolError}. */
-    CompletableFuture<String> publish(Member member, String offer) {
+    /**
+     * Answers a publish offer (the first, or a renegotiation that adds or stops tracks); completes with the answer
+     * SDP or fails with a {@link ProtocolError}.
+     *
+     * @param screenMid the offer's screen-share section, if any (the teacher's only)
+     */
+    CompletableFuture<String> publish(Member member, String offer, String screenMid) {
         CompletableFuture<WebRtcTransport> transport;
         synchronized (this) {
             if (member.gone) {
                 return CompletableFuture.failedFuture(new ProtocolError("not_joined", "you left the lesson"));
+            }
+            Role role = member.participant.role();
+            if (!live.mayPublish(member.id())) {
+                return CompletableFuture.failedFuture(new ProtocolError("not_allowed", "a participant joined as "
+                        + role.wireName() + " does not publish unless the teacher brings them on stage"));
+            }
+            if (screenMid != null && role != Role.TEACHER) {
+                return CompletableFuture.failedFuture(new ProtocolError("not_allowed",
+                        "only the teacher shares a screen"));
             }
             if (member.publishTransport == null) {
                 member.publishTransport = router().createWebRtcTransport(listener(member));
@@ -127,42 +146,71 @@ public final class LessonRoom {
             } catch (SdpException e) {
                 throw new CompletionException(sdpError(e));
             }
+            if (screenMid != null && negotiation.tracks().stream()
+                    .noneMatch(track -> track.mid().equals(screenMid) && track.kind() == MediaKind.VIDEO)) {
+                throw new CompletionException(new ProtocolError("invalid_field", "'screenMid' " + screenMid
+                        + " is not a video section this offer publishes"));
+            }
             CompletableFuture<Void> connected;
+            List<CompletableFuture<Producer>> produced = new ArrayList<>();
             synchronized (this) {
                 connected = member.publishConnected ? CompletableFuture.completedFuture(null)
                         : t.connect(negotiation.remoteIceUfrag(), negotiation.remoteIcePwd(),
                         negotiation.fingerprintAlgorithm(), negotiation.fingerprint());
                 member.publishConnected = true;
-            }
-            List<CompletableFuture<Producer>> produced = new ArrayList<>();
-            for (ProducerParameters track : negotiation.tracks()) {
-                synchronized (this) {
-                    if (member.hasProducer(track.mid())) {
-                        continue;
+                member.screenMid = screenMid;
+                Set<String> published = new HashSet<>();
+                for (ProducerParameters track : negotiation.tracks()) {
+                    published.add(track.mid());
+                    if (!member.hasProducer(track.mid())) {
+                        produced.add(connected.thenCompose(ignored -> t.produce(track)));
                     }
                 }
-                produced.add(connected.thenCompose(ignored -> t.produce(track)));
+                // Sections the renegotiation stopped (a screen share that ended): their tracks end for everyone.
+                for (Producer producer : List.copyOf(member.producers)) {
+                    if (!published.contains(producer.parameters().mid())) {
+                        retire(member, producer);
+                    }
+                }
             }
             return CompletableFuture.allOf(produced.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-                for (CompletableFuture<Producer> p : produced) {
-                    onProduced(member, p.join());
-                }
+                onProduced(member, produced.stream().map(CompletableFuture::join).toList());
                 return negotiation.answerSdp();
             });
         });
     }
 
-    private synchronized void onProduced(Member publisher, Producer producer) {
-        if (publisher.gone) {
-            producer.close();
+    /** New tracks of one offer, in one batch so that each receiver gets them in one subscribe offer. */
+    private synchronized void onProduced(Member publisher, List<Producer> producers) {
+        if (publisher.gone || !live.mayPublish(publisher.id())) {
+            producers.forEach(Producer::close);
             return;
         }
-        publisher.producers.add(producer);
+        publisher.producers.addAll(producers);
         for (Member receiver : members.values()) {
             if (receives(receiver, publisher)) {
-                addTrack(receiver, publisher, producer);
+                producers.forEach(producer -> addTrack(receiver, publisher, producer));
             }
         }
+    }
+
+    /** Closes one of a publisher's producers and ends its track at every receiver. */
+    private void retire(Member publisher, Producer producer) {
+        publisher.producers.remove(producer);
+        producer.close();
+        for (Member receiver : members.values()) {
+            if (endSections(receiver, section -> section.producer == producer)) {
+                maybeOffer(receiver);
+            }
+        }
+    }
+
+    /** Someone who publishes only on stage left it: close what they sent; a new stage starts a new connection. */
+    private void stopPublishing(Member member) {
+        List.copyOf(member.producers).forEach(producer -> retire(member, producer));
+        closeTransport(member.publishTransport);
+        member.publishTransport = null;
+        member.publishConnected = false;
     }
 
     // ---- subscribe ----------------------------------------------------------------------------------------------
@@ -185,7 +233,8 @@ public final class LessonRoom {
         RtpCodec codec = SdpNegotiator.subscribeCodec(producer.parameters().codec());
         ConsumerParameters parameters = new ConsumerParameters(side.nextMid(), codec, SubscribeSide.randomSsrc(),
                 codec.hasRtx() ? SubscribeSide.randomSsrc() : 0, publisher.id());
-        SubscribeSide.Section section = new SubscribeSide.Section(publisher, producer, parameters);
+        SubscribeSide.Section section = new SubscribeSide.Section(publisher, producer, parameters,
+                publisher.source(producer));
         side.sections.add(section);
         side.pendingConsumes++;
         side.transport.thenCompose(t -> t.consume(producer, parameters)).whenCompleteAsync((consumer, failure) -> {
@@ -227,6 +276,7 @@ public final class LessonRoom {
                 track.put("kind", section.producer.kind().sdpName());
                 track.put("name", section.publisher.participant.displayName());
                 track.put("role", section.publisher.participant.role().wireName());
+                track.put("source", section.source);
             }
         }
         receiver.session.send(message);
@@ -294,9 +344,14 @@ public final class LessonRoom {
 
     /** Ends the receiver's sections of the publisher's tracks; true when there were any (an offer is due). */
     private static boolean removeTracks(Member receiver, Member publisher) {
+        return endSections(receiver, section -> section.publisher == publisher);
+    }
+
+    /** Ends the receiver's active sections that match; true when there were any (an offer is due). */
+    private static boolean endSections(Member receiver, Predicate<SubscribeSide.Section> which) {
         boolean changed = false;
         for (SubscribeSide.Section section : receiver.subscribe.sections) {
-            if (section.publisher == publisher && section.active) {
+            if (section.active && which.test(section)) {
                 section.active = false;
                 if (section.consumer != null) {
                     section.consumer.close();
@@ -332,7 +387,10 @@ public final class LessonRoom {
         }
     }
 
-    /** The teacher brings a classroom on stage or takes it off; everyone's media follows. */
+    /**
+     * The teacher brings a classroom (or an observer) on stage or takes it off; everyone's media follows. An
+     * observer publishes once on stage, and stops when taken off.
+     */
     synchronized void stage(Member by, String participantId, boolean on) throws ProtocolError {
         boolean hadHand = live.handQueue().contains(participantId);
         boolean changed;
@@ -365,6 +423,9 @@ public final class LessonRoom {
                 event.put("on", on);
                 member.session.send(event);
             }
+        }
+        if (!on && !live.mayPublish(participantId)) {
+            stopPublishing(target);
         }
         if (hadHand) {
             broadcastHandQueue();
@@ -428,6 +489,48 @@ public final class LessonRoom {
                 member.session.send(event);
             }
         }
+    }
+
+    /** A question for the teacher: everyone sees it, so the same question is not asked twice. */
+    synchronized void ask(Member from, String text) throws ProtocolError {
+        Question question;
+        try {
+            question = live.ask(from.id(), text);
+        } catch (LiveLesson.InteractionRefused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+        for (Member member : members.values()) {
+            if (member.participant.role().visible() || member == from) {
+                ObjectNode event = member.session.message("question", null);
+                event.set("question", questionJson(member.session, question));
+                member.session.send(event);
+            }
+        }
+    }
+
+    synchronized void markAnswered(Member by, String questionId) throws ProtocolError {
+        try {
+            if (!live.markAnswered(by.id(), questionId)) {
+                return;
+            }
+        } catch (LiveLesson.InteractionRefused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+        for (Member member : members.values()) {
+            ObjectNode event = member.session.message("questionAnswered", null);
+            event.put("questionId", questionId);
+            member.session.send(event);
+        }
+    }
+
+    ObjectNode questionJson(ClientSession to, Question question) {
+        ObjectNode node = to.outbound().object();
+        node.put("questionId", question.id());
+        node.put("participantId", question.participantId());
+        node.put("name", question.name());
+        node.put("text", question.text());
+        node.put("answered", question.answered());
+        return node;
     }
 
     private void broadcastHandQueue() {

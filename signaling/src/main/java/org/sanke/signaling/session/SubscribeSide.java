@@ -47,17 +47,22 @@ final class SubscribeSide {
         final Member publisher;
         final Producer producer;
         final ConsumerParameters parameters;
+        /** "camera", "microphone" or "screen". */
+        final String source;
         Consumer consumer;
         boolean active = true;
 
-        Section(Member publisher, Producer producer, ConsumerParameters parameters) {
+        Section(Member publisher, Producer producer, ConsumerParameters parameters, String source) {
             this.publisher = publisher;
             this.producer = producer;
             this.parameters = parameters;
+            this.source = source;
         }
 
         OfferedTrack offeredTrack() {
-            return new OfferedTrack(producer.kind(), active, parameters, publisher.id(),
+            // A screen share is a stream of its own, apart from the camera and microphone.
+            String stream = source.equals(Member.SCREEN) ? publisher.id() + "-screen" : publisher.id();
+            return new OfferedTrack(producer.kind(), active, parameters, stream,
                     publisher.id() + "-" + parameters.mid());
         }
     }

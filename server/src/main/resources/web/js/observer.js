@@ -1,0 +1,61 @@
+import { LessonClient } from './lesson-client.js';
+import { installHook } from './hook.js';
+import { t, translatePage } from './i18n.js';
+import { reportQuality } from './quality.js';
+import { attachChat } from './chat.js';
+import { attachQuestions } from './questions.js';
+import { StageView, attachHandButton } from './stage-view.js';
+
+translatePage();
+
+// The audience's page: an observer teacher of a master-teacher lesson (who may be brought on stage to speak), or a
+// learner of an open lesson (who asks in text).
+const params = new URLSearchParams(location.search);
+const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: params.get('role') ?? 'observer',
+  name: params.get('name') ?? 'Observer', videoCodec: params.get('videoCodec') ?? undefined });
+const hook = installHook(client);
+const handButton = document.getElementById('hand');
+const selfView = document.getElementById('self');
+const stageNote = document.getElementById('stage-note');
+const view = new StageView(client, hook, { reconnect: true });
+const showStatus = (text) => view.showStatus(text);
+attachHandButton(client, handButton);
+
+/** On stage, the camera and microphone go to everyone; off stage, they stop. */
+async function followStage(on) {
+  stageNote.hidden = !on;
+  selfView.hidden = !on;
+  if (!on) {
+    client.stopPublishing();
+    selfView.srcObject = null;
+    return;
+  }
+  try {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
+    selfView.srcObject = stream;
+    await client.publish(stream);
+  } catch (error) {
+    console.error(error);
+    showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`);
+  }
+}
+
+client.addEventListener('stage-changed', (e) => {
+  if (e.detail.participantId === client.participantId) {
+    followStage(e.detail.on);
+  }
+});
+
+attachChat(client, document.getElementById('chat'), document.getElementById('chat-form'));
+attachQuestions(client, document.getElementById('questions'), { form: document.getElementById('chat-form'),
+  askButton: document.getElementById('ask') });
+reportQuality(client);
+try {
+  await client.start(null);
+  // Only an observer teacher in a master-teacher lesson may speak (the server refuses anyone else).
+  handButton.hidden = !(client.role === 'observer' && client.lesson?.mode === 'master_teacher');
+} catch (error) {
+  console.error(error);
+  hook.state = 'error';
+  showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`);
+}
