@@ -29,6 +29,7 @@ export function installHook(client) {
     remoteTracks: () => client.remoteTracks(),
     publishRemoteSdp: () => client.publishPc.remoteDescription?.sdp ?? null,
     leave: () => client.leave(),
+    endLesson: () => client.endLesson(),
     raiseHand: () => client.raiseHand(),
     stage: (participantId, on) => client.stage(participantId, on),
     chat: (text) => client.chat(text),

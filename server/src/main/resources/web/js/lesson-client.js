@@ -50,11 +50,11 @@ export class LessonClient extends EventTarget {
       this.#offers = this.#offers.then(() => this.#onSubscribeOffer(e.detail)).catch((err) => this.#fail(err));
     });
     for (const type of ['participantJoined', 'participantLeft', 'handQueue', 'stageChanged', 'chat',
-      'muteRequested', 'problemReported', 'qualityReport', 'question', 'questionAnswered']) {
+      'muteRequested', 'problemReported', 'qualityReport', 'question', 'questionAnswered', 'lessonEnded']) {
       this.signaling.addEventListener(type, (e) => this.#onEvent(e.detail));
     }
     this.signaling.addEventListener('close', (e) => {
-      if (this.state !== 'left') {
+      if (this.state !== 'left' && this.state !== 'ended') {
         this.#setState('disconnected');
       }
       this.dispatchEvent(new CustomEvent('closed', { detail: e.detail }));
@@ -144,6 +144,11 @@ export class LessonClient extends EventTarget {
     this.signaling.close();
     this.publishPc.close();
     this.subscribePc.close();
+  }
+
+  /** Teacher only: ends the lesson for everyone. */
+  endLesson() {
+    return this.signaling.request('endLesson');
   }
 
   raiseHand() {
@@ -273,6 +278,13 @@ export class LessonClient extends EventTarget {
       this.dispatchEvent(new CustomEvent('mute-requested', { detail: message }));
     } else if (message.type === 'problemReported') {
       this.dispatchEvent(new CustomEvent('problem-reported', { detail: message }));
+    } else if (message.type === 'lessonEnded') {
+      // The teacher ended it or its time is over: not a drop, so nobody reconnects.
+      this.#setState('ended');
+      this.endReason = message.reason;
+      this.signaling.close();
+      this.publishPc.close();
+      this.subscribePc.close();
     } else if (message.type === 'question') {
       this.dispatchEvent(new CustomEvent('question', { detail: message.question }));
     } else if (message.type === 'questionAnswered') {

@@ -129,6 +129,9 @@ client.addEventListener('problem-reported', (e) => {
   document.getElementById('problems').append(item);
 });
 document.getElementById('leave').addEventListener('click', () => client.leave());
+document.getElementById('end').addEventListener('click', () => {
+  if (window.confirm(t('confirmEnd'))) client.endLesson().catch((error) => console.error(error));
+});
 
 // Screen share: a second video beside the camera; the classrooms show it full screen.
 const shareButton = document.getElementById('share');

@@ -20,6 +20,7 @@ const waiting = document.getElementById('waiting');
 const next = document.getElementById('next');
 const POLL_MS = 5000;
 let current = null; // the lessonId shown in the frame
+const ended = new Set(); // lessons ended early by their teacher
 
 window.sanke = { terminal: true, lessonId: null, frameHook: () => frame.contentWindow?.sanke ?? null };
 
@@ -63,9 +64,14 @@ async function poll() {
     next.textContent = t('offline');
     return; // the server is away: try again at the next poll
   }
-  const joinable = lessons.find((l) => !l.sending && (l.state === 'open' || l.state === 'live'));
+  const state = window.sanke.frameHook()?.state;
+  if (current && state === 'ended') {
+    ended.add(current); // the teacher ended it early: back to waiting for the next lesson
+    leave();
+  }
+  const joinable = lessons.find((l) => !l.sending && (l.state === 'open' || l.state === 'live')
+    && !ended.has(l.lessonId));
   if (joinable) {
-    const state = window.sanke.frameHook()?.state;
     if (current !== joinable.lessonId) {
       enter(joinable);
     } else if (state === 'disconnected' || state === 'error') {
@@ -74,7 +80,8 @@ async function poll() {
   } else if (current) {
     leave(); // the lesson ended
   }
-  show(lessons.find((l) => !l.sending && l.state !== 'ended' && l.lessonId !== current) ?? null);
+  show(lessons.find((l) => !l.sending && l.state !== 'ended' && !ended.has(l.lessonId) && l.lessonId !== current)
+    ?? null);
 }
 
 poll();

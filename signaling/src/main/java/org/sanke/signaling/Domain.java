@@ -23,9 +23,14 @@ public record Domain(LessonDirectory lessons, AttendanceStore attendance, School
 
     /** Everything in one database. */
     public static Domain of(Database database, LessonDirectory lessons, AttendanceStore attendance, ZoneId zone) {
+        return of(database, lessons, attendance, Clock.system(zone));
+    }
+
+    /** Everything in one database, on the given clock (its zone is the deployment's). */
+    public static Domain of(Database database, LessonDirectory lessons, AttendanceStore attendance, Clock clock) {
         SchoolRegistry schools = new JdbcSchoolRegistry(database);
         return new Domain(lessons, attendance, schools,
-                new Scheduling(schools, new JdbcTimetableStore(database), Clock.system(zone)), zone);
+                new Scheduling(schools, new JdbcTimetableStore(database), clock), clock.getZone());
     }
 
     /** For tests and throwaway runs: lessons as given, the rest in a private in-memory database. */

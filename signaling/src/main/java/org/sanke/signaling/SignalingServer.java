@@ -21,6 +21,8 @@ import org.sanke.signaling.session.LessonRooms;
 public final class SignalingServer implements AutoCloseable {
     /** Netty's own limit, above ours, so that we see an oversized message and can answer it before closing. */
     private static final int TRANSPORT_MESSAGE_LIMIT = 1024 * 1024;
+    /** How often running timetabled lessons are checked for their end (plus overrun). */
+    private static final long OVERDUE_CHECK_MS = 5_000;
 
     private final Vertx vertx;
     private final HttpServer http;
@@ -48,6 +50,10 @@ public final class SignalingServer implements AutoCloseable {
                 .description("Open WebSocket connections").register(registry);
         Gauge.builder("sanke.lessons.live", rooms, LessonRooms::liveLessons)
                 .description("Lessons with at least one participant").register(registry);
+        vertx.setPeriodic(OVERDUE_CHECK_MS, id -> vertx.executeBlocking(() -> {
+            rooms.endOverdue();
+            return null;
+        }, false));
         InboundReader reader = new InboundReader(json);
         Outbound outbound = new Outbound(json);
         HttpServerOptions options = new HttpServerOptions()

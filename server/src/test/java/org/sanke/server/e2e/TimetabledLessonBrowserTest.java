@@ -141,9 +141,18 @@ class TimetabledLessonBrowserTest {
         terminalB.await("terminal B back after the restart, decoding the teacher", GUARD,
                 p -> "live".equals(p.state()) && p.framesDecodedFrom(teacherAgain) > 0);
 
-        // The attendance report lists both rooms with their join times.
+        // The teacher ends the lesson: the terminals go back to waiting for their next lesson, and stay there.
+        teacher.hook("endLesson()");
+        teacher.await("the lesson ended", GUARD, p -> "ended".equals(p.state()));
+        for (BrowserPage terminal : List.of(terminalA, terminalB)) {
+            terminal.await("back to waiting", GUARD, p -> p.script("return window.sanke.lessonId") == null);
+        }
+        Thread.sleep(6000); // more than a terminal's poll: it does not join the ended lesson again
+        assertThat(terminalB.script("return window.sanke.lessonId")).isNull();
+
+        // The attendance report lists both rooms with their join and leave times.
         String attendance = get("/api/lessons/" + lessonId + "/attendance");
         assertThat(attendance).contains("\"name\":\"Point A\"", "\"name\":\"Point B\"", "\"name\":\"Wang\"",
-                "\"joinedAt\":\"").doesNotContain("Point C");
+                "\"joinedAt\":\"", "\"leftAt\":\"").doesNotContain("Point C");
     }
 }

@@ -52,4 +52,8 @@ public sealed interface Inbound {
     /** The teacher marks a question answered. */
     record MarkAnswered(Object requestId, String questionId) implements Inbound {
     }
+
+    /** The teacher ends the lesson for everyone. */
+    record EndLesson(Object requestId) implements Inbound {
+    }
 }

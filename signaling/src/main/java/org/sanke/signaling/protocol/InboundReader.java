@@ -50,6 +50,7 @@ public final class InboundReader {
             case "subscribeAnswer" -> new Inbound.SubscribeAnswer(requestId, version(node),
                     text(node, "sdp", Integer.MAX_VALUE));
             case "leave" -> new Inbound.Leave(requestId);
+            case "endLesson" -> new Inbound.EndLesson(requestId);
             case "ping" -> new Inbound.Ping(requestId);
             case "raiseHand" -> new Inbound.RaiseHand(requestId);
             case "lowerHand" -> new Inbound.LowerHand(requestId);

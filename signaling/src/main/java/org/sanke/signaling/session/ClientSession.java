@@ -164,6 +164,14 @@ public final class ClientSession {
                 here.room().markAnswered(here.member(), answered.questionId());
                 send(message("ok", answered.requestId()));
             }
+            case Inbound.EndLesson end -> {
+                LessonRooms.Joined here = requireJoined();
+                if (here.member().participant.role() != Role.TEACHER) {
+                    throw new ProtocolError("not_allowed", "only the teacher ends the lesson");
+                }
+                send(message("ok", end.requestId())); // before lessonEnded, which follows at once
+                rooms.endByTeacher(here);
+            }
             case Inbound.Leave leave -> {
                 LessonRooms.Joined here = requireJoined();
                 joined = null;

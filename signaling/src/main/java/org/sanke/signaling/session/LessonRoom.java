@@ -342,6 +342,21 @@ public final class LessonRoom {
         }
     }
 
+    /**
+     * Ends the lesson for everyone: each member is told why ({@code ended_by_teacher}, {@code time_over}) and leaves;
+     * the room closes.
+     */
+    synchronized void end(String reason) {
+        for (Member member : List.copyOf(members.values())) {
+            ObjectNode event = member.session.message("lessonEnded", null);
+            event.put("reason", reason);
+            member.session.send(event);
+        }
+        for (Member member : List.copyOf(members.values())) {
+            leave(member, "ended");
+        }
+    }
+
     /** Ends the receiver's sections of the publisher's tracks; true when there were any (an offer is due). */
     private static boolean removeTracks(Member receiver, Member publisher) {
         return endSections(receiver, section -> section.publisher == publisher);

@@ -33,6 +33,8 @@ public final class LessonRooms {
     private final Scheduling scheduling;
 
     private final SchoolRegistry schools;
+    /** Timetabled lessons their teacher ended early: nobody joins them again (kept in memory). */
+    private final java.util.Set<String> endedEarly = ConcurrentHashMap.newKeySet();
 
     public LessonRooms(LessonDirectory lessons, Scheduling scheduling, SchoolRegistry schools,
                        Supplier<Router> routers, AttendanceStore attendance, Clock clock) {
@@ -82,6 +84,9 @@ public final class LessonRooms {
 
     /** A timetabled lesson admits only while open or live, and classrooms only when enrolled. */
     private void checkScheduled(ScheduledLesson scheduled, Role role, String classroomId) throws ProtocolError {
+        if (endedEarly.contains(scheduled.lesson().id())) {
+            throw new ProtocolError("lesson_not_open", "the teacher has ended the lesson");
+        }
         LessonState state = scheduled.lifecycle().stateAt(scheduling.clock().instant());
         if (state == LessonState.SCHEDULED) {
             throw new ProtocolError("lesson_not_open", "the lesson opens 10 minutes before " + scheduled.start()
@@ -99,6 +104,32 @@ public final class LessonRooms {
                 throw new ProtocolError("not_enrolled", "classroom " + classroomId + " is not enrolled in this"
                         + " lesson (" + scheduled.lesson().title() + ", " + scheduled.start() + ")");
             }
+        }
+    }
+
+    /** The teacher ends the lesson for everyone; a timetabled lesson then takes no more joins. */
+    void endByTeacher(Joined here) {
+        String lessonId = here.room().live().lesson().id();
+        if (lessons.find(lessonId).isEmpty()) {
+            endedEarly.add(lessonId);
+        }
+        here.room().end("ended_by_teacher");
+    }
+
+    /**
+     * Ends the running timetabled lessons that are past their end and overrun; called every few seconds. A lesson
+     * made through the API (no timetable) runs as long as anyone is in it.
+     */
+    public void endOverdue() {
+        var now = scheduling.clock().instant();
+        for (var entry : rooms.entrySet()) {
+            String lessonId = entry.getKey();
+            if (lessons.find(lessonId).isPresent()) {
+                continue;
+            }
+            scheduling.lesson(lessonId)
+                    .filter(s -> s.lifecycle().stateAt(now) == LessonState.ENDED)
+                    .ifPresent(s -> entry.getValue().end("time_over"));
         }
     }
 
