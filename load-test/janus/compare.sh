@@ -13,9 +13,11 @@ mvn -B -q -pl load-test dependency:build-classpath -Dmdep.outputFile=target/clas
 cp="load-test/target/classes:$(cat load-test/target/classpath.txt)"
 
 play() { # target url pid n
+  local ramp=$(( $4 / 10 > 10 ? $4 / 10 : 10 )) # at most 10 joins a second: handshakes share the two cores
   "$JAVA_HOME/bin/java" -cp "$cp" org.sanke.loadtest.LoadTestCommand broadcast --target "$1" --server "$2" \
-    --server-pid "$3" -n "$4" --duration "$duration" --ramp-up 10 --report-dir "$out/$1-$4" \
-    2>/dev/null | tr '\r' '\n' | grep '^RESULT' || echo "RESULT target=$1 n=$4 failed=run"
+    --server-pid "$3" -n "$4" --duration "$duration" --ramp-up "$ramp" --report-dir "$out/$1-$4" \
+    2>/dev/null | tr '\r' '\n' | grep '^RESULT' > "$out/$1-$4.result" || true
+  if [ -s "$out/$1-$4.result" ]; then cat "$out/$1-$4.result"; else echo "RESULT target=$1 n=$4 failed=run"; fi
 }
 
 for n in $sizes; do
@@ -34,19 +36,20 @@ done
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 echo
-echo "| receivers | server | CPU µs per stream-second | peak RSS MiB | delay p50 ms | delay p99 ms | loss % | join p50 ms |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| receivers | server | CPU µs per stream-second | peak RSS MiB | delay p50 ms | delay p99 ms | loss % | join p50 ms | SFU-added p99 ms | heap KiB per subscriber |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for n in $sizes; do
   s=$(grep "target=sanke .* n=$n " "$out/results.txt" || true)
   j=$(grep "target=janus .* n=$n " "$out/results.txt" || true)
   for line in "$s" "$j"; do
     [ -z "$line" ] && continue
     echo "| $n | $(field target "$line") | $(field cpu_us_per_stream_s "$line") | $(field peak_mib "$line") |" \
-      "$(field p50_ms "$line") | $(field p99_ms "$line") | $(field loss_pct "$line") | $(field join_p50_ms "$line") |"
+      "$(field p50_ms "$line") | $(field p99_ms "$line") | $(field loss_pct "$line") | $(field join_p50_ms "$line") |" \
+      "$(field sfu_p99_ms "$line" | sed 's/NaN/—/') | $(field heap_kib_per_subscriber "$line" | sed 's/NaN/—/') |"
   done
   if [ -n "$s" ] && [ -n "$j" ]; then
     echo "| $n | Sanke/Janus | $(awk -v a="$(field cpu_us_per_stream_s "$s")" -v b="$(field cpu_us_per_stream_s "$j")" \
-      'BEGIN{printf "%.2f", a/b}') | | | | | |"
+      'BEGIN{printf "%.2f", a/b}') | | | | | | | |"
   fi
 done
 echo

@@ -83,6 +83,10 @@ public final class LoadTest {
         JanusClassroom.Room janusRoom = new JanusClassroom.Room();
         DtlsCertificate certificate = DtlsCertificate.generate();
         ServerProcess process = options.serverPid() == 0 ? null : new ServerProcess(options.serverPid());
+        ServerProcess tool = new ServerProcess(ProcessHandle.current().pid());
+        // Sanke's live heap before anyone joins (a full GC first): the baseline of the heap per subscriber.
+        long heapBefore = process != null && !janus && options.measureHeap() ? JvmHeap.liveBytes(options.serverPid())
+                : -1;
         Report.ServerUse serverUse = null;
         FakeNetwork network = options.receiveLoss() > 0 ? new FakeNetwork(options.receiveLoss(), 7) : FakeNetwork.PERFECT;
         List<Classroom> clients = new ArrayList<>();
@@ -121,12 +125,22 @@ public final class LoadTest {
             Thread.sleep(SETTLE_MILLIS);
             stats.startMeasuring();
             double cpuBefore = process == null ? 0 : process.cpuSeconds();
+            double toolBefore = tool.cpuSeconds();
+            PrometheusHistogram delayBefore = PrometheusHistogram.parse(metricsText(), FORWARDING_DELAY);
             long windowStart = System.nanoTime();
             Thread.sleep(options.duration().toMillis());
             if (process != null) {
                 double window = (System.nanoTime() - windowStart) / 1e9;
-                serverUse = new Report.ServerUse(process.cpuSeconds() - cpuBefore, window, process.peakMemoryMiB(),
-                        options.classrooms() * 2);
+                double cpu = process.cpuSeconds() - cpuBefore;
+                double toolCpu = tool.cpuSeconds() - toolBefore;
+                PrometheusHistogram delay = PrometheusHistogram.parse(metricsText(), FORWARDING_DELAY)
+                        .since(delayBefore);
+                long heapAfter = heapBefore < 0 ? -1 : JvmHeap.liveBytes(options.serverPid());
+                double heapPerSubscriber = heapAfter < 0 ? Double.NaN
+                        : (heapAfter - heapBefore) / 1024.0 / options.classrooms();
+                serverUse = new Report.ServerUse(cpu, window, process.peakMemoryMiB(), options.classrooms() * 2,
+                        toolCpu, delay.quantileUpperBound(0.5) * 1000, delay.quantileUpperBound(0.99) * 1000,
+                        delay.count(), heapPerSubscriber);
             }
         } finally {
             timer.shutdownNow();
@@ -156,7 +170,7 @@ public final class LoadTest {
                     classroom.join(http, options.server(), lessonId, options.audioKbps(), options.videoKbps());
                     stats.clientsJoined.incrementAndGet();
                 } catch (Exception e) {
-                    stats.clientsFailed.incrementAndGet();
+                    stats.fail(e);
                 }
             }));
             TimeUnit.NANOSECONDS.sleep(gapNanos);
@@ -222,11 +236,27 @@ public final class LoadTest {
     private static final Pattern CPU = Pattern.compile("(?m)^process_cpu_usage\\s+([0-9.eE+-]+)");
     private static final Pattern MEMORY = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*}\\s+([0-9.eE+-]+)");
 
+    /** Sanke's histogram of the time from a packet's arrival to each forwarded copy's send: the SFU-added delay. */
+    private static final String FORWARDING_DELAY = "sanke_media_forwarding_delay_seconds";
+
+    /** The server's /metrics text; empty when there is none (Janus). */
+    private String metricsText() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(options.server().resolve("/metrics"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** The server's process CPU (percent of one core's worth times cores) and JVM memory in MiB, from /metrics. */
     private double[] serverCpuAndMemory() {
         try {
-            String metrics = http.send(HttpRequest.newBuilder(options.server().resolve("/metrics"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = metricsText();
             Matcher cpu = CPU.matcher(metrics);
             double cpuPercent = cpu.find() ? Double.parseDouble(cpu.group(1)) * 100 : 0;
             Matcher memory = MEMORY.matcher(metrics);
@@ -235,7 +265,7 @@ public final class LoadTest {
                 bytes += Double.parseDouble(memory.group(1));
             }
             return new double[] {cpuPercent, bytes / (1024 * 1024)};
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return new double[] {0, 0};
         }
     }

@@ -52,6 +52,11 @@ public final class LoadTestCommand implements Callable<Integer> {
             description = "the server's process id: its CPU and memory are read from /proc for the report")
     long serverPid;
 
+    @Option(names = "--no-heap", negatable = false,
+            description = "do not read the server's live heap (jcmd GC.class_histogram: a full GC before the joins"
+                    + " and after the window)")
+    boolean noHeap;
+
     @Option(names = "--report-dir", description = "where the report goes (default load-test-reports/SCENARIO-TIME)")
     Path reportDir;
 
@@ -63,7 +68,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                 + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         LoadTestOptions options = new LoadTestOptions(chosen, LoadTest.normalize(server), n,
                 Duration.ofSeconds(durationSeconds), Duration.ofSeconds(rampUpSeconds), audioKbps, videoKbps,
-                simulateLossPercent / 100, folder, parseTarget(target), serverPid);
+                simulateLossPercent / 100, folder, parseTarget(target), serverPid, !noHeap);
         Report.Result result = new LoadTest(options, System.out).run();
         System.out.print(java.nio.file.Files.readString(folder.resolve("report.txt")));
         System.out.println("report: " + folder.resolve("report.html").toAbsolutePath());

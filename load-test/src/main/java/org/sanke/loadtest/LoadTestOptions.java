@@ -18,12 +18,20 @@ import java.time.Duration;
  * @param reportDir   where the report goes
  * @param target      which server speaks at {@code server}
  * @param serverPid   the server's process id, to read its CPU and memory from /proc; 0 when unknown
+ * @param measureHeap whether to read a JVM server's live heap (two full collections, outside the measured window)
  */
 public record LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
                               int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
-                              long serverPid) {
+                              long serverPid, boolean measureHeap) {
     /** The server under test. */
     public enum Target { SANKE, JANUS }
+
+    public LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
+                           int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
+                           long serverPid) {
+        this(scenario, server, classrooms, duration, rampUp, audioKbps, videoKbps, receiveLoss, reportDir, target,
+                serverPid, true);
+    }
 
     /** A run against Sanke without reading its process. */
     public LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,

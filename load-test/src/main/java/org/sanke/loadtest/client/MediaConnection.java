@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -28,9 +27,9 @@ import org.sanke.media.packet.StunWriter;
 import org.sanke.media.srtp.SrtpSession;
 
 /**
- * One simulated PeerConnection: a UDP socket, ICE as the controlling agent, DTLS as client, SRTP. A virtual thread
- * reads the socket: STUN answers complete checks, DTLS goes to the handshake, SRTP goes decrypted to the listener.
- * Sending is thread-safe (one lock per connection).
+ * One simulated PeerConnection: a UDP socket, ICE as the controlling agent, DTLS as client, SRTP. The shared
+ * {@link ReceiveLoops} read the socket: STUN answers complete checks, DTLS goes to the handshake, SRTP goes decrypted
+ * to the listener. Sending is thread-safe (one lock per connection).
  */
 public final class MediaConnection implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,7 +66,7 @@ public final class MediaConnection implements AutoCloseable {
         // Room for a second of video should this JVM stall (JIT, handshakes of other clients on the same cores).
         this.channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
         this.channel.bind(new InetSocketAddress(0));
-        Thread.ofVirtual().name("load-rx").start(this::readLoop);
+        ReceiveLoops.shared().register(channel, this::onDatagram);
     }
 
     public int localPort() {
@@ -103,7 +102,7 @@ public final class MediaConnection implements AutoCloseable {
         receiveSrtp = new SrtpSession(keys.get());
     }
 
-    /** A connectivity check (also the consent refresh); the answer, or null after 3 s. */
+    /** A connectivity check (also the consent refresh); the answer, or null after about 10 s. */
     public StunMessage check(boolean nominate) throws Exception {
         byte[] transaction = new byte[12];
         RANDOM.nextBytes(transaction);
@@ -111,12 +110,15 @@ public final class MediaConnection implements AutoCloseable {
                 remotePwd.getBytes(StandardCharsets.UTF_8), 1853817087L, nominate, RANDOM.nextLong(), true);
         CompletableFuture<StunMessage> answer = new CompletableFuture<>();
         pendingCheck.set(answer);
-        for (int attempt = 0; attempt < 6 && !answer.isDone(); attempt++) {
+        long waitMillis = 500;
+        for (long spent = 0; spent < 10_000 && !answer.isDone(); spent += waitMillis, waitMillis = Math.min(2000,
+                waitMillis * 2)) {
             send(request, request.length);
             try {
-                return answer.get(500, TimeUnit.MILLISECONDS);
+                return answer.get(waitMillis, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException retry) {
-                // checks are retransmitted like ICE does (RFC 8445 §14.3), here every 500 ms
+                // retransmitted with a growing interval, as ICE does (RFC 8445 §14.3), for about 10 s: a loaded
+                // server may answer late, and a browser would wait as long
             }
         }
         return answer.isDone() ? answer.get() : null;
@@ -135,45 +137,35 @@ public final class MediaConnection implements AutoCloseable {
         channel.send(ByteBuffer.wrap(buf, 0, len), server);
     }
 
-    private void readLoop() {
-        ByteBuffer in = ByteBuffer.allocate(BUFFER);
-        byte[] buf = in.array();
-        while (!closed) {
-            in.clear();
-            try {
-                channel.receive(in);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                continue;
+    /** One datagram from the socket, on a receive loop's thread. */
+    private void onDatagram(byte[] buf, int len, long now) {
+        if (closed) {
+            return;
+        }
+        switch (PacketKind.classify(buf, 0, len)) {
+            case STUN -> {
+                StunMessage stun = StunMessage.parse(buf, 0, len);
+                if (stun != null && stun.isBindingRequest()) {
+                    answerCheck(stun);
+                    return;
+                }
+                CompletableFuture<StunMessage> waiting = pendingCheck.get();
+                if (stun != null && waiting != null && stun.isBindingSuccess()) {
+                    waiting.complete(stun);
+                }
             }
-            long now = System.nanoTime();
-            int len = in.position();
-            switch (PacketKind.classify(buf, 0, len)) {
-                case STUN -> {
-                    StunMessage stun = StunMessage.parse(buf, 0, len);
-                    if (stun != null && stun.isBindingRequest()) {
-                        answerCheck(stun);
-                        continue;
-                    }
-                    CompletableFuture<StunMessage> waiting = pendingCheck.get();
-                    if (stun != null && waiting != null && stun.isBindingSuccess()) {
-                        waiting.complete(stun);
+            case DTLS -> dtlsRecords.offer(Arrays.copyOf(buf, len));
+            case RTP -> {
+                SrtpSession srtp = receiveSrtp;
+                RtpListener rtp = listener;
+                if (srtp != null && rtp != null && !network.dropsReceived(lossRandom)) {
+                    int plain = srtp.unprotectRtp(buf, 0, len);
+                    if (plain > 0) {
+                        rtp.onRtp(buf, plain, now);
                     }
                 }
-                case DTLS -> dtlsRecords.offer(Arrays.copyOf(buf, len));
-                case RTP -> {
-                    SrtpSession srtp = receiveSrtp;
-                    RtpListener rtp = listener;
-                    if (srtp != null && rtp != null && !network.dropsReceived(lossRandom)) {
-                        int plain = srtp.unprotectRtp(buf, 0, len);
-                        if (plain > 0) {
-                            rtp.onRtp(buf, plain, now);
-                        }
-                    }
-                }
-                default -> { } // RTCP from the server (reports, feedback): not measured
             }
+            default -> { } // RTCP from the server (reports, feedback): not measured
         }
     }
 

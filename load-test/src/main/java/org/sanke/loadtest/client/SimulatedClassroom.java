@@ -115,7 +115,7 @@ public final class SimulatedClassroom implements Classroom {
             }
         } catch (Exception e) {
             if (!closed) {
-                stats.clientsFailed.incrementAndGet();
+                stats.fail(e);
             }
         }
     }

@@ -23,7 +23,14 @@ public final class Report {
      * The server process over the measured window: CPU seconds, the window's length, peak resident memory, and how
      * many subscriber streams it forwarded (receivers times audio and video).
      */
-    public record ServerUse(double cpuSeconds, double windowSeconds, double peakMemoryMiB, int forwardedStreams) {
+    /**
+     * The server's process over the measured window, and what else the tool measured there: its own CPU, the SFU-added
+     * delay from the server's histogram (NaN for a server without one), the live heap per subscriber (NaN unless the
+     * server is a JVM that jcmd can read).
+     */
+    public record ServerUse(double cpuSeconds, double windowSeconds, double peakMemoryMiB, int forwardedStreams,
+                            double toolCpuSeconds, double sfuDelayP50Millis, double sfuDelayP99Millis,
+                            long sfuDelayCount, double heapKiBPerSubscriber) {
         /** CPU microseconds per forwarded subscriber stream-second. */
         public double cpuMicrosPerStreamSecond() {
             return cpuSeconds * 1e6 / (forwardedStreams * windowSeconds);
@@ -45,13 +52,15 @@ public final class Report {
                 delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(99) / 1e6, percentile(joins, 50),
                 options.reportDir());
         Files.createDirectories(options.reportDir());
-        String text = text(options, result, delay, joins, samples, seconds) + serverUse(options, result, server);
+        String text = text(options, result, stats.failureReasons(), delay, joins, samples, seconds)
+                + serverUse(options, result, server);
         Files.writeString(options.reportDir().resolve("report.txt"), text);
         Files.writeString(options.reportDir().resolve("report.html"), html(options, text, joins, samples));
         return result;
     }
 
-    private static String text(LoadTestOptions o, Result r, Histogram delay, List<Double> joins, List<Sample> samples,
+    private static String text(LoadTestOptions o, Result r, java.util.Map<String, Long> failures, Histogram delay,
+                               List<Double> joins, List<Sample> samples,
                                double seconds) {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "Sanke load test: %s, %d classrooms + 1 teacher, %s%n",
@@ -63,6 +72,8 @@ public final class Report {
                         o.receiveLoss() * 100) : ""));
         t.append(String.format(Locale.ROOT, "clients joined      %d of %d (%d failed)%n", r.joined(),
                 o.classrooms() + 1, r.failed()));
+        failures.forEach((reason, count) ->
+                t.append(String.format(Locale.ROOT, "  failed: %d x %s%n", count, reason)));
         t.append(String.format(Locale.ROOT, "in the measured %d s (from 2 s after the last join):%n",
                 o.duration().toSeconds()));
         t.append(String.format(Locale.ROOT, "packets received    %,d%n", r.packets()));
@@ -110,15 +121,32 @@ public final class Report {
         if (server == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "server process      %.2f CPU s over %.1f s: %.1f CPU µs per forwarded"
-                        + " stream-second (%d streams); peak resident %.0f MiB%n"
-                        + "RESULT target=%s scenario=%s n=%d cpu_us_per_stream_s=%.2f peak_mib=%.0f p50_ms=%.3f"
-                        + " p99_ms=%.3f loss_pct=%.3f join_p50_ms=%.0f joined=%d failed=%d%n",
-                server.cpuSeconds(), server.windowSeconds(), server.cpuMicrosPerStreamSecond(),
-                server.forwardedStreams(), server.peakMemoryMiB(),
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "server process      %.2f CPU s over %.1f s"
+                        + " (%.0f%% of one core): %.1f CPU µs per forwarded stream-second (%d streams);"
+                        + " peak resident %.0f MiB%n", server.cpuSeconds(), server.windowSeconds(),
+                100 * server.cpuSeconds() / server.windowSeconds(), server.cpuMicrosPerStreamSecond(),
+                server.forwardedStreams(), server.peakMemoryMiB()));
+        if (server.sfuDelayCount() > 0) {
+            t.append(String.format(Locale.ROOT, "SFU-added delay     p50 <= %.3f ms, p99 <= %.3f ms over %,d forwarded"
+                            + " copies (the server's histogram: arrival to send, bucket upper bounds)%n",
+                    server.sfuDelayP50Millis(), server.sfuDelayP99Millis(), server.sfuDelayCount()));
+        }
+        if (!Double.isNaN(server.heapKiBPerSubscriber())) {
+            t.append(String.format(Locale.ROOT, "heap per subscriber %.0f KiB (live heap after a full GC, with all"
+                    + " receivers in, minus before they joined, over %d)%n", server.heapKiBPerSubscriber(),
+                    o.classrooms()));
+        }
+        t.append(String.format(Locale.ROOT, "load tool process   %.2f CPU s over the same window (%.0f%% of one core)%n",
+                server.toolCpuSeconds(), 100 * server.toolCpuSeconds() / server.windowSeconds()));
+        t.append(String.format(Locale.ROOT, "RESULT target=%s scenario=%s n=%d cpu_us_per_stream_s=%.2f peak_mib=%.0f"
+                        + " p50_ms=%.3f p99_ms=%.3f loss_pct=%.3f join_p50_ms=%.0f joined=%d failed=%d"
+                        + " server_cpu_pct=%.0f sfu_p99_ms=%.3f heap_kib_per_subscriber=%.0f tool_cpu_pct=%.0f%n",
                 o.target().name().toLowerCase(Locale.ROOT), o.scenario().name().toLowerCase(Locale.ROOT),
                 o.classrooms(), server.cpuMicrosPerStreamSecond(), server.peakMemoryMiB(), r.delayP50Millis(),
-                r.delayP99Millis(), r.lossPercent(), r.joinMedianMillis(), r.joined(), r.failed());
+                r.delayP99Millis(), r.lossPercent(), r.joinMedianMillis(), r.joined(), r.failed(),
+                100 * server.cpuSeconds() / server.windowSeconds(), server.sfuDelayP99Millis(),
+                server.heapKiBPerSubscriber(), 100 * server.toolCpuSeconds() / server.windowSeconds()));
+        return t.toString();
     }
 
     static double percentile(List<Double> sorted, double p) {

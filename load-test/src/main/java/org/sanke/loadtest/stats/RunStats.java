@@ -24,6 +24,27 @@ public final class RunStats {
     final LongAdder bytes = new LongAdder();
     public final AtomicInteger clientsJoined = new AtomicInteger();
     public final AtomicInteger clientsFailed = new AtomicInteger();
+    private final java.util.concurrent.ConcurrentMap<String, LongAdder> failureReasons =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A client failed to join or to connect its media: counted, with the reason, for the report. */
+    public void fail(Throwable failure) {
+        clientsFailed.incrementAndGet();
+        Throwable cause = failure instanceof java.util.concurrent.ExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        failureReasons.computeIfAbsent(reason.length() > 120 ? reason.substring(0, 120) : reason,
+                r -> new LongAdder()).increment();
+    }
+
+    /** Why clients failed, most frequent first: "reason" to count. */
+    public java.util.Map<String, Long> failureReasons() {
+        java.util.Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+        failureReasons.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue().sum()));
+        return sorted;
+    }
 
     private long baseLost;
     private long baseExpected;
