@@ -22,9 +22,10 @@ import org.sanke.signaling.Domain;
 
 /**
  * A dedicated lesson (专递课堂) as a county runs it: an administrator puts it on the timetable for two receiving
- * classrooms; their terminals, already on, join by themselves when it opens; one room's assistant teacher raises a
- * hand, the teacher brings that room on stage and the other room sees it; a classroom that is not enrolled is
- * refused with a clear message; the attendance report lists both rooms with their join times.
+ * classrooms on the administration page; their terminals, already on, join by themselves when it opens; one room's
+ * assistant teacher raises a hand, the teacher brings that room on stage and the other room sees it; a classroom
+ * that is not enrolled is refused with a clear message; the server restarts and everyone comes back; the teacher
+ * ends the lesson and the terminals go back to waiting; the report page lists both rooms with their times.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class TimetabledLessonBrowserTest {
@@ -100,10 +101,20 @@ class TimetabledLessonBrowserTest {
         BrowserPage terminalB = open(BrowserPage.openTerminal("terminal B",
                 server.baseUrl() + "/terminal.html?classroom=" + roomB + "&name=Point%20B&token=" + tokenB));
 
+        // The administrator schedules the lesson on the administration page: Studio sends to Point A and Point B.
         LocalDateTime start = LocalDateTime.now(Domain.DEFAULT_ZONE).plusMinutes(5).withSecond(0).withNano(0);
-        post("/api/timetable", "{\"subject\":\"Chinese\",\"mode\":\"dedicated\",\"teacherId\":\"" + teacherId
-                + "\",\"sendingClassroomId\":\"" + studio + "\",\"receivingClassroomIds\":[\"" + roomA + "\",\""
-                + roomB + "\"],\"start\":\"" + start + "\",\"durationMinutes\":40}");
+        BrowserPage admin = open(BrowserPage.open("admin", server.baseUrl() + "/admin.html?lang=en"));
+        admin.await("the classrooms listed", GUARD, p -> Boolean.TRUE.equals(p.script(
+                "return document.querySelector('#timetable-form select[name=receivingClassroomIds]').options.length"
+                        + " >= 3")));
+        admin.script("const f = document.getElementById('timetable-form');"
+                + "f.subject.value = 'Chinese'; f.mode.value = 'dedicated'; f.start.value = '" + start + "';"
+                + "f.teacherId.value = '" + teacherId + "'; f.sendingClassroomId.value = '" + studio + "';"
+                + "[...f.receivingClassroomIds.options].forEach(o => o.selected = ['" + roomA + "', '" + roomB
+                + "'].includes(o.value)); f.requestSubmit();");
+        admin.await("the lesson on the timetable", GUARD, p -> String.valueOf(p.text("#timetable")).contains("Chinese"));
+        admin.close();
+        pages.remove(admin);
         String lessonId = get("/api/classrooms/" + roomA + "/upcoming?token=" + tokenA)
                 .replaceAll("^\\[\\{\"lessonId\":\"([^\"]+)\".*", "$1");
 
@@ -154,5 +165,11 @@ class TimetabledLessonBrowserTest {
         String attendance = get("/api/lessons/" + lessonId + "/attendance");
         assertThat(attendance).contains("\"name\":\"Point A\"", "\"name\":\"Point B\"", "\"name\":\"Wang\"",
                 "\"joinedAt\":\"", "\"leftAt\":\"").doesNotContain("Point C");
+        BrowserPage report = open(BrowserPage.open("report", server.baseUrl() + "/report.html?lang=en&lesson="
+                + lessonId));
+        report.await("both rooms in the report", GUARD, p -> {
+            String rows = String.valueOf(p.text("#rows"));
+            return rows.contains("Point A") && rows.contains("Point B");
+        });
     }
 }
