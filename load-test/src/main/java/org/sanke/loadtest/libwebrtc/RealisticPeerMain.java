@@ -137,10 +137,21 @@ public final class RealisticPeerMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        CommandLine line = new CommandLine(new RealisticPeerMain());
-        int status = line.execute(args);
-        System.out.flush();
-        // libwebrtc's own threads are not daemons and must not keep the process alive
-        System.exit(status);
+        int status = PeerFailure.FAILED;
+        try {
+            CommandLine line = new CommandLine(new RealisticPeerMain());
+            line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+                new PeerOutput(System.out, System.err, ((RealisticPeerMain) cmd.getCommand()).name)
+                        .error("failed", "unexpected failure: " + PeerFailure.causes(e));
+                return PeerFailure.FAILED;
+            });
+            status = line.execute(args);
+        } catch (Error e) {
+            System.err.println("realistic-peer: unexpected failure: " + PeerFailure.causes(e));
+        } finally {
+            System.out.flush();
+            // Always: libwebrtc's own threads are not daemons, and a peer that failed must not linger.
+            System.exit(status);
+        }
     }
 }
