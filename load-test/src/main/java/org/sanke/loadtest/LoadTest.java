@@ -21,6 +21,9 @@ import org.HdrHistogram.Histogram;
 import org.sanke.loadtest.client.Classroom;
 import org.sanke.loadtest.client.FakeNetwork;
 import org.sanke.loadtest.client.SimulatedClassroom;
+import org.sanke.loadtest.libwebrtc.PeerOptions;
+import org.sanke.loadtest.libwebrtc.PeerResult;
+import org.sanke.loadtest.libwebrtc.RealisticPeers;
 import org.sanke.loadtest.janus.JanusClassroom;
 import org.sanke.loadtest.report.Report;
 import org.sanke.loadtest.report.Sample;
@@ -49,6 +52,9 @@ public final class LoadTest {
     }
 
     /** Refuses what cannot work before anything starts; the message says why and what to do. */
+    /** A handful: each libwebrtc peer encodes or decodes real video on the same cores as everything else. */
+    static final int MAX_REALISTIC_PEERS = 8;
+
     public static void check(LoadTestOptions options) {
         long maxFiles = maxOpenFiles();
         long needed = (long) (options.classrooms() + 1) * FILES_PER_CLASSROOM + 64;
@@ -66,6 +72,13 @@ public final class LoadTest {
         }
         if (options.classrooms() < 1) {
             throw new IllegalArgumentException("--classrooms must be at least 1");
+        }
+        if (options.realisticPeers() < 0 || options.realisticPeers() > MAX_REALISTIC_PEERS) {
+            throw new IllegalArgumentException("--realistic must be 0 to " + MAX_REALISTIC_PEERS
+                    + ": each libwebrtc peer is a JVM of its own");
+        }
+        if (options.realisticPeers() > 0 && options.target() == LoadTestOptions.Target.JANUS) {
+            throw new IllegalArgumentException("--realistic plays Sanke's protocol; against Janus leave it out");
         }
     }
 
@@ -88,6 +101,8 @@ public final class LoadTest {
         long heapBefore = process != null && !janus && options.measureHeap() ? JvmHeap.liveBytes(options.serverPid())
                 : -1;
         Report.ServerUse serverUse = null;
+        RealisticPeers realistic = null;
+        List<PeerResult> realisticResults = List.of();
         FakeNetwork network = options.receiveLoss() > 0 ? new FakeNetwork(options.receiveLoss(), 7) : FakeNetwork.PERFECT;
         List<Classroom> clients = new ArrayList<>();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -121,6 +136,9 @@ public final class LoadTest {
                     }
                 }, 2, 1, TimeUnit.SECONDS);
             }
+            if (options.realisticPeers() > 0) {
+                realistic = startRealistic();
+            }
             rampUp(clients, lessonId, certificate, network, janusRoom);
             Thread.sleep(SETTLE_MILLIS);
             stats.startMeasuring();
@@ -142,14 +160,21 @@ public final class LoadTest {
                         toolCpu, delay.quantileUpperBound(0.5) * 1000, delay.quantileUpperBound(0.99) * 1000,
                         delay.count(), heapPerSubscriber);
             }
+            if (realistic != null) {
+                realisticResults = realistic.results(); // the latest second of each, while still live
+            }
         } finally {
+            if (realistic != null) {
+                realisticResults = withFirstFrames(realisticResults, realistic.stop(Duration.ofSeconds(10)));
+            }
             timer.shutdownNow();
             timer.awaitTermination(5, TimeUnit.SECONDS);
             clients.forEach(Classroom::close);
             out.println();
         }
         stats.takeInterval();
-        return Report.write(options, stats, samples, (System.nanoTime() - started) / 1e9, serverUse);
+        return Report.write(options, stats, samples, (System.nanoTime() - started) / 1e9, serverUse,
+                realisticResults);
     }
 
     private void rampUp(List<Classroom> clients, String lessonId, DtlsCertificate certificate,
@@ -180,15 +205,49 @@ public final class LoadTest {
         }
     }
 
+    /**
+     * A master-teacher lesson beside the scenario: a libwebrtc teacher (VP8 camera, Opus) and the realistic receivers
+     * as observers, each in its own JVM; the run goes on once they have joined.
+     */
+    private RealisticPeers startRealistic() throws IOException, InterruptedException {
+        String lesson = createLesson("Load test: libwebrtc peers", "master_teacher", 0);
+        List<PeerOptions> peers = new ArrayList<>();
+        peers.add(PeerOptions.of(options.server(), lesson, "teacher", "libwebrtc teacher"));
+        for (int i = 1; i <= options.realisticPeers(); i++) {
+            peers.add(PeerOptions.of(options.server(), lesson, "observer", "libwebrtc " + i).receivingOnly());
+        }
+        RealisticPeers started = RealisticPeers.start(peers);
+        if (!started.awaitJoined(Duration.ofSeconds(60))) {
+            String why = started.results().stream().filter(r -> r.error() != null).map(PeerResult::error)
+                    .findFirst().orElse("they did not join within 60 s");
+            started.close();
+            throw new IllegalStateException("the libwebrtc peers could not join: " + why);
+        }
+        return started;
+    }
+
+    /** The window's figures, with the time to first frame that only a peer's final summary carries. */
+    private static List<PeerResult> withFirstFrames(List<PeerResult> live, List<PeerResult> summaries) {
+        return live.stream().map(p -> summaries.stream().filter(s -> s.name().equals(p.name())).findFirst()
+                .map(s -> new PeerResult(p.name(), p.role(), p.state(), p.error(), p.framesDecoded(),
+                        p.framesPerSecond(), p.packetsReceived(), p.packetsLost(), p.videoJitterBufferDelayMs(),
+                        p.audioJitterBufferDelayMs(), p.framesEncoded(), p.packetsSent(),
+                        p.availableOutgoingBitrate(), s.firstFrameMillis()))
+                .orElse(p)).toList();
+    }
+
     private String createLesson() throws IOException, InterruptedException {
+        return createLesson("Load test: " + options.scenario().name().toLowerCase(Locale.ROOT),
+                options.scenario().lessonMode, options.scenario().classroomsPublish ? options.classrooms() : 0);
+    }
+
+    private String createLesson(String title, String mode, int maxClassrooms) throws IOException,
+            InterruptedException {
         HttpResponse<String> response;
         try {
             response = http.send(HttpRequest.newBuilder(options.server().resolve("/api/lessons"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Load test: "
-                            + options.scenario().name().toLowerCase(Locale.ROOT) + "\",\"mode\":\""
-                            + options.scenario().lessonMode + "\""
-                            + (options.scenario().classroomsPublish ? ",\"maxClassrooms\":" + options.classrooms() : "")
-                            + "}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"mode\":\"" + mode
+                            + "\"" + (maxClassrooms > 0 ? ",\"maxClassrooms\":" + maxClassrooms : "") + "}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new IllegalStateException("cannot reach the server at " + options.server()

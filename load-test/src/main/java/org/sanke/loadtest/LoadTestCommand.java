@@ -52,6 +52,12 @@ public final class LoadTestCommand implements Callable<Integer> {
             description = "the server's process id: its CPU and memory are read from /proc for the report")
     long serverPid;
 
+    @Option(names = "--realistic", defaultValue = "0",
+            description = "libwebrtc receivers (webrtc-java, each in its own JVM) in a lesson of their own beside the"
+                    + " scenario, with a libwebrtc teacher sending a real VP8 camera and Opus: real congestion control"
+                    + " and jitter buffers, measured during the same window")
+    int realisticPeers;
+
     @Option(names = "--no-heap", negatable = false,
             description = "do not read the server's live heap (jcmd GC.class_histogram: a full GC before the joins"
                     + " and after the window)")
@@ -68,7 +74,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                 + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         LoadTestOptions options = new LoadTestOptions(chosen, LoadTest.normalize(server), n,
                 Duration.ofSeconds(durationSeconds), Duration.ofSeconds(rampUpSeconds), audioKbps, videoKbps,
-                simulateLossPercent / 100, folder, parseTarget(target), serverPid, !noHeap);
+                simulateLossPercent / 100, folder, parseTarget(target), serverPid, !noHeap, realisticPeers);
         Report.Result result = new LoadTest(options, System.out).run();
         System.out.print(java.nio.file.Files.readString(folder.resolve("report.txt")));
         System.out.println("report: " + folder.resolve("report.html").toAbsolutePath());

@@ -19,10 +19,12 @@ import java.time.Duration;
  * @param target      which server speaks at {@code server}
  * @param serverPid   the server's process id, to read its CPU and memory from /proc; 0 when unknown
  * @param measureHeap whether to read a JVM server's live heap (two full collections, outside the measured window)
+ * @param realisticPeers libwebrtc receivers (each in its own JVM) in a lesson of their own beside the scenario, with
+ *                    a libwebrtc teacher; 0 for none
  */
 public record LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
                               int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
-                              long serverPid, boolean measureHeap) {
+                              long serverPid, boolean measureHeap, int realisticPeers) {
     /** The server under test. */
     public enum Target { SANKE, JANUS }
 
@@ -30,7 +32,7 @@ public record LoadTestOptions(Scenario scenario, URI server, int classrooms, Dur
                            int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
                            long serverPid) {
         this(scenario, server, classrooms, duration, rampUp, audioKbps, videoKbps, receiveLoss, reportDir, target,
-                serverPid, true);
+                serverPid, true, 0);
     }
 
     /** A run against Sanke without reading its process. */

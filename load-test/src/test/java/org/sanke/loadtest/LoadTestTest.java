@@ -75,6 +75,21 @@ class LoadTestTest {
     }
 
     @Test
+    void libwebrtcPeersBesideTheScenarioReportWhatTheirOwnStackDecoded(@TempDir Path dir) throws Exception {
+        LoadTestOptions options = new LoadTestOptions(Scenario.DEDICATED, server, 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(1), 40, 300, 0, dir, LoadTestOptions.Target.SANKE, 0, false, 2);
+        Report.Result result = new LoadTest(options, new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(result.failed()).isZero();
+        String report = Files.readString(dir.resolve("report.txt"));
+        assertThat(report).contains("libwebrtc peers", "libwebrtc teacher  sent").doesNotContain("failed:");
+        for (String peer : List.of("libwebrtc 1", "libwebrtc 2")) {
+            String line = report.lines().filter(l -> l.trim().startsWith(peer)).findFirst().orElseThrow();
+            long frames = Long.parseLong(line.replaceAll(".*decoded ([0-9,]+) frames.*", "$1").replace(",", ""));
+            assertThat(frames).as(line).isGreaterThan(10);
+        }
+    }
+
+    @Test
     void badInputGetsAClearMessageNotAStackTrace() {
         assertThat(run("lecture")).isEqualTo(2);
         assertThat(lastError).contains("unknown scenario 'lecture'; choose dedicated, master or broadcast")
@@ -83,6 +98,8 @@ class LoadTestTest {
         assertThat(lastError).contains("cannot reach the server at http://127.0.0.1:1");
         assertThat(run("broadcast", "--server", "not a url")).isEqualTo(2);
         assertThat(lastError).contains("--server must be a URL");
+        assertThat(run("broadcast", "--server", server.toString(), "-n", "1", "--realistic", "99")).isEqualTo(2);
+        assertThat(lastError).contains("--realistic must be 0 to 8").doesNotContain("Exception");
         assertThatThrownBy(() -> LoadTest.check(new LoadTestOptions(Scenario.BROADCAST, server, 100_000_000,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 40, 800, 0, Path.of("x"))))
                 .hasMessageContaining("open files").hasMessageContaining("ulimit -n");

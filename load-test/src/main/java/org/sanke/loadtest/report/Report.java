@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.sanke.loadtest.libwebrtc.PeerResult;
 import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import org.sanke.loadtest.LoadTestOptions;
@@ -42,6 +43,12 @@ public final class Report {
 
     public static Result write(LoadTestOptions options, RunStats stats, List<Sample> samples, double seconds,
                                ServerUse server) throws IOException {
+        return write(options, stats, samples, seconds, server, List.of());
+    }
+
+    /** @param realistic the libwebrtc peers' latest figures at the end of the window (none when not asked for) */
+    public static Result write(LoadTestOptions options, RunStats stats, List<Sample> samples, double seconds,
+                               ServerUse server, List<PeerResult> realistic) throws IOException {
         Histogram delay = stats.total();
         List<Double> joins = new ArrayList<>(stats.joinMillis());
         Collections.sort(joins);
@@ -53,7 +60,7 @@ public final class Report {
                 options.reportDir());
         Files.createDirectories(options.reportDir());
         String text = text(options, result, stats.failureReasons(), delay, joins, samples, seconds)
-                + serverUse(options, result, server);
+                + realistic(realistic) + serverUse(options, result, server);
         Files.writeString(options.reportDir().resolve("report.txt"), text);
         Files.writeString(options.reportDir().resolve("report.html"), html(options, text, joins, samples));
         return result;
@@ -114,6 +121,30 @@ public final class Report {
         h.append("<h2>Join to first video (ms), distribution</h2>").append(Chart.histogram(joins, 20));
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    /** What libwebrtc itself reports for the realistic peers, one line each. */
+    private static String realistic(List<PeerResult> peers) {
+        if (peers.isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder("libwebrtc peers     a lesson of their own beside the scenario, each in"
+                + " its own JVM, as libwebrtc's getStats reports at the end of the window:\n");
+        for (PeerResult p : peers) {
+            if (p.error() != null) {
+                t.append(String.format(Locale.ROOT, "  %-18s failed: %s%n", p.name(), p.error()));
+            } else if (p.framesEncoded() > 0) {
+                t.append(String.format(Locale.ROOT, "  %-18s sent %,d frames, %,d packets; send estimate %.1f"
+                        + " Mbit/s%n", p.name(), p.framesEncoded(), p.packetsSent(),
+                        p.availableOutgoingBitrate() / 1e6));
+            } else {
+                t.append(String.format(Locale.ROOT, "  %-18s decoded %,d frames (%.0f/s now), loss %.2f%%, jitter"
+                                + " buffer video %.0f ms audio %.0f ms, first frame %d ms%n", p.name(),
+                        p.framesDecoded(), p.framesPerSecond(), p.lossPercent(), p.videoJitterBufferDelayMs(),
+                        p.audioJitterBufferDelayMs(), p.firstFrameMillis()));
+            }
+        }
+        return t.toString();
     }
 
     /** The server's process figures and one machine-readable line for the comparison script. */
