@@ -3,8 +3,6 @@ package org.sanke.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -17,34 +15,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sanke.classroom.LessonDirectory;
 import org.sanke.loadtest.report.Report;
-import org.sanke.media.MediaServer;
-import org.sanke.media.MediaServerConfig;
-import org.sanke.signaling.SignalingConfig;
-import org.sanke.signaling.SignalingServer;
 import picocli.CommandLine;
 
 /** The tool against a real server (signaling and media) in this JVM. */
 class LoadTestTest {
-    private static MediaServer media;
-    private static SignalingServer signaling;
+    private static InProcessSanke sanke;
     private static URI server;
 
     @BeforeAll
     static void start() throws Exception {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        media = MediaServer.start(new MediaServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 1,
-                Duration.ofSeconds(30)), registry);
-        signaling = SignalingServer.start(new SignalingConfig("127.0.0.1", 0, 64 * 1024, "web"),
-                media::createRouter, new LessonDirectory(), registry);
-        server = URI.create("http://127.0.0.1:" + signaling.port());
+        sanke = InProcessSanke.start();
+        server = sanke.uri();
     }
 
     @AfterAll
     static void stop() {
-        signaling.close();
-        media.close();
+        sanke.close();
     }
 
     private static LoadTestOptions dedicated(int classrooms, double loss, Path dir) {

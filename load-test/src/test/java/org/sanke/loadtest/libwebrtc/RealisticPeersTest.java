@@ -3,8 +3,6 @@ package org.sanke.loadtest.libwebrtc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +13,7 @@ import java.util.function.LongPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sanke.classroom.LessonDirectory;
-import org.sanke.media.MediaServer;
-import org.sanke.media.MediaServerConfig;
-import org.sanke.signaling.SignalingConfig;
-import org.sanke.signaling.SignalingServer;
+import org.sanke.loadtest.InProcessSanke;
 
 /**
  * Realistic peers, Google's libwebrtc each in its own JVM, against a real server (signaling and media) in this
@@ -28,24 +22,18 @@ import org.sanke.signaling.SignalingServer;
  */
 class RealisticPeersTest {
     private static final Duration JOIN = Duration.ofSeconds(60);
-    private static MediaServer media;
-    private static SignalingServer signaling;
+    private static InProcessSanke sanke;
     private static URI server;
 
     @BeforeAll
     static void start() throws Exception {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        media = MediaServer.start(new MediaServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 1,
-                Duration.ofSeconds(30)), registry);
-        signaling = SignalingServer.start(new SignalingConfig("127.0.0.1", 0, 64 * 1024, "web"),
-                media::createRouter, new LessonDirectory(), registry);
-        server = URI.create("http://127.0.0.1:" + signaling.port());
+        sanke = InProcessSanke.start();
+        server = sanke.uri();
     }
 
     @AfterAll
     static void stop() {
-        signaling.close();
-        media.close();
+        sanke.close();
     }
 
     @Test
