@@ -77,6 +77,10 @@ public final class LoadTest {
             throw new IllegalArgumentException("--realistic must be 0 to " + MAX_REALISTIC_PEERS
                     + ": each libwebrtc peer is a JVM of its own");
         }
+        if (options.simulcast() && options.target() == LoadTestOptions.Target.JANUS) {
+            throw new IllegalArgumentException("--simulcast is played against Sanke only; the Janus adapter sends one"
+                    + " layer");
+        }
         if (options.realisticPeers() > 0 && options.target() == LoadTestOptions.Target.JANUS) {
             throw new IllegalArgumentException("--realistic plays Sanke's protocol; against Janus leave it out");
         }
@@ -109,7 +113,8 @@ public final class LoadTest {
         long started = System.nanoTime();
         try {
             Classroom teacher = janus ? new JanusClassroom("Teacher", true, janusRoom, stats, network, certificate)
-                    : new SimulatedClassroom("Teacher", "teacher", true, stats, network, certificate);
+                    : new SimulatedClassroom("Teacher", "teacher", true, stats, network, certificate,
+                    options.simulcast());
             clients.add(teacher);
             try {
                 teacher.join(http, options.server(), lessonId, options.audioKbps(), options.videoKbps());
@@ -186,7 +191,7 @@ public final class LoadTest {
                     ? new JanusClassroom("Classroom " + i, false, janusRoom, stats, network, certificate)
                     : new SimulatedClassroom("Classroom " + i, options.scenario().receiverRole,
                     options.scenario().classroomsPublish,
-                    stats, network, certificate);
+                    stats, network, certificate, options.simulcast());
             synchronized (clients) {
                 clients.add(classroom);
             }

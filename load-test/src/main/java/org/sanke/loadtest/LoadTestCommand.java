@@ -58,6 +58,11 @@ public final class LoadTestCommand implements Callable<Integer> {
                     + " and jitter buffers, measured during the same window")
     int realisticPeers;
 
+    @Option(names = "--simulcast", negatable = false,
+            description = "publishers send video as three simulcast layers by RID (a sixteenth, a quarter and all of"
+                    + " --video-kbps), as Chromium does; the server forwards the layer it chooses")
+    boolean simulcast;
+
     @Option(names = "--no-heap", negatable = false,
             description = "do not read the server's live heap (jcmd GC.class_histogram: a full GC before the joins"
                     + " and after the window)")
@@ -74,7 +79,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         LoadTestOptions options = new LoadTestOptions(chosen, LoadTest.normalize(server), n,
                 Duration.ofSeconds(durationSeconds), Duration.ofSeconds(rampUpSeconds), audioKbps, videoKbps,
-                simulateLossPercent / 100, folder, parseTarget(target), serverPid, !noHeap, realisticPeers);
+                simulateLossPercent / 100, folder, parseTarget(target), serverPid, !noHeap, realisticPeers,
+                simulcast);
         Report.Result result = new LoadTest(options, System.out).run();
         System.out.print(java.nio.file.Files.readString(folder.resolve("report.txt")));
         System.out.println("report: " + folder.resolve("report.html").toAbsolutePath());

@@ -21,10 +21,11 @@ import java.time.Duration;
  * @param measureHeap whether to read a JVM server's live heap (two full collections, outside the measured window)
  * @param realisticPeers libwebrtc receivers (each in its own JVM) in a lesson of their own beside the scenario, with
  *                    a libwebrtc teacher; 0 for none
+ * @param simulcast   publishers send video as three simulcast layers by RID
  */
 public record LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
                               int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
-                              long serverPid, boolean measureHeap, int realisticPeers) {
+                              long serverPid, boolean measureHeap, int realisticPeers, boolean simulcast) {
     /** The server under test. */
     public enum Target { SANKE, JANUS }
 
@@ -32,7 +33,7 @@ public record LoadTestOptions(Scenario scenario, URI server, int classrooms, Dur
                            int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
                            long serverPid) {
         this(scenario, server, classrooms, duration, rampUp, audioKbps, videoKbps, receiveLoss, reportDir, target,
-                serverPid, true, 0);
+                serverPid, true, 0, false);
     }
 
     /** A run against Sanke without reading its process. */

@@ -54,6 +54,22 @@ class LoadTestTest {
     }
 
     @Test
+    void simulcastPublishersAreForwardedOneLayerWithoutLoss(@TempDir Path dir) throws Exception {
+        LoadTestOptions options = new LoadTestOptions(Scenario.DEDICATED, server, 2, Duration.ofSeconds(4),
+                Duration.ofSeconds(1), 40, 800, 0, dir, LoadTestOptions.Target.SANKE, 0, false, 0, true);
+        Report.Result result = new LoadTest(options, new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(result.joined()).isEqualTo(3);
+        assertThat(result.failed()).isZero();
+        // Each receiver gets one layer of each publisher's video: its sequence runs on without gaps.
+        assertThat(result.lost()).isZero();
+        assertThat(result.duplicates()).isZero();
+        // 4 s of 4 video streams at about 120 packets/s (800 kbit/s) and 4 audio streams at 50: about 2,700 packets;
+        // audio alone would be 800, so video got through.
+        assertThat(result.packets()).isGreaterThan(1800);
+        assertThat(Files.readString(dir.resolve("report.txt"))).contains("in three simulcast layers");
+    }
+
+    @Test
     void aFakeNetworkDroppingTenPercentIsReportedAsAboutTenPercentLoss(@TempDir Path dir) throws Exception {
         Report.Result result = new LoadTest(dedicated(1, 0.10, dir), new PrintStream(new ByteArrayOutputStream()))
                 .run();
@@ -64,7 +80,7 @@ class LoadTestTest {
     @Test
     void libwebrtcPeersBesideTheScenarioReportWhatTheirOwnStackDecoded(@TempDir Path dir) throws Exception {
         LoadTestOptions options = new LoadTestOptions(Scenario.DEDICATED, server, 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), 40, 300, 0, dir, LoadTestOptions.Target.SANKE, 0, false, 2);
+                Duration.ofSeconds(1), 40, 300, 0, dir, LoadTestOptions.Target.SANKE, 0, false, 2, false);
         Report.Result result = new LoadTest(options, new PrintStream(new ByteArrayOutputStream())).run();
         assertThat(result.failed()).isZero();
         String report = Files.readString(dir.resolve("report.txt"));

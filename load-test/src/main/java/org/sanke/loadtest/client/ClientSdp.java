@@ -8,6 +8,11 @@ public final class ClientSdp {
     public static final int VP8_PT = 96;
     public static final int RTX_PT = 97;
     public static final int TRANSPORT_CC_ID = 3;
+    /** Header extensions a simulcast publisher tags its layers with (as Chromium does, by MID and RID). */
+    public static final int MID_ID = 4;
+    public static final int RID_ID = 10;
+    /** Simulcast layers, lowest first, as Chromium names them: quarter, half and full resolution. */
+    public static final String[] SIMULCAST_RIDS = {"q", "h", "f"};
 
     private ClientSdp() {
     }
@@ -21,6 +26,15 @@ public final class ClientSdp {
      */
     public static String publishOffer(MediaConnection local, String fingerprint, String setup, int audioSsrc,
                                       int videoSsrc, int rtxSsrc, String cname) {
+        return publishOffer(local, fingerprint, setup, audioSsrc, videoSsrc, rtxSsrc, cname, false);
+    }
+
+    /**
+     * With {@code simulcast}, the video section offers three layers by RID (RFC 8853) instead of SSRCs, as Chromium
+     * does: no a=ssrc and no RTX, the layers tagged by the MID and RID header extensions.
+     */
+    public static String publishOffer(MediaConnection local, String fingerprint, String setup, int audioSsrc,
+                                      int videoSsrc, int rtxSsrc, String cname, boolean simulcast) {
         String ufrag = local.ufrag;
         String pwd = local.pwd;
         StringBuilder sdp = new StringBuilder();
@@ -43,6 +57,15 @@ public final class ClientSdp {
         line(sdp, "a=rtcp-fb:" + VP8_PT + " nack pli");
         line(sdp, "a=rtpmap:" + RTX_PT + " rtx/90000");
         line(sdp, "a=fmtp:" + RTX_PT + " apt=" + VP8_PT);
+        if (simulcast) {
+            line(sdp, "a=extmap:" + MID_ID + " " + RtpHeaderExtensionIds.MID_URI);
+            line(sdp, "a=extmap:" + RID_ID + " " + RtpHeaderExtensionIds.RID_URI);
+            for (String rid : SIMULCAST_RIDS) {
+                line(sdp, "a=rid:" + rid + " send");
+            }
+            line(sdp, "a=simulcast:send " + String.join(";", SIMULCAST_RIDS));
+            return sdp.toString();
+        }
         line(sdp, "a=ssrc-group:FID " + Integer.toUnsignedString(videoSsrc) + " " + Integer.toUnsignedString(rtxSsrc));
         line(sdp, "a=ssrc:" + Integer.toUnsignedString(videoSsrc) + " cname:" + cname);
         line(sdp, "a=ssrc:" + Integer.toUnsignedString(rtxSsrc) + " cname:" + cname);

@@ -22,6 +22,7 @@ public final class SimulatedClassroom implements Classroom {
     private final String name;
     private final String role;
     private final boolean publishes;
+    private final boolean simulcast;
     private final RunStats stats;
     private final FakeNetwork network;
     private final DtlsCertificate certificate;
@@ -33,8 +34,10 @@ public final class SimulatedClassroom implements Classroom {
     private volatile SyntheticPublisher publisher;
     private volatile boolean closed;
 
+    /** @param simulcast whether a publishing classroom sends its video as three simulcast layers */
     public SimulatedClassroom(String name, String role, boolean publishes, RunStats stats, FakeNetwork network,
-                              DtlsCertificate certificate) {
+                              DtlsCertificate certificate, boolean simulcast) {
+        this.simulcast = simulcast;
         this.name = name;
         this.role = role;
         this.publishes = publishes;
@@ -54,10 +57,11 @@ public final class SimulatedClassroom implements Classroom {
             int audioSsrc = nonZero();
             int videoSsrc = nonZero();
             String offer = ClientSdp.publishOffer(publish, certificate.sha256Fingerprint(), "actpass",
-                    audioSsrc, videoSsrc, nonZero(), name.replaceAll("[^A-Za-z0-9]", ""));
+                    audioSsrc, videoSsrc, nonZero(), name.replaceAll("[^A-Za-z0-9]", ""), simulcast);
             JsonNode answer = signaling.request("publish", Map.of("sdp", offer)).get(30, TimeUnit.SECONDS);
             publish.connect(SessionFacts.parse(answer.path("sdp").asText()));
-            publisher = new SyntheticPublisher(publish, audioSsrc, videoSsrc, audioKbps, videoKbps, System.nanoTime());
+            publisher = new SyntheticPublisher(publish, audioSsrc, videoSsrc, audioKbps, videoKbps, simulcast,
+                    System.nanoTime());
         }
     }
 

@@ -73,8 +73,9 @@ public final class Report {
         t.append(String.format(Locale.ROOT, "Sanke load test: %s, %d classrooms + 1 teacher, %s%n",
                 o.scenario().name().toLowerCase(Locale.ROOT), o.classrooms(), o.server()));
         t.append(String.format(Locale.ROOT, "run %.0f s (measured %d s after a ramp-up of %d s), audio %d kbit/s,"
-                + " video %d kbit/s per publisher%s%n%n", seconds, o.duration().toSeconds(), o.rampUp().toSeconds(),
-                o.audioKbps(), o.videoKbps(), o.receiveLoss() > 0
+                + " video %d kbit/s per publisher%s%s%n%n", seconds, o.duration().toSeconds(), o.rampUp().toSeconds(),
+                o.audioKbps(), o.videoKbps(), o.simulcast() ? " in three simulcast layers (1/16, 1/4, 1)" : "",
+                o.receiveLoss() > 0
                         ? String.format(Locale.ROOT, ", fake network drops %.0f%% of received packets",
                         o.receiveLoss() * 100) : ""));
         t.append(String.format(Locale.ROOT, "clients joined      %d of %d (%d failed)%n", r.joined(),
