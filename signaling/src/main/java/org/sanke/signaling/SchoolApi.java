@@ -32,10 +32,13 @@ final class SchoolApi {
 
     private final Domain domain;
     private final RestSupport rest;
+    private final java.util.function.Predicate<String> endedEarly;
 
-    SchoolApi(Domain domain, RestSupport rest) {
+    /** @param endedEarly whether a timetabled lesson's teacher has ended it before its time */
+    SchoolApi(Domain domain, RestSupport rest, java.util.function.Predicate<String> endedEarly) {
         this.domain = domain;
         this.rest = rest;
+        this.endedEarly = endedEarly;
     }
 
     void routes(Router router) {
@@ -174,7 +177,8 @@ final class SchoolApi {
                     .put("durationMinutes", lesson.entry().duration().toMinutes())
                     .put("from", sendingName)
                     .put("sending", lesson.entry().sendingClassroomId().equals(id))
-                    .put("state", lesson.lifecycle().stateAt(domain.scheduling().clock().instant())
+                    .put("state", endedEarly.test(lesson.lesson().id()) ? "ended"
+                            : lesson.lifecycle().stateAt(domain.scheduling().clock().instant())
                             .name().toLowerCase(java.util.Locale.ROOT));
         }
         return lessons;

@@ -100,6 +100,10 @@ class LessonEndTest {
         assertThat(room.nextContaining("lessonEnded")).contains("\"reason\":\"ended_by_teacher\"");
         WsClient again = joinAsClassroom(lesson);
         assertThat(again.next()).contains("\"code\":\"lesson_not_open\"", "the teacher has ended the lesson");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/classrooms/" + lesson[1] + "/upcoming?token=" + lesson[2])).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).as("its terminal sees it ended")
+                .contains("\"lessonId\":\"" + lesson[0] + "\"", "\"state\":\"ended\"");
     }
 
     @Test

@@ -133,6 +133,11 @@ public final class LessonRooms {
         }
     }
 
+    /** Whether the teacher of a timetabled lesson ended it before its time. */
+    public boolean endedEarly(String lessonId) {
+        return endedEarly.contains(lessonId);
+    }
+
     /** Who is in a lesson right now. */
     public List<Participant> participants(String lessonId) {
         LessonRoom room = rooms.get(lessonId);
