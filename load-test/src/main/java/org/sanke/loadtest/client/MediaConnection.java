@@ -47,7 +47,9 @@ public final class MediaConnection implements AutoCloseable {
     private final FakeNetwork network;
     private final SplittableRandom lossRandom;
     private final BlockingQueue<byte[]> dtlsRecords = new ArrayBlockingQueue<>(64);
-    private final AtomicReference<CompletableFuture<StunMessage>> pendingCheck = new AtomicReference<>();
+    /** Checks in flight by transaction id: the first check and a consent refresh may overlap. */
+    private final java.util.concurrent.ConcurrentMap<String, CompletableFuture<StunMessage>> pendingChecks =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final byte[] sendBuffer = new byte[BUFFER];
     private volatile RtpListener listener;
     private volatile SrtpSession receiveSrtp;
@@ -102,6 +104,11 @@ public final class MediaConnection implements AutoCloseable {
         receiveSrtp = new SrtpSession(keys.get());
     }
 
+    /** Whether ICE and DTLS are done and SRTP is running. */
+    public boolean connected() {
+        return receiveSrtp != null;
+    }
+
     /** A connectivity check (also the consent refresh); the answer, or null after about 10 s. */
     public StunMessage check(boolean nominate) throws Exception {
         byte[] transaction = new byte[12];
@@ -109,19 +116,24 @@ public final class MediaConnection implements AutoCloseable {
         byte[] request = StunWriter.bindingRequest(transaction, remoteUfrag + ":" + ufrag,
                 remotePwd.getBytes(StandardCharsets.UTF_8), 1853817087L, nominate, RANDOM.nextLong(), true);
         CompletableFuture<StunMessage> answer = new CompletableFuture<>();
-        pendingCheck.set(answer);
-        long waitMillis = 500;
-        for (long spent = 0; spent < 10_000 && !answer.isDone(); spent += waitMillis, waitMillis = Math.min(2000,
-                waitMillis * 2)) {
-            send(request, request.length);
-            try {
-                return answer.get(waitMillis, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException retry) {
-                // retransmitted with a growing interval, as ICE does (RFC 8445 §14.3), for about 10 s: a loaded
-                // server may answer late, and a browser would wait as long
+        String key = java.util.HexFormat.of().formatHex(transaction);
+        pendingChecks.put(key, answer);
+        try {
+            long waitMillis = 500;
+            for (long spent = 0; spent < 10_000 && !answer.isDone(); spent += waitMillis, waitMillis = Math.min(2000,
+                    waitMillis * 2)) {
+                send(request, request.length);
+                try {
+                    return answer.get(waitMillis, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException retry) {
+                    // retransmitted with a growing interval, as ICE does (RFC 8445 §14.3), for about 10 s: a loaded
+                    // server may answer late, and a browser would wait as long
+                }
             }
+            return answer.isDone() ? answer.get() : null;
+        } finally {
+            pendingChecks.remove(key);
         }
-        return answer.isDone() ? answer.get() : null;
     }
 
     /** Encrypts and sends a plain RTP packet. */
@@ -149,8 +161,9 @@ public final class MediaConnection implements AutoCloseable {
                     answerCheck(stun);
                     return;
                 }
-                CompletableFuture<StunMessage> waiting = pendingCheck.get();
-                if (stun != null && waiting != null && stun.isBindingSuccess()) {
+                CompletableFuture<StunMessage> waiting = stun == null || !stun.isBindingSuccess() ? null
+                        : pendingChecks.get(java.util.HexFormat.of().formatHex(stun.transactionId()));
+                if (waiting != null) {
                     waiting.complete(stun);
                 }
             }

@@ -109,7 +109,7 @@ public final class JanusClassroom implements Classroom {
     @Override
     public void refreshConsent() {
         for (MediaConnection connection : new MediaConnection[] {publish, subscribe}) {
-            if (connection != null && !closed) {
+            if (connection != null && connection.connected() && !closed) { // connect() checks on its own
                 Thread.startVirtualThread(() -> {
                     try {
                         connection.check(false);

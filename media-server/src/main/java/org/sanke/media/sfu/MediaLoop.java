@@ -83,7 +83,9 @@ final class MediaLoop {
     void send(byte[] buf, int off, int len, InetSocketAddress to) {
         ByteBuf out = channel.alloc().directBuffer(len);
         out.writeBytes(buf, off, len);
-        channel.write(new DatagramPacket(out, to), channel.voidPromise());
+        // Straight to the channel's outbound buffer: the pipeline has no outbound handler to visit, and this runs on
+        // the channel's own loop, where Unsafe may be called.
+        channel.unsafe().write(new DatagramPacket(out, to), channel.voidPromise());
         stats.bytesOut += len;
         flushPending = true;
     }
