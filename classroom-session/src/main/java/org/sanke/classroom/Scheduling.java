@@ -17,6 +17,8 @@ public final class Scheduling {
     private final java.util.Map<String, LessonLifecycle> lifecycles = new java.util.HashMap<>();
     private final LessonLifecycle.Rules rules = LessonLifecycle.Rules.defaults();
     private final Clock clock;
+    /** Lessons their teacher ended before their time (kept by the store too). */
+    private final java.util.Set<String> endedEarly;
 
     public Scheduling(SchoolRegistry registry, TimetableStore store, Clock clock) {
         this.registry = registry;
@@ -27,6 +29,18 @@ public final class Scheduling {
             modes.put(scheduled.entry().id(), scheduled.mode());
             byId.put(scheduled.entry().id(), scheduled.entry());
         }
+        endedEarly = new java.util.HashSet<>(store.endedEarly());
+    }
+
+    /** The teacher ended a timetabled lesson before its time: it takes no more joins, also after a restart. */
+    public synchronized void endEarly(String lessonId) {
+        if (endedEarly.add(lessonId)) {
+            store.endEarly(lessonId, clock.instant());
+        }
+    }
+
+    public synchronized boolean endedEarly(String lessonId) {
+        return endedEarly.contains(lessonId);
     }
 
     /** The outcome of a scheduling request. */

@@ -46,6 +46,28 @@ public final class JdbcTimetableStore implements TimetableStore {
     }
 
     @Override
+    public void endEarly(String lessonId, java.time.Instant at) {
+        try (Connection c = database.connect()) {
+            if (Jdbc.query(c, "SELECT lesson_id FROM lesson_ended_early WHERE lesson_id = ?", r -> r.getString(1),
+                    lessonId).isEmpty()) {
+                Jdbc.update(c, "INSERT INTO lesson_ended_early (lesson_id, ended_at) VALUES (?, ?)", lessonId,
+                        Timestamp.from(at));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not record that lesson " + lessonId + " ended", e);
+        }
+    }
+
+    @Override
+    public Set<String> endedEarly() {
+        try (Connection c = database.connect()) {
+            return new HashSet<>(Jdbc.query(c, "SELECT lesson_id FROM lesson_ended_early", r -> r.getString(1)));
+        } catch (SQLException e) {
+            throw new StoreException("could not read the lessons ended early", e);
+        }
+    }
+
+    @Override
     public List<Scheduled> all() {
         try (Connection c = database.connect()) {
             List<Scheduled> entries = new ArrayList<>();

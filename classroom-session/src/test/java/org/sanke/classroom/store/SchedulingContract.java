@@ -105,10 +105,18 @@ abstract class SchedulingContract {
                 LessonMode.DEDICATED)).isEqualTo(new Scheduling.Result.Invalid("start",
                 "the lesson would start in the past"));
 
-        // After a restart the timetable still refuses a clash with the weekly lesson.
+        String firstWeek = Scheduling.lessonId(weekly, weekly.firstStart());
+        scheduling.endEarly(firstWeek);
+        scheduling.endEarly(firstWeek);
+        assertThat(scheduling.endedEarly(firstWeek)).isTrue();
+
+        // After a restart the timetable still refuses a clash with the weekly lesson, and the lesson its teacher
+        // ended early stays ended (the next week's does not).
         Scheduling afterRestart = new Scheduling(new JdbcSchoolRegistry(reopen(database)),
                 new JdbcTimetableStore(reopen(database)), NOW);
         assertThat(afterRestart.entries()).containsExactly(weekly);
+        assertThat(afterRestart.endedEarly(firstWeek)).isTrue();
+        assertThat(afterRestart.endedEarly(Scheduling.lessonId(weekly, weekly.firstStart().plusWeeks(1)))).isFalse();
         Scheduling.Result clash = afterRestart.schedule(entry("e5", "t1", "c1", Set.of("c3"), "2026-12-07T10:20",
                 null), LessonMode.DEDICATED);
         assertThat(clash).isInstanceOf(Scheduling.Result.Clash.class);

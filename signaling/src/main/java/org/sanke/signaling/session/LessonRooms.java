@@ -33,8 +33,6 @@ public final class LessonRooms {
     private final Scheduling scheduling;
 
     private final SchoolRegistry schools;
-    /** Timetabled lessons their teacher ended early: nobody joins them again (kept in memory). */
-    private final java.util.Set<String> endedEarly = ConcurrentHashMap.newKeySet();
 
     public LessonRooms(LessonDirectory lessons, Scheduling scheduling, SchoolRegistry schools,
                        Supplier<Router> routers, AttendanceStore attendance, Clock clock) {
@@ -84,7 +82,7 @@ public final class LessonRooms {
 
     /** A timetabled lesson admits only while open or live, and classrooms only when enrolled. */
     private void checkScheduled(ScheduledLesson scheduled, Role role, String classroomId) throws ProtocolError {
-        if (endedEarly.contains(scheduled.lesson().id())) {
+        if (scheduling.endedEarly(scheduled.lesson().id())) {
             throw new ProtocolError("lesson_not_open", "the teacher has ended the lesson");
         }
         LessonState state = scheduled.lifecycle().stateAt(scheduling.clock().instant());
@@ -111,7 +109,7 @@ public final class LessonRooms {
     void endByTeacher(Joined here) {
         String lessonId = here.room().live().lesson().id();
         if (lessons.find(lessonId).isEmpty()) {
-            endedEarly.add(lessonId);
+            scheduling.endEarly(lessonId);
         }
         here.room().end("ended_by_teacher");
     }
@@ -135,7 +133,7 @@ public final class LessonRooms {
 
     /** Whether the teacher of a timetabled lesson ended it before its time. */
     public boolean endedEarly(String lessonId) {
-        return endedEarly.contains(lessonId);
+        return scheduling.endedEarly(lessonId);
     }
 
     /** Who is in a lesson right now. */
