@@ -108,6 +108,13 @@ class MasterTeacherBrowserTest {
             listener.await("Li's tracks to end", GUARD, p -> p.remoteTracks().stream()
                     .filter(t -> speakerId.equals(t.get("participantId")))
                     .noneMatch(t -> Boolean.TRUE.equals(t.get("active"))));
+            // Li is still in the lesson, watching, and could be brought on stage again.
+            assertThat(speaker.state()).isEqualTo("live");
+            assertThat(speaker.participantId()).isEqualTo(speakerId);
+            assertThat(teacher.events()).noneMatch(e -> "participantLeft".equals(e.get("type"))
+                    && speakerId.equals(e.get("participantId")));
+            long stillWatching = speaker.framesDecodedFrom(teacherId);
+            speaker.await("the teacher's video going on", GUARD, p -> p.framesDecodedFrom(teacherId) > stillWatching);
 
             // The server restarts: the pages opened by hand join again by themselves.
             server.close();
