@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.ModePolicies;
 import org.sanke.classroom.ModePolicy;
+import org.sanke.classroom.Role;
 
 /**
  * How the server runs. Each option can come from a flag or an environment variable; flags win. Documented in
@@ -52,6 +53,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
               --database-password=SECRET   (SANKE_DATABASE_PASSWORD, default empty)
               --mode-caps=MODE=C/A,...     caps per lesson mode: classrooms/audience (SANKE_MODE_CAPS,
                                            default dedicated=6/0,master_teacher=6/300,famous_school=20/5000)
+              --mode-stage=MODE=ROLE+ROLE  which audience roles the teacher may bring on stage, per mode
+                                           (SANKE_MODE_STAGE, default master_teacher=observer; MODE= for none)
               --help                       this text
             """;
 
@@ -78,6 +81,7 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String databaseUser = env.getOrDefault("SANKE_DATABASE_USER", d.databaseUser());
         String databasePassword = env.getOrDefault("SANKE_DATABASE_PASSWORD", d.databasePassword());
         String modeCaps = env.get("SANKE_MODE_CAPS");
+        String modeStage = env.get("SANKE_MODE_STAGE");
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -110,6 +114,7 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "database-user" -> databaseUser = value;
                 case "database-password" -> databasePassword = value;
                 case "mode-caps" -> modeCaps = value;
+                case "mode-stage" -> modeStage = value;
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -137,7 +142,43 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 addresses,
                 loops == null ? d.mediaEventLoops() : number("--media-loops", loops, 1, 64),
                 demo == null || !demo.equalsIgnoreCase("false"), database, databaseUser, databasePassword,
-                modeCaps == null ? d.modePolicies() : modeCaps(modeCaps, d.modePolicies()));
+                modeStage(modeStage, modeCaps == null ? d.modePolicies() : modeCaps(modeCaps, d.modePolicies())));
+    }
+
+    /**
+     * "master_teacher=observer,famous_school=observer+learner": the audience roles each named mode may bring on
+     * stage ("MODE=" for none); modes not named keep theirs. Null text changes nothing.
+     */
+    static ModePolicies modeStage(String text, ModePolicies policies) {
+        if (text == null) {
+            return policies;
+        }
+        for (String item : text.split(",")) {
+            int equals = item.indexOf('=');
+            LessonMode mode = equals <= 0 ? null : LessonMode.fromWireName(item.substring(0, equals).trim())
+                    .orElse(null);
+            if (mode == null) {
+                throw new IllegalArgumentException("--mode-stage: '" + item.trim() + "' is not MODE=ROLE+ROLE with"
+                        + " MODE dedicated, master_teacher or famous_school");
+            }
+            java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+            for (String name : item.substring(equals + 1).split("\\+")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                roles.add(Role.fromWireName(name.trim()).orElseThrow(() -> new IllegalArgumentException(
+                        "--mode-stage: '" + name.trim() + "' is not a role")));
+            }
+            ModePolicy current = policies.of(mode);
+            if (!current.audienceRoles().containsAll(roles)) {
+                throw new IllegalArgumentException("--mode-stage: a " + mode.wireName() + " lesson's audience is "
+                        + current.audienceRoles().stream().map(Role::wireName).sorted().toList()
+                        + "; only those can be brought on stage");
+            }
+            policies = policies.with(mode, new ModePolicy(current.maxClassrooms(), current.maxAudience(),
+                    current.audienceRoles(), roles));
+        }
+        return policies;
     }
 
     /** "dedicated=6/0,famous_school=30/10000": classrooms/audience per mode; modes not named keep their caps. */

@@ -39,6 +39,22 @@ class SankeOptionsTest {
     }
 
     @Test
+    void whoMayTakeTheStageIsSetPerDeployment() {
+        SankeOptions o = SankeOptions.parse(new String[] {"--mode-stage=famous_school=observer, master_teacher="},
+                Map.of());
+        assertThat(o.modePolicies().of(org.sanke.classroom.LessonMode.FAMOUS_SCHOOL).stageRoles())
+                .containsExactly(org.sanke.classroom.Role.OBSERVER);
+        assertThat(o.modePolicies().of(org.sanke.classroom.LessonMode.MASTER_TEACHER).stageRoles()).isEmpty();
+        assertThat(SankeOptions.parse(new String[0], Map.of()).modePolicies()
+                .of(org.sanke.classroom.LessonMode.MASTER_TEACHER).stageRoles())
+                .as("default").containsExactly(org.sanke.classroom.Role.OBSERVER);
+        assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--mode-stage=dedicated=observer"}, Map.of()))
+                .hasMessage("--mode-stage: a dedicated lesson's audience is []; only those can be brought on stage");
+        assertThatThrownBy(() -> SankeOptions.parse(new String[0], Map.of("SANKE_MODE_STAGE", "master_teacher=pupil")))
+                .hasMessage("--mode-stage: 'pupil' is not a role");
+    }
+
+    @Test
     void badValuesAreNamed() {
         assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--http-port=99999"}, Map.of()))
                 .hasMessage("--http-port must be a number from 0 to 65535, not '99999'");
