@@ -121,12 +121,12 @@ public final class ClientSession {
             }
             case Inbound.RaiseHand raise -> {
                 LessonRooms.Joined here = requireJoined();
-                here.room().raiseHand(here.member());
+                here.room().conversation().raiseHand(here.member());
                 send(message("ok", raise.requestId()));
             }
             case Inbound.LowerHand lower -> {
                 LessonRooms.Joined here = requireJoined();
-                here.room().lowerHand(here.member());
+                here.room().conversation().lowerHand(here.member());
                 send(message("ok", lower.requestId()));
             }
             case Inbound.Stage stage -> {
@@ -136,32 +136,32 @@ public final class ClientSession {
             }
             case Inbound.MuteRequest mute -> {
                 LessonRooms.Joined here = requireJoined();
-                here.room().muteRequest(here.member(), mute.participantId());
+                here.room().conversation().muteRequest(here.member(), mute.participantId());
                 send(message("ok", mute.requestId()));
             }
             case Inbound.Problem problem -> {
                 LessonRooms.Joined here = requireJoined();
-                here.room().problem(here.member(), problem.text());
+                here.room().conversation().problem(here.member(), problem.text());
                 send(message("ok", problem.requestId()));
             }
             case Inbound.Quality quality -> {
                 LessonRooms.Joined here = requireJoined();
-                here.room().quality(here.member(), quality.lossPercent(), quality.freezeMs(), quality.kbps());
+                here.room().conversation().quality(here.member(), quality.lossPercent(), quality.freezeMs(), quality.kbps());
                 send(message("ok", quality.requestId()));
             }
             case Inbound.Chat chat -> {
                 LessonRooms.Joined here = requireJoined();
-                here.room().chat(here.member(), chat.text());
+                here.room().conversation().chat(here.member(), chat.text());
                 send(message("ok", chat.requestId()));
             }
             case Inbound.Ask ask -> {
                 LessonRooms.Joined here = requireJoined();
-                here.room().ask(here.member(), ask.text());
+                here.room().conversation().ask(here.member(), ask.text());
                 send(message("ok", ask.requestId()));
             }
             case Inbound.MarkAnswered answered -> {
                 LessonRooms.Joined here = requireJoined();
-                here.room().markAnswered(here.member(), answered.questionId());
+                here.room().conversation().markAnswered(here.member(), answered.questionId());
                 send(message("ok", answered.requestId()));
             }
             case Inbound.EndLesson end -> {
@@ -211,7 +211,7 @@ public final class ClientSession {
         lesson.put("mode", joined.room().live().lesson().mode().wireName());
         ArrayNode questions = reply.putArray("questions");
         for (Question question : joined.room().live().questions()) {
-            questions.add(joined.room().questionJson(this, question));
+            questions.add(joined.room().conversation().questionJson(this, question));
         }
         ArrayNode others = reply.putArray("participants");
         for (Participant p : joined.room().participants()) {

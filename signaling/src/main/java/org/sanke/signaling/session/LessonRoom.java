@@ -16,7 +16,6 @@ import org.sanke.classroom.ForwardingRule;
 import org.sanke.classroom.JoinResult;
 import org.sanke.classroom.LiveLesson;
 import org.sanke.classroom.Participant;
-import org.sanke.classroom.Question;
 import org.sanke.classroom.Role;
 import org.sanke.media.api.ConsumerParameters;
 import org.sanke.media.api.MediaKind;
@@ -37,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running lesson: the domain's live lesson plus its media (one router; per member a publish and a subscribe
- * transport). Translates "X joined / published / left" into producers, consumers and subscribe offers.
+ * transport). Translates "X joined / published / left / went on stage" into producers, consumers and subscribe
+ * offers; what people say (hands, chat, questions…) is its {@link RoomConversation}'s.
  *
  * <p>Threads: client sessions call in from Vert.x event loops, media futures and transport events from media loops.
  * All state is guarded by this object's monitor; nothing waits on a future while holding it.
@@ -51,6 +51,7 @@ public final class LessonRoom {
     private final Runnable onEmpty;
     private final AttendanceRecorder attendance;
     private final Map<String, Member> members = new LinkedHashMap<>();
+    private final RoomConversation conversation;
     private Router router;
     private boolean closed;
 
@@ -61,6 +62,7 @@ public final class LessonRoom {
         this.sdp = sdp;
         this.attendance = attendance;
         this.onEmpty = onEmpty;
+        this.conversation = new RoomConversation(this, live, members, attendance);
     }
 
     public LiveLesson live() {
@@ -386,20 +388,9 @@ public final class LessonRoom {
 
     // ---- interaction ----------------------------------------------------------------------------------------
 
-    synchronized void raiseHand(Member member) throws ProtocolError {
-        try {
-            if (live.raiseHand(member.id())) {
-                broadcastHandQueue();
-            }
-        } catch (LiveLesson.InteractionRefused e) {
-            throw new ProtocolError("not_allowed", e.getMessage());
-        }
-    }
-
-    synchronized void lowerHand(Member member) {
-        if (live.lowerHand(member.id())) {
-            broadcastHandQueue();
-        }
+    /** Hands, chat, questions, mute requests, problems, quality: what people say, under this room's lock. */
+    RoomConversation conversation() {
+        return conversation;
     }
 
     /**
@@ -443,118 +434,7 @@ public final class LessonRoom {
             stopPublishing(target);
         }
         if (hadHand) {
-            broadcastHandQueue();
-        }
-    }
-
-    /** A client's measure of what it receives: kept for the report, and shown to the teacher live. */
-    synchronized void quality(Member member, double lossPercent, int freezeMs, int kbps) {
-        attendance.sample(live.lesson().id(), member.id(), lossPercent, freezeMs, kbps);
-        for (Member teacher : members.values()) {
-            if (teacher.participant.role() == Role.TEACHER && teacher != member) {
-                ObjectNode event = teacher.session.message("qualityReport", null);
-                event.put("participantId", member.id());
-                event.put("lossPercent", lossPercent);
-                event.put("freezeMs", freezeMs);
-                event.put("kbps", kbps);
-                teacher.session.send(event);
-            }
-        }
-    }
-
-    /** The teacher asks a classroom to mute its microphone; the room's page does it and says so. */
-    synchronized void muteRequest(Member by, String participantId) throws ProtocolError {
-        if (by.participant.role() != Role.TEACHER) {
-            throw new ProtocolError("not_allowed", "only the teacher asks a room to mute");
-        }
-        Member target = members.get(participantId);
-        if (target == null || target.participant.role() != Role.CLASSROOM) {
-            throw new ProtocolError("invalid_field", "'participantId' is not a classroom in this lesson");
-        }
-        ObjectNode event = target.session.message("muteRequested", null);
-        event.put("by", by.participant.displayName());
-        target.session.send(event);
-    }
-
-    /** A classroom's assistant teacher reports a problem (no sound, frozen picture…) to the teacher. */
-    synchronized void problem(Member from, String text) throws ProtocolError {
-        if (from.participant.role() != Role.CLASSROOM) {
-            throw new ProtocolError("not_allowed", "problems are reported from a classroom");
-        }
-        LOG.info("lesson {}: {} reports a problem: {}", live.lesson().id(), from.id(), text);
-        for (Member teacher : members.values()) {
-            if (teacher.participant.role() == Role.TEACHER) {
-                ObjectNode event = teacher.session.message("problemReported", null);
-                event.put("participantId", from.id());
-                event.put("name", from.participant.displayName());
-                event.put("text", text);
-                teacher.session.send(event);
-            }
-        }
-    }
-
-    synchronized void chat(Member from, String text) {
-        for (Member member : members.values()) {
-            if (member.participant.role().visible() || member == from) {
-                ObjectNode event = member.session.message("chat", null);
-                event.put("participantId", from.id());
-                event.put("name", from.participant.displayName());
-                event.put("role", from.participant.role().wireName());
-                event.put("text", text);
-                member.session.send(event);
-            }
-        }
-    }
-
-    /** A question for the teacher: everyone sees it, so the same question is not asked twice. */
-    synchronized void ask(Member from, String text) throws ProtocolError {
-        Question question;
-        try {
-            question = live.ask(from.id(), text);
-        } catch (LiveLesson.InteractionRefused e) {
-            throw new ProtocolError("not_allowed", e.getMessage());
-        }
-        for (Member member : members.values()) {
-            if (member.participant.role().visible() || member == from) {
-                ObjectNode event = member.session.message("question", null);
-                event.set("question", questionJson(member.session, question));
-                member.session.send(event);
-            }
-        }
-    }
-
-    synchronized void markAnswered(Member by, String questionId) throws ProtocolError {
-        try {
-            if (!live.markAnswered(by.id(), questionId)) {
-                return;
-            }
-        } catch (LiveLesson.InteractionRefused e) {
-            throw new ProtocolError("not_allowed", e.getMessage());
-        }
-        for (Member member : members.values()) {
-            ObjectNode event = member.session.message("questionAnswered", null);
-            event.put("questionId", questionId);
-            member.session.send(event);
-        }
-    }
-
-    ObjectNode questionJson(ClientSession to, Question question) {
-        ObjectNode node = to.outbound().object();
-        node.put("questionId", question.id());
-        node.put("participantId", question.participantId());
-        node.put("name", question.name());
-        node.put("text", question.text());
-        node.put("answered", question.answered());
-        return node;
-    }
-
-    private void broadcastHandQueue() {
-        List<String> queue = live.handQueue();
-        for (Member member : members.values()) {
-            ObjectNode event = member.session.message("handQueue", null);
-            ArrayNode hands = event.putArray("participantIds");
-            queue.forEach(hands::add);
-            member.session.send(event);
+            conversation.broadcastHandQueue();
         }
     }
 
