@@ -40,6 +40,11 @@ async function followStage(on) {
   }
 }
 
+client.addEventListener('mute-requested', () => {
+  showStatus(t('mutedYou'));
+  setTimeout(() => showStatus(''), 4000);
+});
+
 client.addEventListener('stage-changed', (e) => {
   if (e.detail.participantId === client.participantId) {
     followStage(e.detail.on);

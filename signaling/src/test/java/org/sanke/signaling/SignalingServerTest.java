@@ -269,6 +269,9 @@ class SignalingServerTest {
         listener.send("{\"type\":\"subscribeAnswer\",\"requestId\":6,\"version\":" + versionOf(staged)
                 + ",\"sdp\":" + quote(answerFor(sdpOf(staged))) + "}");
         listener.nextContaining("\"requestId\":6");
+        teacher.send("{\"type\":\"muteRequest\",\"requestId\":61,\"participantId\":\"" + speakerId + "\"}");
+        assertThat(speaker.nextContaining("muteRequested")).as("on stage, the teacher may ask them to mute")
+                .contains("Master Zhang");
 
         teacher.send("{\"type\":\"stage\",\"requestId\":7,\"participantId\":\"" + speakerId + "\",\"on\":false}");
         assertThat(listener.nextContaining("subscribeOffer")).as("the speaker's tracks end")

@@ -69,15 +69,18 @@ final class RoomConversation {
         }
     }
 
-    /** The teacher asks a classroom to mute its microphone; the room's page does it and says so. */
+    /**
+     * The teacher asks a classroom, or an observer on stage, to mute its microphone; the page does it and says so.
+     */
     void muteRequest(Member by, String participantId) throws ProtocolError {
         synchronized (lock) {
             if (by.participant.role() != Role.TEACHER) {
                 throw new ProtocolError("not_allowed", "only the teacher asks a room to mute");
             }
             Member target = members.get(participantId);
-            if (target == null || target.participant.role() != Role.CLASSROOM) {
-                throw new ProtocolError("invalid_field", "'participantId' is not a classroom in this lesson");
+            if (target == null || (target.participant.role() != Role.CLASSROOM && !live.isOnStage(participantId))) {
+                throw new ProtocolError("invalid_field", "'participantId' is not a classroom, or someone on stage,"
+                        + " in this lesson");
             }
             ObjectNode event = target.session.message("muteRequested", null);
             event.put("by", by.participant.displayName());
