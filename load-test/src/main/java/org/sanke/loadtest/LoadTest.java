@@ -149,21 +149,25 @@ public final class LoadTest {
             stats.startMeasuring();
             double cpuBefore = process == null ? 0 : process.cpuSeconds();
             double toolBefore = tool.cpuSeconds();
-            PrometheusHistogram delayBefore = PrometheusHistogram.parse(metricsText(), FORWARDING_DELAY);
+            String metricsBefore = metricsText();
+            PrometheusHistogram delayBefore = PrometheusHistogram.parse(metricsBefore, FORWARDING_DELAY);
+            double kernelDropsBefore = counter(metricsBefore, KERNEL_DROPS);
             long windowStart = System.nanoTime();
             Thread.sleep(options.duration().toMillis());
             if (process != null) {
                 double window = (System.nanoTime() - windowStart) / 1e9;
                 double cpu = process.cpuSeconds() - cpuBefore;
                 double toolCpu = tool.cpuSeconds() - toolBefore;
-                PrometheusHistogram delay = PrometheusHistogram.parse(metricsText(), FORWARDING_DELAY)
+                String metricsAfter = metricsText();
+                PrometheusHistogram delay = PrometheusHistogram.parse(metricsAfter, FORWARDING_DELAY)
                         .since(delayBefore);
+                double kernelDrops = counter(metricsAfter, KERNEL_DROPS) - kernelDropsBefore;
                 long heapAfter = heapBefore < 0 ? -1 : JvmHeap.liveBytes(options.serverPid());
                 double heapPerSubscriber = heapAfter < 0 ? Double.NaN
                         : (heapAfter - heapBefore) / 1024.0 / options.classrooms();
                 serverUse = new Report.ServerUse(cpu, window, process.peakMemoryMiB(), options.classrooms() * 2,
                         toolCpu, delay.quantileUpperBound(0.5) * 1000, delay.quantileUpperBound(0.99) * 1000,
-                        delay.count(), heapPerSubscriber);
+                        delay.count(), heapPerSubscriber, kernelDrops);
             }
             if (realistic != null) {
                 realisticResults = realistic.results(); // the latest second of each, while still live
@@ -302,6 +306,16 @@ public final class LoadTest {
 
     /** Sanke's histogram of the time from a packet's arrival to each forwarded copy's send: the SFU-added delay. */
     private static final String FORWARDING_DELAY = "sanke_media_forwarding_delay_seconds";
+
+    /** Datagrams the kernel dropped at Sanke's media port because a socket's receive buffer was full. */
+    private static final String KERNEL_DROPS = "sanke_media_socket_drops_total";
+
+    /** A counter's value in a /metrics text; NaN when it is not there. */
+    static double counter(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})?\\s+([0-9.eE+-]+)")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
 
     /** The server's /metrics text; empty when there is none (Janus). */
     private String metricsText() {

@@ -93,6 +93,15 @@ class LoadTestTest {
     }
 
     @Test
+    void countersAreReadFromMetricsText() {
+        String metrics = "# TYPE sanke_media_socket_drops_total counter\nsanke_media_socket_drops_total 7.0\n"
+                + "sanke_media_packets_dropped_total{reason=\"oversized\"} 2.0\n";
+        assertThat(LoadTest.counter(metrics, "sanke_media_socket_drops_total")).isEqualTo(7.0);
+        assertThat(LoadTest.counter(metrics, "sanke_media_packets_dropped_total")).isEqualTo(2.0);
+        assertThat(LoadTest.counter(metrics, "janus_nothing_total")).isNaN();
+    }
+
+    @Test
     void badInputGetsAClearMessageNotAStackTrace() {
         assertThat(run("lecture")).isEqualTo(2);
         assertThat(lastError).contains("unknown scenario 'lecture'; choose dedicated, master or broadcast")

@@ -77,7 +77,8 @@ class SignalingServerTest {
         assertThat(get("/health").body()).isEqualTo("{\"status\":\"UP\"}");
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("sanke_media_transports", "sanke_signaling_sessions",
-                "sanke_media_forwarding_delay_seconds", "sanke_media_packets_dropped_total{reason=\"unknown_address\"}");
+                "sanke_media_forwarding_delay_seconds", "sanke_media_packets_dropped_total{reason=\"unknown_address\"}",
+                "sanke_media_socket_receive_queue_bytes", "sanke_media_socket_drops_total");
     }
 
     @Test

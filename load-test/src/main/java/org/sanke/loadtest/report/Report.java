@@ -27,11 +27,12 @@ public final class Report {
     /**
      * The server's process over the measured window, and what else the tool measured there: its own CPU, the SFU-added
      * delay from the server's histogram (NaN for a server without one), the live heap per subscriber (NaN unless the
-     * server is a JVM that jcmd can read).
+     * server is a JVM that jcmd can read), and the datagrams the kernel dropped at its media port (NaN without
+     * Sanke's metric).
      */
     public record ServerUse(double cpuSeconds, double windowSeconds, double peakMemoryMiB, int forwardedStreams,
                             double toolCpuSeconds, double sfuDelayP50Millis, double sfuDelayP99Millis,
-                            long sfuDelayCount, double heapKiBPerSubscriber) {
+                            long sfuDelayCount, double heapKiBPerSubscriber, double kernelDrops) {
         /** CPU microseconds per forwarded subscriber stream-second. */
         public double cpuMicrosPerStreamSecond() {
             return cpuSeconds * 1e6 / (forwardedStreams * windowSeconds);
@@ -162,6 +163,10 @@ public final class Report {
             t.append(String.format(Locale.ROOT, "SFU-added delay     p50 <= %.3f ms, p99 <= %.3f ms over %,d forwarded"
                             + " copies (the server's histogram: arrival to send, bucket upper bounds)%n",
                     server.sfuDelayP50Millis(), server.sfuDelayP99Millis(), server.sfuDelayCount()));
+        }
+        if (!Double.isNaN(server.kernelDrops())) {
+            t.append(String.format(Locale.ROOT, "kernel drops        %,.0f datagrams at the server's media port (receive"
+                    + " buffer full, before the server read them)%n", server.kernelDrops()));
         }
         if (!Double.isNaN(server.heapKiBPerSubscriber())) {
             t.append(String.format(Locale.ROOT, "heap per subscriber %.0f KiB (live heap after a full GC, with all"

@@ -40,6 +40,13 @@ final class MediaMetrics {
         counter(registry, loops, "sanke.media.packets.sent", "rtcp", s -> s.rtcpOut);
         counter(registry, loops, "sanke.media.bytes.received", "any", s -> s.bytesIn);
         counter(registry, loops, "sanke.media.bytes.sent", "any", s -> s.bytesOut);
+        int port = context.port();
+        Gauge.builder("sanke.media.socket.receive.queue", () -> KernelSocketStats.read(port).receiveQueueBytes())
+                .description("Bytes the kernel holds for the media port's sockets, not yet read")
+                .baseUnit("bytes").register(registry);
+        FunctionCounter.builder("sanke.media.socket.drops", port, p -> KernelSocketStats.read(p).drops())
+                .description("Datagrams the kernel dropped at the media port because a receive buffer was full")
+                .register(registry);
         for (DropReason reason : DropReason.ALL) {
             FunctionCounter.builder("sanke.media.packets.dropped", loops,
                             l -> l.stream().mapToLong(loop -> loop.stats.drops[reason.ordinal()]).sum())
