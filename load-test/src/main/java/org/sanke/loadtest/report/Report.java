@@ -161,7 +161,7 @@ public final class Report {
                 server.forwardedStreams(), server.peakMemoryMiB()));
         if (server.sfuDelayCount() > 0) {
             t.append(String.format(Locale.ROOT, "SFU-added delay     p50 <= %.3f ms, p99 <= %.3f ms over %,d forwarded"
-                            + " copies (the server's histogram: arrival to send, bucket upper bounds)%n",
+                            + " copies (the server's histogram: read to send, bucket upper bounds)%n",
                     server.sfuDelayP50Millis(), server.sfuDelayP99Millis(), server.sfuDelayCount()));
         }
         if (!Double.isNaN(server.kernelDrops())) {
