@@ -20,9 +20,9 @@ const waiting = document.getElementById('waiting');
 const next = document.getElementById('next');
 const POLL_MS = 5000;
 let current = null; // the lessonId shown in the frame
-const ended = new Set(); // lessons ended early by their teacher
 
-window.sanke = { terminal: true, lessonId: null, frameHook: () => frame.contentWindow?.sanke ?? null };
+window.sanke = { terminal: true, lessonId: null, polls: 0,
+  frameHook: () => frame.contentWindow?.sanke ?? null };
 
 function show(lesson) {
   if (!lesson) {
@@ -66,11 +66,9 @@ async function poll() {
   }
   const state = window.sanke.frameHook()?.state;
   if (current && state === 'ended') {
-    ended.add(current); // the teacher ended it early: back to waiting for the next lesson
-    leave();
+    leave(); // ended by its teacher or its time: the server now lists it as ended, so it is not joined again
   }
-  const joinable = lessons.find((l) => !l.sending && (l.state === 'open' || l.state === 'live')
-    && !ended.has(l.lessonId));
+  const joinable = lessons.find((l) => !l.sending && (l.state === 'open' || l.state === 'live'));
   if (joinable) {
     if (current !== joinable.lessonId) {
       enter(joinable);
@@ -80,8 +78,8 @@ async function poll() {
   } else if (current) {
     leave(); // the lesson ended
   }
-  show(lessons.find((l) => !l.sending && l.state !== 'ended' && !ended.has(l.lessonId) && l.lessonId !== current)
-    ?? null);
+  show(lessons.find((l) => !l.sending && l.state !== 'ended' && l.lessonId !== current) ?? null);
+  window.sanke.polls++; // a poll that reached the server and acted on its answer
 }
 
 poll();

@@ -122,6 +122,13 @@ public final class LiveLesson {
         return p;
     }
 
+    /** Only the teacher ends a lesson for everyone. */
+    public synchronized void checkMayEnd(String participantId) throws InteractionRefused {
+        if (present(participantId).role() != Role.TEACHER) {
+            throw new InteractionRefused("only the teacher ends the lesson");
+        }
+    }
+
     /** The most questions a lesson keeps: a busy open lesson's audience may ask thousands. */
     public static final int MAX_QUESTIONS = 200;
 

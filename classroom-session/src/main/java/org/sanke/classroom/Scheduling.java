@@ -43,6 +43,12 @@ public final class Scheduling {
         return endedEarly.contains(lessonId);
     }
 
+    /** Where an occurrence is now: its lifecycle's state, or ended when its teacher ended it early. */
+    public synchronized LessonState state(ScheduledLesson lesson) {
+        return endedEarly.contains(lesson.lesson().id()) ? LessonState.ENDED
+                : lesson.lifecycle().stateAt(clock.instant());
+    }
+
     /** The outcome of a scheduling request. */
     public sealed interface Result {
         record Scheduled(TimetableEntry entry) implements Result {

@@ -238,11 +238,7 @@ public final class LoadTest {
     /** The window's figures, with the time to first frame that only a peer's final summary carries. */
     private static List<PeerResult> withFirstFrames(List<PeerResult> live, List<PeerResult> summaries) {
         return live.stream().map(p -> summaries.stream().filter(s -> s.name().equals(p.name())).findFirst()
-                .map(s -> new PeerResult(p.name(), p.role(), p.state(), p.error(), p.framesDecoded(),
-                        p.framesPerSecond(), p.packetsReceived(), p.packetsLost(), p.videoJitterBufferDelayMs(),
-                        p.audioJitterBufferDelayMs(), p.framesEncoded(), p.packetsSent(),
-                        p.availableOutgoingBitrate(), s.firstFrameMillis()))
-                .orElse(p)).toList();
+                .map(s -> p.withFirstFrameMillis(s.firstFrameMillis())).orElse(p)).toList();
     }
 
     private String createLesson() throws IOException, InterruptedException {

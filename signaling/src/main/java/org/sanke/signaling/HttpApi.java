@@ -45,7 +45,7 @@ final class HttpApi {
         this.attendance = domain.attendance();
         this.scheduling = domain.scheduling();
         this.registry = registry;
-        this.schools = new SchoolApi(domain, new RestSupport(json), rooms::endedEarly);
+        this.schools = new SchoolApi(domain, new RestSupport(json));
     }
 
     Router router(Vertx vertx, String webRoot) {

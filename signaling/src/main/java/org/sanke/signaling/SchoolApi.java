@@ -32,13 +32,10 @@ final class SchoolApi {
 
     private final Domain domain;
     private final RestSupport rest;
-    private final java.util.function.Predicate<String> endedEarly;
 
-    /** @param endedEarly whether a timetabled lesson's teacher has ended it before its time */
-    SchoolApi(Domain domain, RestSupport rest, java.util.function.Predicate<String> endedEarly) {
+    SchoolApi(Domain domain, RestSupport rest) {
         this.domain = domain;
         this.rest = rest;
-        this.endedEarly = endedEarly;
     }
 
     void routes(Router router) {
@@ -177,9 +174,7 @@ final class SchoolApi {
                     .put("durationMinutes", lesson.entry().duration().toMinutes())
                     .put("from", sendingName)
                     .put("sending", lesson.entry().sendingClassroomId().equals(id))
-                    .put("state", endedEarly.test(lesson.lesson().id()) ? "ended"
-                            : lesson.lifecycle().stateAt(domain.scheduling().clock().instant())
-                            .name().toLowerCase(java.util.Locale.ROOT));
+                    .put("state", domain.scheduling().state(lesson).name().toLowerCase(java.util.Locale.ROOT));
         }
         return lessons;
     }

@@ -45,6 +45,13 @@ public record PeerResult(String name, String role, String state, String error, l
                 line.path("firstFrameMillis").isNumber() ? line.path("firstFrameMillis").asLong() : -1);
     }
 
+    /** The same figures with the time to first frame that only a peer's final summary carries. */
+    public PeerResult withFirstFrameMillis(long millis) {
+        return new PeerResult(name, role, state, error, framesDecoded, framesPerSecond, packetsReceived, packetsLost,
+                videoJitterBufferDelayMs, audioJitterBufferDelayMs, framesEncoded, packetsSent,
+                availableOutgoingBitrate, millis);
+    }
+
     /** Packets lost as a share of packets expected, in percent. */
     public double lossPercent() {
         long expected = packetsReceived + packetsLost;

@@ -4,9 +4,6 @@ import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import java.nio.ByteBuffer;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A camera made of I420 frames pushed into libwebrtc at a fixed rate. The picture moves (a scrolling gradient and a
@@ -20,11 +17,7 @@ final class SyntheticCamera implements AutoCloseable {
     private final int fps;
     private final byte[] luma;
     private final byte[] chroma;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "synthetic-camera");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile Pacer pacer;
     private int frame;
     private int noise = 0x9E3779B9;
 
@@ -37,7 +30,7 @@ final class SyntheticCamera implements AutoCloseable {
     }
 
     void start() {
-        timer.scheduleAtFixedRate(this::pushFrame, 0, 1_000_000 / fps, TimeUnit.MICROSECONDS);
+        pacer = new Pacer("synthetic-camera", 1_000_000 / fps, this::pushFrame);
     }
 
     private void pushFrame() {
@@ -95,11 +88,8 @@ final class SyntheticCamera implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (pacer != null) {
+            pacer.close();
         }
     }
 }

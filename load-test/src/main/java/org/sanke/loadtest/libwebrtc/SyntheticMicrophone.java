@@ -1,9 +1,6 @@
 package org.sanke.loadtest.libwebrtc;
 
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A microphone made of 10 ms chunks of 48 kHz mono PCM pushed into libwebrtc, which encodes them with Opus. The tone
@@ -16,15 +13,11 @@ final class SyntheticMicrophone implements AutoCloseable {
 
     final CustomAudioSource source = new CustomAudioSource();
     private final byte[] chunk = new byte[FRAMES * 2];
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "synthetic-microphone");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile Pacer pacer;
     private long sample;
 
     void start() {
-        timer.scheduleAtFixedRate(this::pushChunk, 0, 10, TimeUnit.MILLISECONDS);
+        pacer = new Pacer("synthetic-microphone", 10_000, this::pushChunk);
     }
 
     private void pushChunk() {
@@ -45,11 +38,8 @@ final class SyntheticMicrophone implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (pacer != null) {
+            pacer.close();
         }
     }
 }

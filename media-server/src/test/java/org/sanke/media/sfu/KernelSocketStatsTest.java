@@ -33,8 +33,11 @@ class KernelSocketStatsTest {
             for (int i = 0; i < 4; i++) {
                 sender.send(new java.net.DatagramPacket(payload, payload.length, receiver.getLocalSocketAddress()));
             }
-            Thread.sleep(100);
             // Nobody reads: the kernel holds the four datagrams (with its own per-datagram overhead).
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (KernelSocketStats.read(port).receiveQueueBytes() < 4 * 500 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertThat(KernelSocketStats.read(port).receiveQueueBytes()).isGreaterThanOrEqualTo(4 * 500);
         }
     }

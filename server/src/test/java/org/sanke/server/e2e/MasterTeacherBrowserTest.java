@@ -48,8 +48,7 @@ class MasterTeacherBrowserTest {
     void anObserverIsBroughtOnStageTheTeacherSharesAScreenAndPagesComeBackAfterARestart() throws Exception {
         Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
         // Fixed ports and a file database, so that the server can restart in the middle of the lesson.
-        SankeOptions options = new SankeOptions("127.0.0.1", freePort(), freePort(), List.of("127.0.0.1"), 1, false,
-                "jdbc:h2:file:" + dataDir.resolve("sanke"), "sa", "");
+        SankeOptions options = RestartableOptions.in(dataDir);
         server = SankeServer.start(options);
         String lessonId = createLesson();
 
@@ -148,9 +147,4 @@ class MasterTeacherBrowserTest {
         return response.body().replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -60,11 +60,6 @@ class TimetabledLessonBrowserTest {
         return lastBody.replaceAll(".*\"deviceToken\":\"([^\"]+)\".*", "$1");
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private String get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
@@ -80,8 +75,7 @@ class TimetabledLessonBrowserTest {
     void terminalsJoinOnTheirOwnTheTeacherStagesARoomAndAttendanceIsKept() throws Exception {
         Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
         // Fixed ports and a file database, so that the server can restart in the middle of the lesson.
-        SankeOptions options = new SankeOptions("127.0.0.1", freePort(), freePort(), List.of("127.0.0.1"), 1, false,
-                "jdbc:h2:file:" + dataDir.resolve("sanke"), "sa", "");
+        SankeOptions options = RestartableOptions.in(dataDir);
         server = SankeServer.start(options);
         String city = post("/api/schools", "{\"name\":\"Chengdu No. 7\"}");
         String village = post("/api/schools", "{\"name\":\"Village school\"}");
@@ -158,7 +152,10 @@ class TimetabledLessonBrowserTest {
         for (BrowserPage terminal : List.of(terminalA, terminalB)) {
             terminal.await("back to waiting", GUARD, p -> p.script("return window.sanke.lessonId") == null);
         }
-        Thread.sleep(6000); // more than a terminal's poll: it does not join the ended lesson again
+        // Two more polls of the timetable, answered: the terminal does not join the ended lesson again.
+        long polls = ((Number) terminalB.script("return window.sanke.polls")).longValue();
+        terminalB.await("two more polls", GUARD,
+                p -> ((Number) p.script("return window.sanke.polls")).longValue() >= polls + 2);
         assertThat(terminalB.script("return window.sanke.lessonId")).isNull();
 
         // The attendance report lists both rooms with their join and leave times.

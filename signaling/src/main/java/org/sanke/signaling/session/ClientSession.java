@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sanke.classroom.JoinResult;
+import org.sanke.classroom.LiveLesson;
 import org.sanke.classroom.Participant;
 import org.sanke.classroom.Question;
 import org.sanke.classroom.Role;
@@ -166,8 +167,10 @@ public final class ClientSession {
             }
             case Inbound.EndLesson end -> {
                 LessonRooms.Joined here = requireJoined();
-                if (here.member().participant.role() != Role.TEACHER) {
-                    throw new ProtocolError("not_allowed", "only the teacher ends the lesson");
+                try {
+                    here.room().live().checkMayEnd(here.member().id());
+                } catch (LiveLesson.InteractionRefused e) {
+                    throw new ProtocolError("not_allowed", e.getMessage());
                 }
                 send(message("ok", end.requestId())); // before lessonEnded, which follows at once
                 rooms.endByTeacher(here);

@@ -17,6 +17,7 @@ import org.sanke.classroom.JoinResult;
 import org.sanke.classroom.LiveLesson;
 import org.sanke.classroom.Participant;
 import org.sanke.classroom.Role;
+import org.sanke.classroom.ScheduledLesson;
 import org.sanke.media.api.ConsumerParameters;
 import org.sanke.media.api.MediaKind;
 import org.sanke.media.api.Producer;
@@ -50,14 +51,17 @@ public final class LessonRoom {
     private final SdpNegotiator sdp;
     private final Runnable onEmpty;
     private final AttendanceRecorder attendance;
+    private final ScheduledLesson timetabled;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final RoomConversation conversation;
     private Router router;
     private boolean closed;
 
-    LessonRoom(LiveLesson live, Supplier<Router> routers, SdpNegotiator sdp, AttendanceRecorder attendance,
-               Runnable onEmpty) {
+    /** @param timetabled the timetable slot this lesson is, or null for a lesson made through the API */
+    LessonRoom(LiveLesson live, ScheduledLesson timetabled, Supplier<Router> routers, SdpNegotiator sdp,
+               AttendanceRecorder attendance, Runnable onEmpty) {
         this.live = live;
+        this.timetabled = timetabled;
         this.routers = routers;
         this.sdp = sdp;
         this.attendance = attendance;
@@ -67,6 +71,11 @@ public final class LessonRoom {
 
     public LiveLesson live() {
         return live;
+    }
+
+    /** The timetable slot this lesson is, or null for a lesson made through the API. */
+    ScheduledLesson timetabled() {
+        return timetabled;
     }
 
     /** Admits a member, or returns the refusal; null when the room has just closed (the caller retries). */
@@ -316,12 +325,7 @@ public final class LessonRoom {
         if (member.gone) {
             return;
         }
-        member.gone = true;
-        members.remove(member.id());
-        live.leave(member.id());
-        attendance.left(live.lesson().id(), member.id(), reason);
-        closeTransport(member.publishTransport);
-        closeTransport(member.subscribe.transport);
+        depart(member, reason);
         for (Member other : members.values()) {
             boolean changed = removeTracks(other, member);
             if (member.participant.role().visible()) {
@@ -335,6 +339,20 @@ public final class LessonRoom {
                 maybeOffer(other);
             }
         }
+        closeIfEmpty();
+    }
+
+    /** Takes a member out of the room and the lesson, and closes its media; the others are not told here. */
+    private void depart(Member member, String reason) {
+        member.gone = true;
+        members.remove(member.id());
+        live.leave(member.id());
+        attendance.left(live.lesson().id(), member.id(), reason);
+        closeTransport(member.publishTransport);
+        closeTransport(member.subscribe.transport);
+    }
+
+    private void closeIfEmpty() {
         if (members.isEmpty()) {
             closed = true;
             if (router != null) {
@@ -349,14 +367,14 @@ public final class LessonRoom {
      * the room closes.
      */
     synchronized void end(String reason) {
+        // Everyone goes at once: nobody needs to hear the others leave or get a subscribe offer without them.
         for (Member member : List.copyOf(members.values())) {
             ObjectNode event = member.session.message("lessonEnded", null);
             event.put("reason", reason);
             member.session.send(event);
+            depart(member, "ended");
         }
-        for (Member member : List.copyOf(members.values())) {
-            leave(member, "ended");
-        }
+        closeIfEmpty();
     }
 
     /** Ends the receiver's sections of the publisher's tracks; true when there were any (an offer is due). */

@@ -59,18 +59,21 @@ public final class LessonRooms {
             }
         }
         Lesson lesson = lessons.find(lessonId).orElse(null);
+        ScheduledLesson slot = null;
         if (lesson == null) {
             Optional<ScheduledLesson> scheduled = scheduling.lesson(lessonId);
             if (scheduled.isEmpty()) {
                 return Optional.empty();
             }
-            checkScheduled(scheduled.get(), role, classroomId);
-            lesson = scheduled.get().lesson();
+            slot = scheduled.get();
+            checkScheduled(slot, role, classroomId);
+            lesson = slot.lesson();
         }
         Lesson found = lesson;
+        ScheduledLesson timetabled = slot;
         while (true) {
             LessonRoom room = rooms.computeIfAbsent(lessonId, id -> new LessonRoom(
-                    new LiveLesson(found, JoinPolicy.byMode(lessons.policies())), routers, sdp,
+                    new LiveLesson(found, JoinPolicy.byMode(lessons.policies())), timetabled, routers, sdp,
                     new AttendanceRecorder(attendance, clock), () -> rooms.remove(id)));
             Object result = room.join(session, role, name, classroomId);
             if (result != null) {
@@ -107,9 +110,8 @@ public final class LessonRooms {
 
     /** The teacher ends the lesson for everyone; a timetabled lesson then takes no more joins. */
     void endByTeacher(Joined here) {
-        String lessonId = here.room().live().lesson().id();
-        if (lessons.find(lessonId).isEmpty()) {
-            scheduling.endEarly(lessonId);
+        if (here.room().timetabled() != null) {
+            scheduling.endEarly(here.room().live().lesson().id());
         }
         here.room().end("ended_by_teacher");
     }
@@ -120,20 +122,11 @@ public final class LessonRooms {
      */
     public void endOverdue() {
         var now = scheduling.clock().instant();
-        for (var entry : rooms.entrySet()) {
-            String lessonId = entry.getKey();
-            if (lessons.find(lessonId).isPresent()) {
-                continue;
+        for (LessonRoom room : rooms.values()) {
+            if (room.timetabled() != null && room.timetabled().lifecycle().stateAt(now) == LessonState.ENDED) {
+                room.end("time_over");
             }
-            scheduling.lesson(lessonId)
-                    .filter(s -> s.lifecycle().stateAt(now) == LessonState.ENDED)
-                    .ifPresent(s -> entry.getValue().end("time_over"));
         }
-    }
-
-    /** Whether the teacher of a timetabled lesson ended it before its time. */
-    public boolean endedEarly(String lessonId) {
-        return scheduling.endedEarly(lessonId);
     }
 
     /** Who is in a lesson right now. */
