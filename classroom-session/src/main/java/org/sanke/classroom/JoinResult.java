@@ -1,12 +1,30 @@
 package org.sanke.classroom;
 
-/** The outcome of a join: admitted with a participant, or refused with a reason. */
+/**
+ * The outcome of a join: admitted with a participant, or refused with a reason. Every refusal a person can meet at
+ * the door comes from here, whether {@link LessonAdmission} (which lesson, which room, which device) or the lesson's
+ * {@link JoinPolicy} (which seat) said it.
+ */
 public sealed interface JoinResult {
     record Admitted(Participant participant) implements JoinResult {
     }
 
-    record Refusal(Reason reason, String message) implements JoinResult {
+    record Refusal(Reason reason, String message) implements JoinResult, LessonAdmission.Result {
     }
 
-    enum Reason { ROLE_TAKEN, LESSON_FULL, ROLE_NOT_ALLOWED }
+    enum Reason {
+        /** No lesson, timetabled or made through the API, has this id. */
+        LESSON_NOT_FOUND,
+        /** A timetabled lesson that has not opened yet, has ended, or its teacher ended. */
+        LESSON_NOT_OPEN,
+        /** The classroom is not one of the lesson's. */
+        NOT_ENROLLED,
+        /** A field the join needs is missing (a terminal's classroom or its device token). */
+        MISSING_FIELD,
+        /** The device token is not the classroom's. */
+        DEVICE_NOT_AUTHORIZED,
+        ROLE_TAKEN,
+        LESSON_FULL,
+        ROLE_NOT_ALLOWED
+    }
 }

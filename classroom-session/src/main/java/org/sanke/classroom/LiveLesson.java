@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The participants of one running lesson and its interaction: the hand queue (classrooms waiting to speak, in the
  * order they raised their hands) and who is on stage (seen and heard by everyone). Joins go through the
- * {@link JoinPolicy}. Synchronized: requests of one lesson come from different connections' threads.
+ * {@link JoinPolicy}, for the seat; the door (which lesson, which room) is {@link LessonAdmission}'s. Not thread-safe:
+ * a running lesson has one owner thread, which makes every change to it.
  */
 public final class LiveLesson {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,12 +37,12 @@ public final class LiveLesson {
         return lesson;
     }
 
-    public synchronized JoinResult join(Role role, String displayName) {
+    public JoinResult join(Role role, String displayName) {
         return join(role, displayName, null);
     }
 
     /** A join as a known classroom (a terminal): the room is recorded for attendance. */
-    public synchronized JoinResult join(Role role, String displayName, String classroomId) {
+    public JoinResult join(Role role, String displayName, String classroomId) {
         JoinResult.Refusal refusal = policy.check(lesson, participants.values(), role);
         if (refusal != null) {
             return refusal;
@@ -54,7 +55,7 @@ public final class LiveLesson {
     }
 
     /** Removes a participant; empty when it was not here. */
-    public synchronized Optional<Participant> leave(String participantId) {
+    public Optional<Participant> leave(String participantId) {
         handQueue.remove(participantId);
         onStage.remove(participantId);
         return Optional.ofNullable(participants.remove(participantId));
@@ -64,7 +65,7 @@ public final class LiveLesson {
      * A classroom (its assistant teacher), or in a master-teacher lesson an observer teacher, raises its hand;
      * false when it was already raised.
      */
-    public synchronized boolean raiseHand(String participantId) throws InteractionRefused {
+    public boolean raiseHand(String participantId) throws InteractionRefused {
         Participant p = present(participantId);
         if (!policy.mayTakeStage(lesson, p.role())) {
             throw new InteractionRefused(p.role().wireName() + "s do not raise hands in "
@@ -74,12 +75,12 @@ public final class LiveLesson {
     }
 
     /** The hand goes down: by the classroom itself, or because the teacher brought it on stage. */
-    public synchronized boolean lowerHand(String participantId) {
+    public boolean lowerHand(String participantId) {
         return handQueue.remove(participantId);
     }
 
     /** Classrooms waiting to speak, first raised first. */
-    public synchronized List<String> handQueue() {
+    public List<String> handQueue() {
         return List.copyOf(handQueue);
     }
 
@@ -87,7 +88,7 @@ public final class LiveLesson {
      * The teacher brings a classroom (or, where the mode allows, an observer) on stage, where everyone sees and
      * hears it, or takes it off; bringing it on lowers its hand. Returns whether anything changed.
      */
-    public synchronized boolean setOnStage(String byParticipantId, String participantId, boolean on)
+    public boolean setOnStage(String byParticipantId, String participantId, boolean on)
             throws InteractionRefused {
         if (present(byParticipantId).role() != Role.TEACHER) {
             throw new InteractionRefused("only the teacher decides who is on stage");
@@ -104,12 +105,12 @@ public final class LiveLesson {
         return onStage.remove(participantId);
     }
 
-    public synchronized boolean isOnStage(String participantId) {
+    public boolean isOnStage(String participantId) {
         return onStage.contains(participantId);
     }
 
     /** Teachers and classrooms publish; anyone else only while on stage. False for someone not here. */
-    public synchronized boolean mayPublish(String participantId) {
+    public boolean mayPublish(String participantId) {
         Participant p = participants.get(participantId);
         return p != null && (p.role().publishes() || onStage.contains(participantId));
     }
@@ -123,7 +124,7 @@ public final class LiveLesson {
     }
 
     /** Only the teacher ends a lesson for everyone. */
-    public synchronized void checkMayEnd(String participantId) throws InteractionRefused {
+    public void checkMayEnd(String participantId) throws InteractionRefused {
         if (present(participantId).role() != Role.TEACHER) {
             throw new InteractionRefused("only the teacher ends the lesson");
         }
@@ -133,7 +134,7 @@ public final class LiveLesson {
     public static final int MAX_QUESTIONS = 200;
 
     /** Anyone but the teacher asks a question; the lesson keeps the latest {@value #MAX_QUESTIONS}. */
-    public synchronized Question ask(String participantId, String text) throws InteractionRefused {
+    public Question ask(String participantId, String text) throws InteractionRefused {
         Participant p = present(participantId);
         if (p.role() == Role.TEACHER) {
             throw new InteractionRefused("the teacher answers questions and does not ask them");
@@ -149,7 +150,7 @@ public final class LiveLesson {
     }
 
     /** The teacher marks a question answered; false when it already was. */
-    public synchronized boolean markAnswered(String byParticipantId, String questionId) throws InteractionRefused {
+    public boolean markAnswered(String byParticipantId, String questionId) throws InteractionRefused {
         if (present(byParticipantId).role() != Role.TEACHER) {
             throw new InteractionRefused("only the teacher marks a question answered");
         }
@@ -165,7 +166,7 @@ public final class LiveLesson {
     }
 
     /** The questions kept, oldest first. */
-    public synchronized List<Question> questions() {
+    public List<Question> questions() {
         return List.copyOf(questions.values());
     }
 
@@ -176,11 +177,11 @@ public final class LiveLesson {
         }
     }
 
-    public synchronized List<Participant> participants() {
+    public List<Participant> participants() {
         return new ArrayList<>(participants.values());
     }
 
-    public synchronized boolean isEmpty() {
+    public boolean isEmpty() {
         return participants.isEmpty();
     }
 }

@@ -51,16 +51,20 @@ final class HttpApi {
     Router router(Vertx vertx, String webRoot) {
         Router router = Router.router(vertx);
         router.get("/health").handler(ctx -> reply(ctx, 200, json.createObjectNode().put("status", "UP")));
-        router.get("/metrics").handler(ctx -> ctx.response()
+        // The kernel's socket statistics are read from /proc: a worker's job.
+        router.get("/metrics").blockingHandler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(registry.scrape()));
+                .end(registry.scrape()), false);
         router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi/sanke.yaml"));
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
-        router.post("/api/lessons").handler(this::createLesson);
-        router.get("/api/lessons").handler(this::listLessons);
-        router.get("/api/lessons/:id").handler(this::getLesson);
-        router.get("/api/lessons/:id/attendance").handler(this::attendance);
+        // No route takes files: nothing is ever written to disk from a request body.
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)
+                .setHandleFileUploads(false).setDeleteUploadedFilesOnEnd(true));
+        // These read or write the store: on Vert.x workers, never on an event loop.
+        router.post("/api/lessons").blockingHandler(this::createLesson, false);
+        router.get("/api/lessons").blockingHandler(this::listLessons, false);
+        router.get("/api/lessons/:id").blockingHandler(this::getLesson, false);
+        router.get("/api/lessons/:id/attendance").blockingHandler(this::attendance, false);
         schools.routes(router);
         router.route("/api/*").handler(ctx -> error(ctx, 404, "not_found", null, "no such API route"));
         router.route("/*").handler(StaticHandler.create(webRoot).setIndexPage("index.html"));

@@ -38,22 +38,23 @@ final class SchoolApi {
         this.rest = rest;
     }
 
+    /** Every route reads or writes the store, so each runs on a Vert.x worker, never on an event loop. */
     void routes(Router router) {
-        router.post("/api/schools").handler(ctx -> handle(ctx, this::createSchool));
-        router.get("/api/schools").handler(ctx -> handle(ctx, c -> list(domain.schools().schools().stream()
-                .map(this::schoolJson).toList())));
-        router.post("/api/classrooms").handler(ctx -> handle(ctx, this::createClassroom));
-        router.get("/api/classrooms").handler(ctx -> handle(ctx, c -> list(domain.schools()
-                .classrooms(c.queryParams().get("schoolId")).stream().map(this::classroomJson).toList())));
-        router.post("/api/people").handler(ctx -> handle(ctx, this::createPerson));
-        router.get("/api/people").handler(ctx -> handle(ctx, c -> list(domain.schools()
-                .people(c.queryParams().get("schoolId")).stream().map(this::personJson).toList())));
-        router.post("/api/timetable").handler(ctx -> handle(ctx, this::schedule));
-        router.get("/api/classrooms/:id/upcoming").handler(ctx -> handle(ctx, this::upcoming));
-        router.post("/api/classrooms/:id/device-token").handler(ctx -> handle(ctx, this::rotateToken));
-        router.get("/api/schools/:id/attendance").handler(this::schoolAttendance);
-        router.get("/api/timetable").handler(ctx -> handle(ctx, c -> list(domain.scheduling().entries().stream()
-                .map(this::entryJson).toList())));
+        router.post("/api/schools").blockingHandler(ctx -> handle(ctx, this::createSchool), false);
+        router.get("/api/schools").blockingHandler(ctx -> handle(ctx, c -> list(domain.schools().schools().stream()
+                .map(this::schoolJson).toList())), false);
+        router.post("/api/classrooms").blockingHandler(ctx -> handle(ctx, this::createClassroom), false);
+        router.get("/api/classrooms").blockingHandler(ctx -> handle(ctx, c -> list(domain.schools()
+                .classrooms(c.queryParams().get("schoolId")).stream().map(this::classroomJson).toList())), false);
+        router.post("/api/people").blockingHandler(ctx -> handle(ctx, this::createPerson), false);
+        router.get("/api/people").blockingHandler(ctx -> handle(ctx, c -> list(domain.schools()
+                .people(c.queryParams().get("schoolId")).stream().map(this::personJson).toList())), false);
+        router.post("/api/timetable").blockingHandler(ctx -> handle(ctx, this::schedule), false);
+        router.get("/api/classrooms/:id/upcoming").blockingHandler(ctx -> handle(ctx, this::upcoming), false);
+        router.post("/api/classrooms/:id/device-token").blockingHandler(ctx -> handle(ctx, this::rotateToken), false);
+        router.get("/api/schools/:id/attendance").blockingHandler(this::schoolAttendance, false);
+        router.get("/api/timetable").blockingHandler(ctx -> handle(ctx, c -> list(domain.scheduling().entries()
+                .stream().map(this::entryJson).toList())), false);
     }
 
     private interface Handler {

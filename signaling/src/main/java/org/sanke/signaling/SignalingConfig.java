@@ -8,8 +8,30 @@ package org.sanke.signaling;
  * @param maxMessageBytes the largest WebSocket message accepted; larger ones close the connection with 1009
  * @param webRoot         classpath folder whose files are served at "/" (the web client)
  */
-public record SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot) {
+public record SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot,
+                              Liveness liveness) {
+    public SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot) {
+        this(bindAddress, port, maxMessageBytes, webRoot, Liveness.DEFAULT);
+    }
+
     public static SignalingConfig defaults() {
         return new SignalingConfig("0.0.0.0", 8080, 64 * 1024, "web");
+    }
+
+    public SignalingConfig withLiveness(Liveness liveness) {
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness);
+    }
+
+    /**
+     * How the server keeps WebSocket connections honest.
+     *
+     * @param pingIntervalMs       how often the server pings each connection
+     * @param idleTimeoutMs        a connection from which nothing (not even a pong) arrived for this long is closed
+     * @param droppableAboveBytes  with this much written but not yet taken by the client, chat, questions, hands and
+     *                             quality reports to it are dropped
+     * @param closeAboveBytes      with this much waiting, the connection is closed (the client reconnects)
+     */
+    public record Liveness(long pingIntervalMs, long idleTimeoutMs, long droppableAboveBytes, long closeAboveBytes) {
+        public static final Liveness DEFAULT = new Liveness(15_000, 45_000, 256 * 1024, 4 * 1024 * 1024);
     }
 }

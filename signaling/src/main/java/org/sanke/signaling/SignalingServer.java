@@ -6,6 +6,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.net.BindException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -14,7 +18,10 @@ import org.sanke.classroom.LessonDirectory;
 import org.sanke.media.api.Router;
 import org.sanke.signaling.protocol.InboundReader;
 import org.sanke.signaling.protocol.Outbound;
+import org.sanke.classroom.LessonAdmission;
 import org.sanke.signaling.session.ClientSession;
+import org.sanke.signaling.session.ConnectionMetrics;
+import org.sanke.signaling.session.LessonLoops;
 import org.sanke.signaling.session.LessonRooms;
 
 /** The HTTP and WebSocket front door: pages, REST, health, metrics, and the signaling protocol at /ws. */
@@ -24,12 +31,19 @@ public final class SignalingServer implements AutoCloseable {
     /** How often running timetabled lessons are checked for their end (plus overrun). */
     private static final long OVERDUE_CHECK_MS = 5_000;
 
+    private static final int STORE_WORKERS = 8;
+    private static final int STORE_QUEUE = 1_000;
+
     private final Vertx vertx;
     private final HttpServer http;
+    private final LessonLoops loops;
+    private final ExecutorService storeWorkers;
 
-    private SignalingServer(Vertx vertx, HttpServer http) {
+    private SignalingServer(Vertx vertx, HttpServer http, LessonLoops loops, ExecutorService storeWorkers) {
         this.vertx = vertx;
         this.http = http;
+        this.loops = loops;
+        this.storeWorkers = storeWorkers;
     }
 
     /** Starts listening; returns once the port is bound. */
@@ -43,19 +57,17 @@ public final class SignalingServer implements AutoCloseable {
                                         PrometheusMeterRegistry registry) throws Exception {
         Vertx vertx = Vertx.vertx();
         ObjectMapper json = new ObjectMapper();
-        LessonRooms rooms = new LessonRooms(domain.lessons(), domain.scheduling(), domain.schools(), routers,
-                domain.attendance(), Clock.systemUTC());
-        AtomicInteger sessions = new AtomicInteger();
-        Gauge.builder("sanke.signaling.sessions", sessions, AtomicInteger::get)
-                .description("Open WebSocket connections").register(registry);
+        Outbound outbound = new Outbound(json);
+        LessonLoops loops = new LessonLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        ExecutorService storeWorkers = storeWorkers();
+        LessonRooms rooms = new LessonRooms(new LessonAdmission(domain.lessons(), domain.scheduling(),
+                domain.schools()), domain.lessons(), domain.scheduling(), routers, domain.attendance(),
+                Clock.systemUTC(), loops, storeWorkers, outbound);
+        ConnectionMetrics connections = new ConnectionMetrics(registry);
         Gauge.builder("sanke.lessons.live", rooms, LessonRooms::liveLessons)
                 .description("Lessons with at least one participant").register(registry);
-        vertx.setPeriodic(OVERDUE_CHECK_MS, id -> vertx.executeBlocking(() -> {
-            rooms.endOverdue();
-            return null;
-        }, false));
+        vertx.setPeriodic(OVERDUE_CHECK_MS, id -> rooms.endOverdue());
         InboundReader reader = new InboundReader(json);
-        Outbound outbound = new Outbound(json);
         HttpServerOptions options = new HttpServerOptions()
                 .setMaxWebSocketFrameSize(TRANSPORT_MESSAGE_LIMIT)
                 .setMaxWebSocketMessageSize(TRANSPORT_MESSAGE_LIMIT);
@@ -66,16 +78,35 @@ public final class SignalingServer implements AutoCloseable {
                         socket.close((short) 1008, "unknown path");
                         return;
                     }
-                    new ClientSession(socket, rooms, reader, outbound, config.maxMessageBytes(), sessions).start();
+                    new ClientSession(vertx, socket, rooms, reader, outbound, config, connections).start();
                 });
         try {
             http.listen(config.port(), config.bindAddress()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
+            loops.close();
+            storeWorkers.shutdownNow();
+            if (e.getCause() instanceof BindException) {
+                throw new HttpPortInUseException(config.bindAddress(), config.port(), e.getCause());
+            }
             throw e;
         }
-        return new SignalingServer(vertx, http);
+        return new SignalingServer(vertx, http, loops, storeWorkers);
+    }
+
+    /**
+     * The threads that read and write the store for lessons (the door's reads, the end of a timetabled lesson): a
+     * few, with a bounded queue, so a stalled database holds a few threads and refuses work past that.
+     */
+    private static ExecutorService storeWorkers() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(STORE_WORKERS, STORE_WORKERS, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(STORE_QUEUE), task -> {
+                    Thread thread = new Thread(task, "sanke-store-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     public int port() {
@@ -89,5 +120,7 @@ public final class SignalingServer implements AutoCloseable {
         } catch (Exception e) {
             // closing anyway: nothing more to do for a server that will not close cleanly
         }
+        loops.close();
+        storeWorkers.shutdownNow();
     }
 }

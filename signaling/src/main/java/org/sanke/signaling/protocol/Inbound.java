@@ -4,9 +4,12 @@ package org.sanke.signaling.protocol;
 public sealed interface Inbound {
     Object requestId();
 
-    /** @param classroomId the classroom a terminal joins as; required for timetabled lessons, else optional */
+    /**
+     * @param classroomId the classroom a terminal joins as; required for timetabled lessons, else optional
+     * @param rejoinToken the token of an earlier {@code joined} reply: takes that seat back if it is still held
+     */
     record Join(Object requestId, String lessonId, String role, String name, String classroomId,
-                String deviceToken) implements Inbound {
+                String deviceToken, String rejoinToken) implements Inbound {
     }
 
     /** @param screenMid the mid of the offer's screen-share video section, if it has one */

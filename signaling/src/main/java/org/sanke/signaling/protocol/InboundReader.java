@@ -44,7 +44,8 @@ public final class InboundReader {
         return switch (type.asText()) {
             case "join" -> new Inbound.Join(requestId, text(node, "lessonId", 64), text(node, "role", 16),
                     name(node), node.has("classroomId") ? text(node, "classroomId", 64) : null,
-                    node.has("deviceToken") ? text(node, "deviceToken", 128) : null);
+                    node.has("deviceToken") ? text(node, "deviceToken", 128) : null,
+                    node.has("rejoinToken") ? text(node, "rejoinToken", 64) : null);
             case "publish" -> new Inbound.Publish(requestId, text(node, "sdp", Integer.MAX_VALUE),
                     node.has("screenMid") ? text(node, "screenMid", 32) : null);
             case "subscribeAnswer" -> new Inbound.SubscribeAnswer(requestId, version(node),

@@ -1,16 +1,15 @@
 package org.sanke.signaling.session;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.sanke.classroom.JoinResult;
+import java.util.concurrent.atomic.AtomicLong;
 import org.sanke.classroom.LiveLesson;
-import org.sanke.classroom.Participant;
-import org.sanke.classroom.Question;
 import org.sanke.classroom.Role;
+import org.sanke.signaling.SignalingConfig;
 import org.sanke.signaling.protocol.Inbound;
 import org.sanke.signaling.protocol.InboundReader;
 import org.sanke.signaling.protocol.Outbound;
@@ -20,63 +19,145 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One WebSocket: reads and checks each message, answers it, and keeps this connection's place in a lesson.
- * Messages arrive on the connection's Vert.x event loop; replies to media work are written from media threads,
- * which Vert.x allows (it hands the write to the connection's loop).
+ * One WebSocket: reads and checks each message and hands it to its lesson's thread, which answers it. Keeps the
+ * connection alive and honest: pings it, closes it when nothing comes back, and never lets a client that does not
+ * read hold server memory (events it can miss are dropped, and past a limit the connection is closed).
+ *
+ * <p>Threads: messages arrive on the connection's Vert.x event loop; replies are written from lesson loops, which
+ * Vert.x allows (it hands the write to the connection's loop, in order).
  */
 public final class ClientSession {
     /** WebSocket close code when the client's media went silent or failed (private range, RFC 6455 §7.4.2). */
     public static final short CLOSE_MEDIA_ENDED = 4000;
+    /** Close code when the same seat was taken by a new connection with this one's rejoin token. */
+    public static final short CLOSE_REPLACED = 4001;
+    /** Close code when nothing arrived from the client, not even a pong, for the idle timeout. */
+    public static final short CLOSE_IDLE = 4002;
+    /** Close code when the client did not read what the server sent it. */
+    public static final short CLOSE_SLOW_READER = 4003;
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
 
+    private final Vertx vertx;
     private final ServerWebSocket socket;
     private final LessonRooms rooms;
     private final InboundReader reader;
     private final Outbound outbound;
     private final int maxMessageChars;
+    private final SignalingConfig.Liveness liveness;
+    private final ConnectionMetrics metrics;
     private final RateLimiter rateLimiter;
-    private final AtomicInteger openSessions;
-    private LessonRooms.Joined joined;
-    private boolean closed;
+    /** Bytes handed to the socket and not yet written out to the client. */
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private Context context;
+    private Thread loopThread;
+    private long livenessTimer = -1;
+    private long lastHeardNanos;
+    private volatile LessonRooms.Joined joined;
+    private volatile boolean joining;
+    private volatile boolean closed;
 
-    public ClientSession(ServerWebSocket socket, LessonRooms rooms, InboundReader reader, Outbound outbound,
-                         int maxMessageBytes, AtomicInteger openSessions) {
+    public ClientSession(Vertx vertx, ServerWebSocket socket, LessonRooms rooms, InboundReader reader,
+                         Outbound outbound, SignalingConfig config, ConnectionMetrics metrics) {
+        this.vertx = vertx;
         this.socket = socket;
         this.rooms = rooms;
         this.reader = reader;
         this.outbound = outbound;
-        this.maxMessageChars = maxMessageBytes;
-        this.openSessions = openSessions;
+        this.maxMessageChars = config.maxMessageBytes();
+        this.liveness = config.liveness();
+        this.metrics = metrics;
         this.rateLimiter = new RateLimiter(50, 100, 200, System.nanoTime());
     }
 
+    /** Called on the connection's event loop. */
     public void start() {
-        openSessions.incrementAndGet();
+        context = vertx.getOrCreateContext();
+        loopThread = Thread.currentThread();
+        metrics.open.incrementAndGet();
+        lastHeardNanos = System.nanoTime();
         socket.textMessageHandler(this::onText);
         socket.binaryMessageHandler(buffer -> refuse(null, "bad_json", "binary frames are not accepted"));
+        socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
         socket.exceptionHandler(failure -> LOG.debug("websocket error: {}", failure.toString()));
         socket.closeHandler(ignored -> onClosed());
+        livenessTimer = vertx.setPeriodic(liveness.pingIntervalMs(), id -> checkLiveness());
     }
 
-    Outbound outbound() {
-        return outbound;
+    /** The connection's event loop. */
+    Context context() {
+        return context;
     }
 
     ObjectNode message(String type, Object requestId) {
         return outbound.message(type, requestId);
     }
 
+    /**
+     * Sends a reply or an event the client cannot do without. The write is a task on the connection's loop, the
+     * same queue {@link Audience} uses, so what one lesson thread sends arrives in the order it was sent.
+     */
     void send(ObjectNode message) {
-        if (!socket.isClosed()) {
-            socket.writeTextMessage(message.toString());
+        String text = message.toString();
+        if (Thread.currentThread() == loopThread) {
+            sendText(text, Audience.Delivery.ESSENTIAL);
+        } else {
+            context.runOnContext(ignored -> sendText(text, Audience.Delivery.ESSENTIAL));
         }
+    }
+
+    /**
+     * Writes a message on the connection's loop, unless the client has stopped reading: then droppable ones are
+     * lost, and past a limit the connection is closed.
+     */
+    void sendText(String text, Audience.Delivery delivery) {
+        if (closed || socket.isClosed()) {
+            return;
+        }
+        long pending = pendingBytes.get();
+        if (pending > liveness.closeAboveBytes()) {
+            metrics.closedSlowReader.increment();
+            LOG.info("closing a connection that did not read {} bytes", pending);
+            socket.close(CLOSE_SLOW_READER, "not reading");
+            return;
+        }
+        if (delivery == Audience.Delivery.DROPPABLE && pending > liveness.droppableAboveBytes()) {
+            metrics.eventsDropped.increment();
+            return;
+        }
+        long size = text.length();
+        pendingBytes.addAndGet(size);
+        socket.writeTextMessage(text).onComplete(ignored -> pendingBytes.addAndGet(-size));
     }
 
     void closeBecauseMediaEnded() {
         socket.close(CLOSE_MEDIA_ENDED, "media ended");
     }
 
+    void closeBecauseReplaced() {
+        socket.close(CLOSE_REPLACED, "replaced by a new connection");
+    }
+
+    /**
+     * The lesson seated this connection; false when the connection closed meanwhile (the lesson then lets it go).
+     * With {@link #onClosed} this is a two-flag handshake over volatiles: at least one side sees the other.
+     */
+    boolean attach(LessonRooms.Joined here) {
+        joined = here;
+        return !closed;
+    }
+
+    private void checkLiveness() {
+        long silentMs = (System.nanoTime() - lastHeardNanos) / 1_000_000;
+        if (silentMs > liveness.idleTimeoutMs()) {
+            metrics.closedIdle.increment();
+            socket.close(CLOSE_IDLE, "no answer for " + silentMs + " ms");
+            return;
+        }
+        socket.writePing(Buffer.buffer());
+    }
+
     private void onText(String text) {
+        lastHeardNanos = System.nanoTime();
         switch (rateLimiter.onMessage(System.nanoTime())) {
             case REFUSE -> {
                 refuse(null, "rate_limited", "too many messages; this one was dropped");
@@ -104,157 +185,148 @@ public final class ClientSession {
             handle(message);
         } catch (ProtocolError e) {
             refuse(message.requestId(), e.code(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("request {} failed", message.getClass().getSimpleName(), e);
-            refuse(message.requestId(), "internal", "the server failed; the request changed nothing");
         }
+    }
+
+    /** What the lesson does with one message of a seated member; returns whether to answer {@code ok}. */
+    private interface RoomAction {
+        boolean run(LessonRoom room, Member member) throws ProtocolError;
     }
 
     private void handle(Inbound message) throws ProtocolError {
         switch (message) {
             case Inbound.Ping ping -> send(message("pong", ping.requestId()));
             case Inbound.Join join -> join(join);
-            case Inbound.Publish publish -> publish(publish);
-            case Inbound.SubscribeAnswer answer -> {
-                LessonRooms.Joined here = requireJoined();
-                here.room().subscribeAnswer(here.member(), answer.version(), answer.sdp());
-                send(message("ok", answer.requestId()));
-            }
-            case Inbound.RaiseHand raise -> {
-                LessonRooms.Joined here = requireJoined();
-                here.room().conversation().raiseHand(here.member());
-                send(message("ok", raise.requestId()));
-            }
-            case Inbound.LowerHand lower -> {
-                LessonRooms.Joined here = requireJoined();
-                here.room().conversation().lowerHand(here.member());
-                send(message("ok", lower.requestId()));
-            }
-            case Inbound.Stage stage -> {
-                LessonRooms.Joined here = requireJoined();
-                here.room().stage(here.member(), stage.participantId(), stage.on());
-                send(message("ok", stage.requestId()));
-            }
-            case Inbound.MuteRequest mute -> {
-                LessonRooms.Joined here = requireJoined();
-                here.room().conversation().muteRequest(here.member(), mute.participantId());
-                send(message("ok", mute.requestId()));
-            }
-            case Inbound.Problem problem -> {
-                LessonRooms.Joined here = requireJoined();
-                here.room().conversation().problem(here.member(), problem.text());
-                send(message("ok", problem.requestId()));
-            }
-            case Inbound.Quality quality -> {
-                LessonRooms.Joined here = requireJoined();
-                here.room().conversation().quality(here.member(), quality.lossPercent(), quality.freezeMs(), quality.kbps());
-                send(message("ok", quality.requestId()));
-            }
-            case Inbound.Chat chat -> {
-                LessonRooms.Joined here = requireJoined();
-                here.room().conversation().chat(here.member(), chat.text());
-                send(message("ok", chat.requestId()));
-            }
-            case Inbound.Ask ask -> {
-                LessonRooms.Joined here = requireJoined();
-                here.room().conversation().ask(here.member(), ask.text());
-                send(message("ok", ask.requestId()));
-            }
-            case Inbound.MarkAnswered answered -> {
-                LessonRooms.Joined here = requireJoined();
-                here.room().conversation().markAnswered(here.member(), answered.questionId());
-                send(message("ok", answered.requestId()));
-            }
-            case Inbound.EndLesson end -> {
-                LessonRooms.Joined here = requireJoined();
-                try {
-                    here.room().live().checkMayEnd(here.member().id());
-                } catch (LiveLesson.InteractionRefused e) {
-                    throw new ProtocolError("not_allowed", e.getMessage());
-                }
-                send(message("ok", end.requestId())); // before lessonEnded, which follows at once
-                rooms.endByTeacher(here);
-            }
-            case Inbound.Leave leave -> {
-                LessonRooms.Joined here = requireJoined();
+            case Inbound.Publish publish -> inRoom(publish.requestId(), (room, member) -> {
+                publish(room, member, publish);
+                return false;
+            });
+            case Inbound.SubscribeAnswer answer -> inRoom(answer.requestId(), (room, member) -> {
+                room.subscriptions().answer(member, answer.version(), answer.sdp());
+                return true;
+            });
+            case Inbound.RaiseHand raise -> inRoom(raise.requestId(), (room, member) -> {
+                room.conversation().raiseHand(member);
+                return true;
+            });
+            case Inbound.LowerHand lower -> inRoom(lower.requestId(), (room, member) -> {
+                room.conversation().lowerHand(member);
+                return true;
+            });
+            case Inbound.Stage stage -> inRoom(stage.requestId(), (room, member) -> {
+                room.stage(member, stage.participantId(), stage.on());
+                return true;
+            });
+            case Inbound.MuteRequest mute -> inRoom(mute.requestId(), (room, member) -> {
+                room.conversation().muteRequest(member, mute.participantId());
+                return true;
+            });
+            case Inbound.Problem problem -> inRoom(problem.requestId(), (room, member) -> {
+                room.conversation().problem(member, problem.text());
+                return true;
+            });
+            case Inbound.Quality quality -> inRoom(quality.requestId(), (room, member) -> {
+                room.conversation().quality(member, quality.lossPercent(), quality.freezeMs(), quality.kbps());
+                return true;
+            });
+            case Inbound.Chat chat -> inRoom(chat.requestId(), (room, member) -> {
+                room.conversation().chat(member, chat.text());
+                return true;
+            });
+            case Inbound.Ask ask -> inRoom(ask.requestId(), (room, member) -> {
+                room.conversation().ask(member, ask.text());
+                return true;
+            });
+            case Inbound.MarkAnswered answered -> inRoom(answered.requestId(), (room, member) -> {
+                room.conversation().markAnswered(member, answered.questionId());
+                return true;
+            });
+            case Inbound.EndLesson end -> inRoom(end.requestId(), (room, member) -> {
+                endLesson(room, member, end.requestId());
+                return false;
+            });
+            case Inbound.Leave leave -> inRoom(leave.requestId(), (room, member) -> {
                 joined = null;
-                here.room().leave(here.member(), "left");
-                send(message("ok", leave.requestId()));
-            }
+                room.leave(member, "left");
+                return true;
+            });
         }
     }
 
-    private void join(Inbound.Join join) throws ProtocolError {
-        if (joined != null) {
-            throw new ProtocolError("already_joined", "this connection is already in lesson "
-                    + joined.room().live().lesson().id());
+    /** Runs a member's request on its lesson's thread and answers it there. */
+    private void inRoom(Object requestId, RoomAction action) throws ProtocolError {
+        LessonRooms.Joined here = joined;
+        if (here == null) {
+            throw new ProtocolError("not_joined", "join a lesson first");
         }
-        Role role = Role.fromWireName(join.role()).orElseThrow(() -> new ProtocolError("invalid_field",
-                "'role' must be one of teacher, classroom, observer, learner, inspector"));
-        Optional<Object> result = rooms.join(this, join.lessonId(), role, join.name(), join.classroomId(),
-                join.deviceToken());
-        if (result.isEmpty()) {
-            throw new ProtocolError("lesson_not_found", "no lesson has the id '" + join.lessonId() + "'");
-        }
-        if (result.get() instanceof JoinResult.Refusal refusal) {
-            throw new ProtocolError(switch (refusal.reason()) {
-                case ROLE_TAKEN -> "role_taken";
-                case LESSON_FULL -> "lesson_full";
-                case ROLE_NOT_ALLOWED -> "role_not_allowed";
-            }, refusal.message());
-        }
-        joined = (LessonRooms.Joined) result.get();
-        Participant me = joined.member().participant;
-        ObjectNode reply = message("joined", join.requestId());
-        reply.put("participantId", me.id());
-        reply.put("role", me.role().wireName());
-        ObjectNode lesson = reply.putObject("lesson");
-        lesson.put("id", joined.room().live().lesson().id());
-        lesson.put("title", joined.room().live().lesson().title());
-        lesson.put("mode", joined.room().live().lesson().mode().wireName());
-        ArrayNode questions = reply.putArray("questions");
-        for (Question question : joined.room().live().questions()) {
-            questions.add(joined.room().conversation().questionJson(this, question));
-        }
-        ArrayNode others = reply.putArray("participants");
-        for (Participant p : joined.room().participants()) {
-            if (!p.id().equals(me.id()) && p.role().visible()) {
-                others.add(joined.room().participantJson(this, p));
-            }
-        }
-        send(reply);
-        if (closed) {
-            onClosed(); // the socket closed while we were joining
-            return;
-        }
-        joined.room().startReceiving(joined.member());
-    }
-
-    private void publish(Inbound.Publish publish) throws ProtocolError {
-        LessonRooms.Joined here = requireJoined();
-        here.room().publish(here.member(), publish.sdp(), publish.screenMid()).whenComplete((answer, failure) -> {
-            if (failure == null) {
-                ObjectNode reply = message("publishAnswer", publish.requestId());
-                reply.put("sdp", answer);
-                send(reply);
+        here.room().execute(() -> {
+            if (here.member().gone) {
+                refuse(requestId, "not_joined", "you are no longer in the lesson");
                 return;
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof ProtocolError error) {
-                refuse(publish.requestId(), error.code(), error.getMessage());
-            } else {
-                LOG.warn("publish failed", cause);
-                refuse(publish.requestId(), "internal", "the server failed to set up publishing");
+            try {
+                if (action.run(here.room(), here.member())) {
+                    send(message("ok", requestId));
+                }
+            } catch (ProtocolError e) {
+                refuse(requestId, e.code(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("a request failed in lesson {}", here.room().live().lesson().id(), e);
+                refuse(requestId, "internal", "the server failed; the request changed nothing");
             }
         });
     }
 
-    private LessonRooms.Joined requireJoined() throws ProtocolError {
-        if (joined == null) {
-            throw new ProtocolError("not_joined", "join a lesson first");
+    private void join(Inbound.Join join) throws ProtocolError {
+        if (joined != null || joining) {
+            throw new ProtocolError("already_joined", "this connection is already in a lesson");
         }
-        return joined;
+        Role role = Role.fromWireName(join.role()).orElseThrow(() -> new ProtocolError("invalid_field",
+                "'role' must be one of teacher, classroom, observer, learner, inspector"));
+        joining = true;
+        rooms.join(this, join.lessonId(), role, join.name(), join.classroomId(), join.deviceToken(),
+                join.rejoinToken(), join.requestId()).whenComplete((ignored, failure) -> {
+                    joining = false;
+                    if (failure != null) {
+                        answerFailure(join.requestId(), failure, "joining failed");
+                    }
+                });
+    }
+
+    private void publish(LessonRoom room, Member member, Inbound.Publish publish) {
+        room.publishing().publish(member, publish.sdp(), publish.screenMid()).whenComplete((answer, failure) -> {
+            if (failure == null) {
+                ObjectNode reply = message("publishAnswer", publish.requestId());
+                reply.put("sdp", answer);
+                send(reply);
+            } else {
+                answerFailure(publish.requestId(), failure, "the server failed to set up publishing");
+            }
+        });
+    }
+
+    private void endLesson(LessonRoom room, Member member, Object requestId) throws ProtocolError {
+        try {
+            room.live().checkMayEnd(member.id());
+        } catch (LiveLesson.InteractionRefused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+        // ok only once the end is kept, and before lessonEnded, which follows at once
+        rooms.endByTeacher(room, () -> send(message("ok", requestId))).exceptionally(failure -> {
+            answerFailure(requestId, failure, "the lesson could not be ended; try again");
+            return null;
+        });
+    }
+
+    private void answerFailure(Object requestId, Throwable failure, String internalMessage) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ProtocolError error) {
+            refuse(requestId, error.code(), error.getMessage());
+        } else {
+            LOG.warn("{}", internalMessage, cause);
+            refuse(requestId, "internal", internalMessage);
+        }
     }
 
     private void refuse(Object requestId, String code, String text) {
@@ -264,12 +336,13 @@ public final class ClientSession {
     private void onClosed() {
         if (!closed) {
             closed = true;
-            openSessions.decrementAndGet();
+            metrics.open.decrementAndGet();
+            vertx.cancelTimer(livenessTimer);
         }
         LessonRooms.Joined here = joined;
         joined = null;
         if (here != null) {
-            here.room().leave(here.member(), "disconnected");
+            here.room().execute(() -> here.room().leave(here.member(), "disconnected"));
         }
     }
 }

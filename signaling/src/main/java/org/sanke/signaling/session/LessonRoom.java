@@ -2,71 +2,88 @@ package org.sanke.signaling.session;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Predicate;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.sanke.classroom.ForwardingRule;
 import org.sanke.classroom.JoinResult;
 import org.sanke.classroom.LiveLesson;
 import org.sanke.classroom.Participant;
+import org.sanke.classroom.Question;
 import org.sanke.classroom.Role;
 import org.sanke.classroom.ScheduledLesson;
-import org.sanke.media.api.ConsumerParameters;
-import org.sanke.media.api.MediaKind;
 import org.sanke.media.api.Producer;
-import org.sanke.media.api.ProducerParameters;
 import org.sanke.media.api.Router;
-import org.sanke.media.api.RtpCodec;
 import org.sanke.media.api.TransportListener;
 import org.sanke.media.api.WebRtcTransport;
+import org.sanke.signaling.protocol.Outbound;
 import org.sanke.signaling.protocol.ProtocolError;
-import org.sanke.signaling.sdp.OfferedTrack;
-import org.sanke.signaling.sdp.PublishNegotiation;
 import org.sanke.signaling.sdp.SdpException;
 import org.sanke.signaling.sdp.SdpNegotiator;
-import org.sanke.signaling.sdp.SubscribeAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running lesson: the domain's live lesson plus its media (one router; per member a publish and a subscribe
- * transport). Translates "X joined / published / left / went on stage" into producers, consumers and subscribe
- * offers; what people say (hands, chat, questions…) is its {@link RoomConversation}'s.
+ * One running lesson: the domain's live lesson, who is in it, and its media (one router; per member a publish and
+ * a subscribe transport). Its parts each have one job: {@link Publishing} and {@link Subscriptions} negotiate media,
+ * {@link RoomConversation} carries what people say, {@link Audience} fans events out.
  *
- * <p>Threads: client sessions call in from Vert.x event loops, media futures and transport events from media loops.
- * All state is guarded by this object's monitor; nothing waits on a future while holding it.
+ * <p>Threads: the room is owned by one lesson loop ({@link LessonLoops}). Every method here runs on it: connections
+ * and the media plane hand their work to {@link #execute}, and media futures complete back onto it. Nothing here
+ * blocks; the store is reached through non-blocking writers. Only {@link #participants()} may be read from anywhere.
  */
 public final class LessonRoom {
     private static final Logger LOG = LoggerFactory.getLogger(LessonRoom.class);
 
     private final LiveLesson live;
-    private final Supplier<Router> routers;
-    private final SdpNegotiator sdp;
-    private final Runnable onEmpty;
-    private final AttendanceRecorder attendance;
     private final ScheduledLesson timetabled;
+    private final Executor loop;
+    private final Supplier<Router> routers;
+    private final Outbound outbound;
+    private final AttendanceRecorder attendance;
+    private final Runnable onEmpty;
     private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Publishing publishing;
+    private final Subscriptions subscriptions;
     private final RoomConversation conversation;
+    /** Who is here, for readers on other threads (the REST API); replaced on every join and leave. */
+    private volatile List<Participant> present = List.of();
     private Router router;
     private boolean closed;
 
     /** @param timetabled the timetable slot this lesson is, or null for a lesson made through the API */
-    LessonRoom(LiveLesson live, ScheduledLesson timetabled, Supplier<Router> routers, SdpNegotiator sdp,
-               AttendanceRecorder attendance, Runnable onEmpty) {
+    LessonRoom(LiveLesson live, ScheduledLesson timetabled, Executor loop, Supplier<Router> routers, SdpNegotiator sdp,
+               Outbound outbound, AttendanceRecorder attendance, Runnable onEmpty) {
         this.live = live;
         this.timetabled = timetabled;
+        this.loop = loop;
         this.routers = routers;
-        this.sdp = sdp;
+        this.outbound = outbound;
         this.attendance = attendance;
         this.onEmpty = onEmpty;
-        this.conversation = new RoomConversation(this, live, members, attendance);
+        this.publishing = new Publishing(this, sdp);
+        this.subscriptions = new Subscriptions(this, sdp);
+        this.conversation = new RoomConversation(this, attendance);
+    }
+
+    /** Runs a task on this lesson's thread; a task that throws is logged and the lesson goes on. */
+    void execute(Runnable task) {
+        loop.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("lesson {}: a task failed", live.lesson().id(), e);
+            }
+        });
+    }
+
+    /** This lesson's thread, for media futures to complete onto. */
+    Executor loop() {
+        return this::execute;
     }
 
     public LiveLesson live() {
@@ -78,266 +95,142 @@ public final class LessonRoom {
         return timetabled;
     }
 
-    /** Admits a member, or returns the refusal; null when the room has just closed (the caller retries). */
-    synchronized Object join(ClientSession session, Role role, String name, String classroomId) {
+    Collection<Member> members() {
+        return members.values();
+    }
+
+    Member member(String participantId) {
+        return members.get(participantId);
+    }
+
+    Outbound outbound() {
+        return outbound;
+    }
+
+    Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    Publishing publishing() {
+        return publishing;
+    }
+
+    RoomConversation conversation() {
+        return conversation;
+    }
+
+    /** Who is in the lesson right now; safe from any thread. */
+    List<Participant> participants() {
+        return present;
+    }
+
+    /**
+     * Seats a member and sends the {@code joined} reply, or returns the refusal; null when the room has just closed
+     * (the caller makes a new one). With the rejoin token of a member who is still here, the new connection takes
+     * that member's place: the old connection's seat is freed first.
+     */
+    JoinResult join(ClientSession session, Role role, String name, String classroomId, String rejoinToken,
+                    Object requestId) {
         if (closed) {
             return null;
         }
-        JoinResult result = live.join(role, name, role == Role.CLASSROOM ? classroomId : null);
-        if (result instanceof JoinResult.Refusal refusal) {
-            return refusal;
+        if (rejoinToken != null) {
+            members.values().stream()
+                    .filter(m -> m.rejoinToken.equals(rejoinToken) && m.participant.role() == role)
+                    .findFirst().ifPresent(old -> {
+                        leave(old, "replaced");
+                        old.session.closeBecauseReplaced();
+                    });
         }
-        Participant participant = ((JoinResult.Admitted) result).participant();
+        JoinResult result = live.join(role, name, role == Role.CLASSROOM ? classroomId : null);
+        if (!(result instanceof JoinResult.Admitted admitted)) {
+            return result;
+        }
+        Participant participant = admitted.participant();
         Member member = new Member(participant, session);
-        for (Member other : participant.role().visible() ? members.values() : List.<Member>of()) {
-            ObjectNode event = other.session.message("participantJoined", null);
-            event.set("participant", participantJson(other.session, participant));
-            other.session.send(event);
+        if (role.visible()) {
+            ObjectNode event = outbound.message("participantJoined", null);
+            event.set("participant", participantJson(participant));
+            Audience.sendAll(members.values(), event, Audience.Delivery.ESSENTIAL);
         }
         members.put(participant.id(), member);
+        present = live.participants();
         attendance.joined(live.lesson().id(), participant);
-        return member;
+        // Seated before the reply goes out, so that the client's next request finds it seated.
+        if (!session.attach(new LessonRooms.Joined(this, member))) {
+            leave(member, "disconnected"); // the socket closed while it was joining
+            return result;
+        }
+        session.send(joinedReply(member, requestId));
+        startReceiving(member);
+        return result;
+    }
+
+    private ObjectNode joinedReply(Member member, Object requestId) {
+        Participant me = member.participant;
+        ObjectNode reply = outbound.message("joined", requestId);
+        reply.put("participantId", me.id());
+        reply.put("role", me.role().wireName());
+        reply.put("rejoinToken", member.rejoinToken);
+        ObjectNode lesson = reply.putObject("lesson");
+        lesson.put("id", live.lesson().id());
+        lesson.put("title", live.lesson().title());
+        lesson.put("mode", live.lesson().mode().wireName());
+        ArrayNode questions = reply.putArray("questions");
+        for (Question question : live.questions()) {
+            questions.add(conversation.questionJson(question));
+        }
+        ArrayNode others = reply.putArray("participants");
+        for (Member other : members.values()) {
+            if (other != member && other.participant.role().visible()) {
+                others.add(participantJson(other.participant));
+            }
+        }
+        return reply;
     }
 
     /** After the joined reply went out: start receiving what this member may receive. */
-    synchronized void startReceiving(Member member) {
+    private void startReceiving(Member member) {
         for (Member publisher : members.values()) {
             if (receives(member, publisher)) {
                 for (Producer producer : publisher.producers) {
-                    addTrack(member, publisher, producer);
+                    subscriptions.addTrack(member, publisher, producer);
                 }
             }
         }
     }
 
-    synchronized List<Participant> participants() {
-        return members.values().stream().map(m -> m.participant).toList();
-    }
-
-    ObjectNode participantJson(ClientSession to, Participant p) {
-        ObjectNode node = to.outbound().object();
+    ObjectNode participantJson(Participant p) {
+        ObjectNode node = outbound.object();
         node.put("participantId", p.id());
         node.put("role", p.role().wireName());
         node.put("name", p.displayName());
         return node;
     }
 
-    // ---- publish ------------------------------------------------------------------------------------------------
-
-    /**
-     * Answers a publish offer (the first, or a renegotiation that adds or stops tracks); completes with the answer
-     * SDP or fails with a {@link ProtocolError}.
-     *
-     * @param screenMid the offer's screen-share section, if any (the teacher's only)
-     */
-    CompletableFuture<String> publish(Member member, String offer, String screenMid) {
-        CompletableFuture<WebRtcTransport> transport;
-        synchronized (this) {
-            if (member.gone) {
-                return CompletableFuture.failedFuture(new ProtocolError("not_joined", "you left the lesson"));
-            }
-            Role role = member.participant.role();
-            if (!live.mayPublish(member.id())) {
-                return CompletableFuture.failedFuture(new ProtocolError("not_allowed", "a participant joined as "
-                        + role.wireName() + " does not publish unless the teacher brings them on stage"));
-            }
-            if (screenMid != null && role != Role.TEACHER) {
-                return CompletableFuture.failedFuture(new ProtocolError("not_allowed",
-                        "only the teacher shares a screen"));
-            }
-            if (member.publishTransport == null) {
-                member.publishTransport = router().createWebRtcTransport(listener(member));
-            }
-            transport = member.publishTransport;
-        }
-        return transport.thenCompose(t -> {
-            PublishNegotiation negotiation;
-            try {
-                negotiation = sdp.answerPublish(offer, t.parameters());
-            } catch (SdpException e) {
-                throw new CompletionException(sdpError(e));
-            }
-            if (screenMid != null && negotiation.tracks().stream()
-                    .noneMatch(track -> track.mid().equals(screenMid) && track.kind() == MediaKind.VIDEO)) {
-                throw new CompletionException(new ProtocolError("invalid_field", "'screenMid' " + screenMid
-                        + " is not a video section this offer publishes"));
-            }
-            CompletableFuture<Void> connected;
-            List<CompletableFuture<Producer>> produced = new ArrayList<>();
-            synchronized (this) {
-                connected = member.publishConnected ? CompletableFuture.completedFuture(null)
-                        : t.connect(negotiation.remoteIceUfrag(), negotiation.remoteIcePwd(),
-                        negotiation.fingerprintAlgorithm(), negotiation.fingerprint());
-                member.publishConnected = true;
-                member.screenMid = screenMid;
-                Set<String> published = new HashSet<>();
-                for (ProducerParameters track : negotiation.tracks()) {
-                    published.add(track.mid());
-                    if (!member.hasProducer(track.mid())) {
-                        produced.add(connected.thenCompose(ignored -> t.produce(track)));
-                    }
-                }
-                // Sections the renegotiation stopped (a screen share that ended): their tracks end for everyone.
-                for (Producer producer : List.copyOf(member.producers)) {
-                    if (!published.contains(producer.parameters().mid())) {
-                        retire(member, producer);
-                    }
-                }
-            }
-            return CompletableFuture.allOf(produced.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-                onProduced(member, produced.stream().map(CompletableFuture::join).toList());
-                return negotiation.answerSdp();
-            });
-        });
-    }
-
-    /** New tracks of one offer, in one batch so that each receiver gets them in one subscribe offer. */
-    private synchronized void onProduced(Member publisher, List<Producer> producers) {
-        if (publisher.gone || !live.mayPublish(publisher.id())) {
-            producers.forEach(Producer::close);
-            return;
-        }
-        publisher.producers.addAll(producers);
-        for (Member receiver : members.values()) {
-            if (receives(receiver, publisher)) {
-                producers.forEach(producer -> addTrack(receiver, publisher, producer));
-            }
-        }
-    }
-
-    /** Closes one of a publisher's producers and ends its track at every receiver. */
-    private void retire(Member publisher, Producer producer) {
-        publisher.producers.remove(producer);
-        producer.close();
-        for (Member receiver : members.values()) {
-            if (endSections(receiver, section -> section.producer == producer)) {
-                maybeOffer(receiver);
-            }
-        }
-    }
-
-    /** Someone who publishes only on stage left it: close what they sent; a new stage starts a new connection. */
-    private void stopPublishing(Member member) {
-        List.copyOf(member.producers).forEach(producer -> retire(member, producer));
-        closeTransport(member.publishTransport);
-        member.publishTransport = null;
-        member.publishConnected = false;
-    }
-
-    // ---- subscribe ----------------------------------------------------------------------------------------------
-
-    /** Adds a section for {@code producer} to the receiver's subscribe side; the offer follows the consumer. */
-    private void addTrack(Member receiver, Member publisher, Producer producer) {
-        LOG.debug("{} receives {} of {}", receiver.id(), producer.kind(), publisher.id());
-        SubscribeSide side = receiver.subscribe;
-        if (side.transport == null) {
-            side.transport = router().createWebRtcTransport(listener(receiver));
-            // Async: a future that is already complete would otherwise run this inline, in the middle of the
-            // caller's batch of addTrack calls, and offer before the batch is done.
-            side.transport.thenAcceptAsync(t -> {
-                synchronized (this) {
-                    side.ready = t;
-                    maybeOffer(receiver);
-                }
-            });
-        }
-        RtpCodec codec = SdpNegotiator.subscribeCodec(producer.parameters().codec());
-        ConsumerParameters parameters = new ConsumerParameters(side.nextMid(), codec, SubscribeSide.randomSsrc(),
-                codec.hasRtx() ? SubscribeSide.randomSsrc() : 0, publisher.id());
-        SubscribeSide.Section section = new SubscribeSide.Section(publisher, producer, parameters,
-                publisher.source(producer));
-        side.sections.add(section);
-        side.pendingConsumes++;
-        side.transport.thenCompose(t -> t.consume(producer, parameters)).whenCompleteAsync((consumer, failure) -> {
-            synchronized (this) {
-                side.pendingConsumes--;
-                if (failure != null || receiver.gone || !section.active) {
-                    section.active = false;
-                    if (consumer != null) {
-                        consumer.close();
-                    }
-                } else {
-                    section.consumer = consumer;
-                }
-                side.dirty = true;
-                maybeOffer(receiver);
-            }
-        });
-    }
-
-    private void maybeOffer(Member receiver) {
-        SubscribeSide side = receiver.subscribe;
-        if (receiver.gone || side.ready == null || side.offerInFlight || !side.dirty || side.pendingConsumes > 0) {
-            return;
-        }
-        side.version++;
-        side.dirty = false;
-        side.offerInFlight = true;
-        List<OfferedTrack> offered = side.sections.stream().map(SubscribeSide.Section::offeredTrack).toList();
-        side.offered = offered;
-        ObjectNode message = receiver.session.message("subscribeOffer", null);
-        message.put("version", side.version);
-        message.put("sdp", sdp.offerSubscribe(side.ready.parameters(), offered, side.sessionId, side.version));
-        ArrayNode tracks = message.putArray("tracks");
-        for (SubscribeSide.Section section : side.sections) {
-            if (section.active) {
-                ObjectNode track = tracks.addObject();
-                track.put("mid", section.parameters.mid());
-                track.put("participantId", section.publisher.id());
-                track.put("kind", section.producer.kind().sdpName());
-                track.put("name", section.publisher.participant.displayName());
-                track.put("role", section.publisher.participant.role().wireName());
-                track.put("source", section.source);
-            }
-        }
-        receiver.session.send(message);
-    }
-
-    /** Applies a subscriber's answer to the latest offer. */
-    synchronized void subscribeAnswer(Member member, long version, String answerSdp) throws ProtocolError {
-        SubscribeSide side = member.subscribe;
-        if (!side.offerInFlight || version != side.version) {
-            throw new ProtocolError("stale_version", "version " + version + " is not the latest offer ("
-                    + side.version + ")");
-        }
-        SubscribeAnswer answer;
-        try {
-            answer = sdp.acceptSubscribeAnswer(answerSdp, side.offered);
-        } catch (SdpException e) {
-            throw sdpError(e);
-        }
-        side.offerInFlight = false;
-        if (!side.connected) {
-            side.connected = true;
-            side.ready.connect(answer.remoteIceUfrag(), answer.remoteIcePwd(), answer.fingerprintAlgorithm(),
-                    answer.fingerprint()).exceptionally(failure -> {
-                        LOG.warn("subscribe transport of {} could not connect: {}", member.id(), failure.toString());
-                        return null;
-                    });
-        }
-        maybeOffer(member);
-    }
-
     // ---- leaving ------------------------------------------------------------------------------------------------
 
-    /** Removes a member (left, disconnected, or its media timed out) and tells the others. Idempotent. */
-    synchronized void leave(Member member, String reason) {
+    /** Removes a member (left, disconnected, replaced, or its media timed out) and tells the others. Idempotent. */
+    void leave(Member member, String reason) {
         if (member.gone) {
             return;
         }
+        boolean hadHand = live.handQueue().contains(member.id());
         depart(member, reason);
         for (Member other : members.values()) {
-            boolean changed = removeTracks(other, member);
-            if (member.participant.role().visible()) {
-                ObjectNode event = other.session.message("participantLeft", null);
-                event.put("participantId", member.id());
-                event.put("role", member.participant.role().wireName());
-                event.put("reason", reason);
-                other.session.send(event);
+            if (Subscriptions.removeTracks(other, member)) {
+                subscriptions.maybeOffer(other);
             }
-            if (changed) {
-                maybeOffer(other);
-            }
+        }
+        if (member.participant.role().visible()) {
+            ObjectNode event = outbound.message("participantLeft", null);
+            event.put("participantId", member.id());
+            event.put("role", member.participant.role().wireName());
+            event.put("reason", reason);
+            Audience.sendAll(members.values(), event, Audience.Delivery.ESSENTIAL);
+        }
+        if (hadHand) {
+            conversation.broadcastHandQueue();
         }
         closeIfEmpty();
     }
@@ -347,13 +240,14 @@ public final class LessonRoom {
         member.gone = true;
         members.remove(member.id());
         live.leave(member.id());
+        present = live.participants();
         attendance.left(live.lesson().id(), member.id(), reason);
         closeTransport(member.publishTransport);
         closeTransport(member.subscribe.transport);
     }
 
     private void closeIfEmpty() {
-        if (members.isEmpty()) {
+        if (members.isEmpty() && !closed) {
             closed = true;
             if (router != null) {
                 router.close();
@@ -366,56 +260,28 @@ public final class LessonRoom {
      * Ends the lesson for everyone: each member is told why ({@code ended_by_teacher}, {@code time_over}) and leaves;
      * the room closes.
      */
-    synchronized void end(String reason) {
+    void end(String reason) {
         // Everyone goes at once: nobody needs to hear the others leave or get a subscribe offer without them.
+        ObjectNode event = outbound.message("lessonEnded", null);
+        event.put("reason", reason);
+        Audience.sendAll(members.values(), event, Audience.Delivery.ESSENTIAL);
         for (Member member : List.copyOf(members.values())) {
-            ObjectNode event = member.session.message("lessonEnded", null);
-            event.put("reason", reason);
-            member.session.send(event);
             depart(member, "ended");
         }
         closeIfEmpty();
     }
 
-    /** Ends the receiver's sections of the publisher's tracks; true when there were any (an offer is due). */
-    private static boolean removeTracks(Member receiver, Member publisher) {
-        return endSections(receiver, section -> section.publisher == publisher);
-    }
-
-    /** Ends the receiver's active sections that match; true when there were any (an offer is due). */
-    private static boolean endSections(Member receiver, Predicate<SubscribeSide.Section> which) {
-        boolean changed = false;
-        for (SubscribeSide.Section section : receiver.subscribe.sections) {
-            if (section.active && which.test(section)) {
-                section.active = false;
-                if (section.consumer != null) {
-                    section.consumer.close();
-                }
-                changed = true;
-            }
-        }
-        if (changed) {
-            receiver.subscribe.dirty = true;
-        }
-        return changed;
-    }
-
-    private boolean receives(Member receiver, Member sender) {
+    boolean receives(Member receiver, Member sender) {
         return ForwardingRule.receives(receiver.participant, sender.participant, live.isOnStage(sender.id()));
     }
 
-    // ---- interaction ----------------------------------------------------------------------------------------
-
-    /** Hands, chat, questions, mute requests, problems, quality: what people say, under this room's lock. */
-    RoomConversation conversation() {
-        return conversation;
-    }
+    // ---- stage --------------------------------------------------------------------------------------------------
 
     /**
      * The teacher brings a classroom (or an observer) on stage or takes it off; everyone's media follows. An
      * observer publishes once on stage, and stops when taken off.
      */
-    synchronized void stage(Member by, String participantId, boolean on) throws ProtocolError {
+    void stage(Member by, String participantId, boolean on) throws ProtocolError {
         boolean hadHand = live.handQueue().contains(participantId);
         boolean changed;
         try {
@@ -431,58 +297,59 @@ public final class LessonRoom {
             if (receiver == target) {
                 continue;
             }
-            boolean receiving = receiver.subscribe.sections.stream()
-                    .anyMatch(s -> s.publisher == target && s.active);
+            boolean receiving = Subscriptions.receiving(receiver, target);
             if (receives(receiver, target) && !receiving) {
-                target.producers.forEach(producer -> addTrack(receiver, target, producer));
-            } else if (!receives(receiver, target) && receiving && removeTracks(receiver, target)) {
-                maybeOffer(receiver);
+                target.producers.forEach(producer -> subscriptions.addTrack(receiver, target, producer));
+            } else if (!receives(receiver, target) && receiving && Subscriptions.removeTracks(receiver, target)) {
+                subscriptions.maybeOffer(receiver);
             }
         }
-        for (Member member : members.values()) {
-            if (member.participant.role().visible() || member == by) {
-                ObjectNode event = member.session.message("stageChanged", null);
-                event.put("participantId", participantId);
-                event.put("name", target.participant.displayName());
-                event.put("on", on);
-                member.session.send(event);
-            }
-        }
+        ObjectNode event = outbound.message("stageChanged", null);
+        event.put("participantId", participantId);
+        event.put("name", target.participant.displayName());
+        event.put("on", on);
+        Audience.send(members.values(), member -> member.participant.role().visible() || member == by, event,
+                Audience.Delivery.ESSENTIAL);
         if (!on && !live.mayPublish(participantId)) {
-            stopPublishing(target);
+            publishing.stopPublishing(target);
         }
         if (hadHand) {
             conversation.broadcastHandQueue();
         }
     }
 
-    private static void closeTransport(CompletableFuture<WebRtcTransport> transport) {
+    // ---- media --------------------------------------------------------------------------------------------------
+
+    static void closeTransport(CompletableFuture<WebRtcTransport> transport) {
         if (transport != null) {
             transport.thenAccept(WebRtcTransport::close);
         }
     }
 
-    private TransportListener listener(Member member) {
+    /** Media events of a member's transport, handed to this lesson's thread. */
+    TransportListener listener(Member member) {
         return new TransportListener() {
             @Override
             public void onTransportClosed(WebRtcTransport transport, CloseReason reason) {
                 if (reason == CloseReason.CONSENT_EXPIRED || reason == CloseReason.DTLS_FAILED) {
-                    LOG.info("media of {} in lesson {} ended: {}", member.id(), live.lesson().id(), reason);
-                    leave(member, "media_timeout");
-                    member.session.closeBecauseMediaEnded();
+                    execute(() -> {
+                        LOG.info("media of {} in lesson {} ended: {}", member.id(), live.lesson().id(), reason);
+                        leave(member, "media_timeout");
+                        member.session.closeBecauseMediaEnded();
+                    });
                 }
             }
         };
     }
 
-    private Router router() {
+    Router router() {
         if (router == null) {
             router = routers.get();
         }
         return router;
     }
 
-    private static ProtocolError sdpError(SdpException e) {
+    static ProtocolError sdpError(SdpException e) {
         return new ProtocolError(e.isUnsupported() ? "sdp_unsupported" : "sdp_invalid", e.getMessage());
     }
 }

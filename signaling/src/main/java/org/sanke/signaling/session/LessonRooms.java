@@ -1,119 +1,132 @@
 package org.sanke.signaling.session;
 
+import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
-import java.time.Clock;
 import org.sanke.classroom.AttendanceStore;
 import org.sanke.classroom.JoinPolicy;
-import org.sanke.classroom.LessonState;
-import org.sanke.classroom.ScheduledLesson;
-import org.sanke.classroom.Scheduling;
-import org.sanke.classroom.SchoolRegistry;
-import org.sanke.signaling.protocol.ProtocolError;
-import org.sanke.classroom.Lesson;
+import org.sanke.classroom.JoinResult;
+import org.sanke.classroom.LessonAdmission;
 import org.sanke.classroom.LessonDirectory;
+import org.sanke.classroom.LessonState;
 import org.sanke.classroom.LiveLesson;
 import org.sanke.classroom.Participant;
 import org.sanke.classroom.Role;
+import org.sanke.classroom.Scheduling;
 import org.sanke.media.api.Router;
+import org.sanke.signaling.protocol.Outbound;
+import org.sanke.signaling.protocol.ProtocolError;
 import org.sanke.signaling.sdp.SdpNegotiator;
 
-/** The running lessons: a room is made at the first join and dropped when its last member leaves. Thread-safe. */
+/**
+ * The running lessons: a room is made at the first join and dropped when its last member leaves. Each room is
+ * pinned to a lesson loop; the door's store reads run on the store's workers. Thread-safe.
+ */
 public final class LessonRooms {
     private final LessonDirectory lessons;
+    private final LessonAdmission admission;
+    private final Scheduling scheduling;
     private final Supplier<Router> routers;
+    private final LessonLoops loops;
+    private final Executor storeWorkers;
+    private final Outbound outbound;
     private final SdpNegotiator sdp = new SdpNegotiator();
     private final ConcurrentMap<String, LessonRoom> rooms = new ConcurrentHashMap<>();
-    private final AttendanceStore attendance;
-    private final Clock clock;
+    private final AttendanceRecorder attendance;
 
-    private final Scheduling scheduling;
-
-    private final SchoolRegistry schools;
-
-    public LessonRooms(LessonDirectory lessons, Scheduling scheduling, SchoolRegistry schools,
-                       Supplier<Router> routers, AttendanceStore attendance, Clock clock) {
+    /**
+     * @param attendance   a store whose writes never block (queued), since they are made on lesson loops
+     * @param storeWorkers where store reads of the door run (they may block)
+     */
+    public LessonRooms(LessonAdmission admission, LessonDirectory lessons, Scheduling scheduling,
+                       Supplier<Router> routers, AttendanceStore attendance, Clock clock, LessonLoops loops,
+                       Executor storeWorkers, Outbound outbound) {
+        this.admission = admission;
         this.lessons = lessons;
-        this.schools = schools;
         this.scheduling = scheduling;
         this.routers = routers;
-        this.attendance = attendance;
-        this.clock = clock;
+        this.attendance = new AttendanceRecorder(attendance, clock);
+        this.loops = loops;
+        this.storeWorkers = storeWorkers;
+        this.outbound = outbound;
     }
 
-    /** The member, a {@link org.sanke.classroom.JoinResult.Refusal}, or empty when there is no such lesson. */
-    Optional<Object> join(ClientSession session, String lessonId, Role role, String name, String classroomId,
-                          String deviceToken) throws ProtocolError {
-        if (classroomId != null && role == Role.CLASSROOM) {
-            // A terminal speaks for its room only with the room's device token (logged in once, kept on it).
-            if (deviceToken == null) {
-                throw new ProtocolError("missing_field", "'deviceToken' is required to join as classroom "
-                        + classroomId);
-            }
-            if (!schools.checkDeviceToken(classroomId, deviceToken)) {
-                throw new ProtocolError("device_not_authorized", "the device token is not classroom "
-                        + classroomId + "'s");
-            }
+    /**
+     * Takes a connection into a lesson: the door (on a store worker), then the seat (on the lesson's loop), which
+     * sends the joined reply. Fails with the {@link ProtocolError} of a refusal.
+     */
+    CompletableFuture<Void> join(ClientSession session, String lessonId, Role role, String name, String classroomId,
+                                 String deviceToken, String rejoinToken, Object requestId) {
+        CompletableFuture<LessonAdmission.Result> door;
+        try {
+            door = CompletableFuture.supplyAsync(() -> admission.admit(lessonId, role, classroomId, deviceToken),
+                    storeWorkers);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new ProtocolError("busy", "the server is busy; join again"));
         }
-        Lesson lesson = lessons.find(lessonId).orElse(null);
-        ScheduledLesson slot = null;
-        if (lesson == null) {
-            Optional<ScheduledLesson> scheduled = scheduling.lesson(lessonId);
-            if (scheduled.isEmpty()) {
-                return Optional.empty();
-            }
-            slot = scheduled.get();
-            checkScheduled(slot, role, classroomId);
-            lesson = slot.lesson();
-        }
-        Lesson found = lesson;
-        ScheduledLesson timetabled = slot;
-        while (true) {
-            LessonRoom room = rooms.computeIfAbsent(lessonId, id -> new LessonRoom(
-                    new LiveLesson(found, JoinPolicy.byMode(lessons.policies())), timetabled, routers, sdp,
-                    new AttendanceRecorder(attendance, clock), () -> rooms.remove(id)));
-            Object result = room.join(session, role, name, classroomId);
-            if (result != null) {
-                return Optional.of(result instanceof Member member ? new Joined(room, member) : result);
-            }
-            rooms.remove(lessonId, room); // it closed between lookup and join: make a new one
-        }
+        return door.thenCompose(result -> switch (result) {
+            case JoinResult.Refusal refusal -> CompletableFuture.failedFuture(refusalError(refusal));
+            case LessonAdmission.Open open -> enter(session, open, role, name, classroomId, rejoinToken, requestId);
+        });
     }
 
-    /** A timetabled lesson admits only while open or live, and classrooms only when enrolled. */
-    private void checkScheduled(ScheduledLesson scheduled, Role role, String classroomId) throws ProtocolError {
-        if (scheduling.endedEarly(scheduled.lesson().id())) {
-            throw new ProtocolError("lesson_not_open", "the teacher has ended the lesson");
-        }
-        LessonState state = scheduled.lifecycle().stateAt(scheduling.clock().instant());
-        if (state == LessonState.SCHEDULED) {
-            throw new ProtocolError("lesson_not_open", "the lesson opens 10 minutes before " + scheduled.start()
-                    .toLocalTime() + " on " + scheduled.start().toLocalDate());
-        }
-        if (state == LessonState.ENDED) {
-            throw new ProtocolError("lesson_not_open", "the lesson has ended");
-        }
-        if (role == Role.CLASSROOM) {
-            if (classroomId == null) {
-                throw new ProtocolError("missing_field", "'classroomId' is required to join a timetabled lesson"
-                        + " as a classroom");
+    private CompletableFuture<Void> enter(ClientSession session, LessonAdmission.Open open, Role role, String name,
+                                          String classroomId, String rejoinToken, Object requestId) {
+        String id = open.lesson().id();
+        LessonRoom room = rooms.computeIfAbsent(id, key -> new LessonRoom(
+                new LiveLesson(open.lesson(), JoinPolicy.byMode(lessons.policies())), open.timetabled(),
+                loops.next(), routers, sdp, outbound, attendance, () -> rooms.remove(key)));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        room.execute(() -> {
+            JoinResult result = room.join(session, role, name, classroomId, rejoinToken, requestId);
+            if (result == null) { // it closed between lookup and join: make a new one
+                rooms.remove(id, room);
+                enter(session, open, role, name, classroomId, rejoinToken, requestId).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        done.complete(null);
+                    }
+                });
+            } else if (result instanceof JoinResult.Refusal refusal) {
+                done.completeExceptionally(refusalError(refusal));
+            } else {
+                done.complete(null);
             }
-            if (!scheduled.enrolledClassrooms().contains(classroomId)) {
-                throw new ProtocolError("not_enrolled", "classroom " + classroomId + " is not enrolled in this"
-                        + " lesson (" + scheduled.lesson().title() + ", " + scheduled.start() + ")");
-            }
-        }
+        });
+        return done;
     }
 
-    /** The teacher ends the lesson for everyone; a timetabled lesson then takes no more joins. */
-    void endByTeacher(Joined here) {
-        if (here.room().timetabled() != null) {
-            scheduling.endEarly(here.room().live().lesson().id());
-        }
-        here.room().end("ended_by_teacher");
+    /** The one mapping from the domain's refusals to the protocol's error codes. */
+    static ProtocolError refusalError(JoinResult.Refusal refusal) {
+        return new ProtocolError(switch (refusal.reason()) {
+            case LESSON_NOT_FOUND -> "lesson_not_found";
+            case LESSON_NOT_OPEN -> "lesson_not_open";
+            case NOT_ENROLLED -> "not_enrolled";
+            case MISSING_FIELD -> "missing_field";
+            case DEVICE_NOT_AUTHORIZED -> "device_not_authorized";
+            case ROLE_TAKEN -> "role_taken";
+            case LESSON_FULL -> "lesson_full";
+            case ROLE_NOT_ALLOWED -> "role_not_allowed";
+        }, refusal.message());
+    }
+
+    /**
+     * The teacher ends the lesson for everyone: a timetabled lesson is first marked ended in the store (on a
+     * worker), then {@code reply} runs and everyone is told, on the lesson's loop. A failed write ends nothing.
+     */
+    CompletableFuture<Void> endByTeacher(LessonRoom room, Runnable reply) {
+        CompletableFuture<Void> written = room.timetabled() == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> scheduling.endEarly(room.live().lesson().id()), storeWorkers);
+        return written.thenRunAsync(() -> {
+            reply.run();
+            room.end("ended_by_teacher");
+        }, room.loop());
     }
 
     /**
@@ -124,7 +137,7 @@ public final class LessonRooms {
         var now = scheduling.clock().instant();
         for (LessonRoom room : rooms.values()) {
             if (room.timetabled() != null && room.timetabled().lifecycle().stateAt(now) == LessonState.ENDED) {
-                room.end("time_over");
+                room.execute(() -> room.end("time_over"));
             }
         }
     }
@@ -139,6 +152,7 @@ public final class LessonRooms {
         return rooms.size();
     }
 
+    /** A connection's place in a lesson. */
     record Joined(LessonRoom room, Member member) {
     }
 }

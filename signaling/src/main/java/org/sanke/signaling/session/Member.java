@@ -1,6 +1,8 @@
 package org.sanke.signaling.session;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.sanke.classroom.Participant;
@@ -8,12 +10,15 @@ import org.sanke.media.api.MediaKind;
 import org.sanke.media.api.Producer;
 import org.sanke.media.api.WebRtcTransport;
 
-/** One participant of a room and its media. Guarded by the room's lock. */
+/** One participant of a room and its media. Owned by the room's thread. */
 final class Member {
     static final String SCREEN = "screen";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     final Participant participant;
     final ClientSession session;
+    /** Lets the same device take its seat back after a dropped connection, before the server has noticed the drop. */
+    final String rejoinToken;
     final SubscribeSide subscribe = new SubscribeSide();
     final List<Producer> producers = new ArrayList<>();
     CompletableFuture<WebRtcTransport> publishTransport;
@@ -25,6 +30,9 @@ final class Member {
     Member(Participant participant, ClientSession session) {
         this.participant = participant;
         this.session = session;
+        byte[] token = new byte[16];
+        RANDOM.nextBytes(token);
+        this.rejoinToken = HexFormat.of().formatHex(token);
     }
 
     String id() {

@@ -11,11 +11,15 @@ import org.sanke.media.api.WebRtcTransport;
 import org.sanke.signaling.sdp.OfferedTrack;
 
 /**
- * The subscribe connection of one member: its transport, the m-sections offered so far (stable by index, mids never
- * reused) and the offer/answer state: at most one offer is outstanding; changes meanwhile wait for the answer.
- * Guarded by the room's lock.
+ * The subscribe connection of one member: its transport, its m-sections and the offer/answer state. At most one
+ * offer is outstanding; changes meanwhile wait for the answer. A section whose track ended is offered once as
+ * rejected; after the browser has answered that offer its slot is recycled for the next track, with a new mid, as
+ * JSEP lets an offerer do (RFC 8829 §5.2.2), so a member that sees classrooms come and go all day keeps a handful of
+ * sections. Owned by the room's thread.
  */
 final class SubscribeSide {
+    /** More sections than any lesson needs at once; a receiver past it gets no new tracks until some end. */
+    static final int MAX_SECTIONS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final long sessionId = RANDOM.nextLong() & Long.MAX_VALUE;
@@ -28,10 +32,53 @@ final class SubscribeSide {
     boolean dirty;
     int pendingConsumes;
     List<OfferedTrack> offered = List.of();
+    /** The sections as they were in the offer in flight, by index. */
+    List<Section> offeredSections = List.of();
     private int nextMid = 1;
 
     String nextMid() {
         return Integer.toString(nextMid++);
+    }
+
+    /**
+     * Puts a section in the first recycled slot of the same media kind (browsers keep an m-line's kind), or at the
+     * end; false when the receiver is at its limit.
+     */
+    boolean place(Section section) {
+        for (int i = 0; i < sections.size(); i++) {
+            Section old = sections.get(i);
+            if (old.recyclable && old.producer.kind() == section.producer.kind()) {
+                sections.set(i, section);
+                return true;
+            }
+        }
+        if (sections.size() >= MAX_SECTIONS) {
+            return false;
+        }
+        sections.add(section);
+        return true;
+    }
+
+    /** The browser answered the offer in flight: the sections it saw rejected may be recycled now. */
+    void answered() {
+        offerInFlight = false;
+        for (Section section : offeredSections) {
+            if (!section.active) {
+                section.recyclable = true;
+            }
+        }
+        offeredSections = List.of();
+    }
+
+    /** The browser refused the offer in flight: nothing it said counts, and the next offer carries the same state. */
+    void refused() {
+        offerInFlight = false;
+        offeredSections = List.of();
+        dirty = true;
+    }
+
+    long activeSections() {
+        return sections.stream().filter(s -> s.active).count();
     }
 
     static int randomSsrc() {
@@ -51,6 +98,8 @@ final class SubscribeSide {
         final String source;
         Consumer consumer;
         boolean active = true;
+        /** Ended, offered as rejected, and answered: the slot may take a new track. */
+        boolean recyclable;
 
         Section(Member publisher, Producer producer, ConsumerParameters parameters, String source) {
             this.publisher = publisher;

@@ -1,0 +1,93 @@
+package org.sanke.classroom;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The door of every lesson: whether a lesson with this id exists and is open, and whether a terminal may speak for
+ * the classroom it names. The seat itself (one teacher, the classroom cap, the audience cap) is the running lesson's
+ * {@link JoinPolicy}, decided where the lesson's participants are known; both answer with a {@link JoinResult.Refusal}.
+ *
+ * <p>Reads the store (device tokens, lessons): call it from a worker thread, never from a lesson's or a socket's.
+ */
+public final class LessonAdmission {
+    private final LessonDirectory lessons;
+    private final Scheduling scheduling;
+    private final SchoolRegistry schools;
+
+    public LessonAdmission(LessonDirectory lessons, Scheduling scheduling, SchoolRegistry schools) {
+        this.lessons = lessons;
+        this.scheduling = scheduling;
+        this.schools = schools;
+    }
+
+    /** What the door says: the lesson to enter, or why not. */
+    public sealed interface Result permits Open, JoinResult.Refusal {
+    }
+
+    /**
+     * The lesson is open to this person.
+     *
+     * @param timetabled the timetable slot the lesson is, or null for a lesson made through the API
+     */
+    public record Open(Lesson lesson, ScheduledLesson timetabled) implements Result {
+    }
+
+    /**
+     * @param classroomId the classroom a terminal joins as, or null
+     * @param deviceToken the terminal's credential, required with a classroom id
+     */
+    public Result admit(String lessonId, Role role, String classroomId, String deviceToken) {
+        if (classroomId != null && role == Role.CLASSROOM) {
+            if (deviceToken == null) {
+                return refuse(JoinResult.Reason.MISSING_FIELD, "'deviceToken' is required to join as classroom "
+                        + classroomId);
+            }
+            if (!schools.checkDeviceToken(classroomId, deviceToken)) {
+                return refuse(JoinResult.Reason.DEVICE_NOT_AUTHORIZED, "the device token is not classroom "
+                        + classroomId + "'s");
+            }
+        }
+        Optional<Lesson> made = lessons.find(lessonId);
+        if (made.isPresent()) {
+            return new Open(made.get(), null);
+        }
+        Optional<ScheduledLesson> scheduled = scheduling.lesson(lessonId);
+        if (scheduled.isEmpty()) {
+            return refuse(JoinResult.Reason.LESSON_NOT_FOUND, "no lesson has the id '" + lessonId + "'");
+        }
+        JoinResult.Refusal closed = timetableRefusal(scheduled.get(), role, classroomId);
+        return closed != null ? closed : new Open(scheduled.get().lesson(), scheduled.get());
+    }
+
+    /** A timetabled lesson admits only while open or live, and classrooms only when enrolled. */
+    private JoinResult.Refusal timetableRefusal(ScheduledLesson slot, Role role, String classroomId) {
+        if (scheduling.endedEarly(slot.lesson().id())) {
+            return refuse(JoinResult.Reason.LESSON_NOT_OPEN, "the teacher has ended the lesson");
+        }
+        Instant now = scheduling.clock().instant();
+        LessonState state = slot.lifecycle().stateAt(now);
+        if (state == LessonState.SCHEDULED) {
+            return refuse(JoinResult.Reason.LESSON_NOT_OPEN, "the lesson opens 10 minutes before "
+                    + slot.start().toLocalTime() + " on " + slot.start().toLocalDate());
+        }
+        if (state == LessonState.ENDED) {
+            return refuse(JoinResult.Reason.LESSON_NOT_OPEN, "the lesson has ended");
+        }
+        if (role == Role.CLASSROOM) {
+            if (classroomId == null) {
+                return refuse(JoinResult.Reason.MISSING_FIELD, "'classroomId' is required to join a timetabled"
+                        + " lesson as a classroom");
+            }
+            if (!slot.enrolledClassrooms().contains(classroomId)) {
+                return refuse(JoinResult.Reason.NOT_ENROLLED, "classroom " + classroomId + " is not enrolled in"
+                        + " this lesson (" + slot.lesson().title() + ", " + slot.start() + ")");
+            }
+        }
+        return null;
+    }
+
+    private static JoinResult.Refusal refuse(JoinResult.Reason reason, String message) {
+        return new JoinResult.Refusal(reason, message);
+    }
+}
