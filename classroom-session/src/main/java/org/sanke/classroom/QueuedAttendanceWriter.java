@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -246,27 +245,21 @@ public final class QueuedAttendanceWriter implements AttendanceStore, AutoClosea
 
     /** Writes queued and not yet written, including a batch being written. */
     public long pending() {
-        lock.lock();
-        try {
-            return accepted - settled;
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> accepted - settled);
     }
 
     public long droppedSamples() {
-        lock.lock();
-        try {
-            return droppedSamples;
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> droppedSamples);
     }
 
     public long droppedJoinsAndLeaves() {
+        return underLock(() -> droppedJoinsAndLeaves);
+    }
+
+    private long underLock(java.util.function.LongSupplier count) {
         lock.lock();
         try {
-            return droppedJoinsAndLeaves;
+            return count.getAsLong();
         } finally {
             lock.unlock();
         }
