@@ -62,7 +62,8 @@ public final class ServerLiveness implements AutoCloseable {
 
     /**
      * Closes the attendance a stopped server left open: at the last heartbeat, or at the join for a join after it
-     * (or when there was no heartbeat at all). Call once at start, before the first join. Returns how many it closed.
+     * (or when there was no heartbeat at all). Call once at start, before this run's first beat (which would move the
+     * last heartbeat to now) and before the first join. Returns how many it closed.
      */
     public int closeOpenAttendance() {
         Optional<Instant> last = lastBeat();
