@@ -114,22 +114,42 @@ public final class QueuedAttendanceWriter implements AttendanceStore, AutoClosea
     }
 
     private void enqueue(AttendanceWrite write) {
+        String lost = null;
+        long samplesDropped;
         lock.lock();
         try {
+            long samplesBefore = droppedSamples;
             if (closing) {
-                dropped(write, "the attendance writer is closed");
-                return;
+                lost = drop(write, "the attendance writer is closed");
+            } else if (queue.size() >= settings.capacity() && (write.expendable() || !pushOutOldestSample())) {
+                lost = drop(write, "the attendance queue is full");
+            } else {
+                queue.addLast(write);
+                accepted++;
+                queuedOrClosing.signal();
             }
-            if (queue.size() >= settings.capacity() && (write.expendable() || !pushOutOldestSample())) {
-                dropped(write, "the attendance queue is full");
-                return;
-            }
-            queue.addLast(write);
-            accepted++;
-            queuedOrClosing.signal();
+            samplesDropped = droppedSamples > samplesBefore ? droppedSamples : 0;
         } finally {
             lock.unlock();
         }
+        // Logged after the lock, so that no caller waits on another's log line.
+        if (lost != null) {
+            LOG.error(lost);
+        }
+        if (samplesDropped == 1 || samplesDropped > 0 && samplesDropped % 1000 == 0) {
+            LOG.warn("{} quality samples dropped so far (the attendance queue was full or closed)", samplesDropped);
+        }
+    }
+
+    /** Counts a write that could not be queued; for a join or a leave, returns the line to log. */
+    private String drop(AttendanceWrite write, String why) {
+        if (write.expendable()) {
+            droppedSamples++;
+            return null;
+        }
+        droppedJoinsAndLeaves++;
+        return why + ": could not " + write.what() + " (joins and leaves dropped so far: " + droppedJoinsAndLeaves
+                + ")";
     }
 
     /** Makes room by dropping the oldest queued quality sample; false when only joins and leaves are queued. */
@@ -139,28 +159,11 @@ public final class QueuedAttendanceWriter implements AttendanceStore, AutoClosea
             if (queued.expendable()) {
                 it.remove();
                 settled++;
-                countDroppedSample();
+                droppedSamples++;
                 return true;
             }
         }
         return false;
-    }
-
-    private void dropped(AttendanceWrite write, String why) {
-        if (write.expendable()) {
-            countDroppedSample();
-        } else {
-            droppedJoinsAndLeaves++;
-            LOG.error("{}: could not {} (joins and leaves dropped so far: {})", why, write.what(),
-                    droppedJoinsAndLeaves);
-        }
-    }
-
-    private void countDroppedSample() {
-        droppedSamples++;
-        if (droppedSamples == 1 || droppedSamples % 1000 == 0) {
-            LOG.warn("attendance queue full: {} quality samples dropped so far", droppedSamples);
-        }
     }
 
     private void writeUntilClosed() {
