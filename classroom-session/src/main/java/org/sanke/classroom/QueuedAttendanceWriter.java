@@ -50,7 +50,7 @@ public final class QueuedAttendanceWriter implements AttendanceStore, AutoClosea
             }
         }
 
-        /** 10,000 writes (minutes of a large county's samples), batches of 500, retries 100 ms to 5 s, 10 s to close. */
+        /** 10,000 writes (minutes of a county's samples), batches of 500, retries 100 ms to 5 s, 10 s to close. */
         public static Settings defaults() {
             return new Settings(10_000, 500, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10));
         }
