@@ -11,6 +11,16 @@ public interface AttendanceStore {
 
     void sample(QualitySample sample);
 
+    /**
+     * Makes these writes in their order (a leave after its join). A store that can writes them together (the
+     * database: one transaction); this one makes them one by one.
+     */
+    default void write(List<AttendanceWrite> writes) {
+        for (AttendanceWrite write : writes) {
+            write.applyTo(this);
+        }
+    }
+
     /** Everyone who was in the lesson, in the order they joined, with their quality averages. */
     List<AttendanceRecord> lesson(String lessonId);
 

@@ -81,6 +81,10 @@ public final class Scheduling {
         if (entry.firstStart().isBefore(LocalDateTime.now(clock))) {
             return new Result.Invalid("start", "the lesson would start in the past");
         }
+        if (!entry.repeatsWithinOneSchoolYear()) {
+            return new Result.Invalid("weeklyUntil", "a weekly lesson repeats for at most one school year (until "
+                    + entry.latestUntil() + ")");
+        }
         var conflict = timetable.conflictOf(entry);
         if (conflict.isPresent()) {
             return new Result.Clash(conflict.get());
@@ -104,7 +108,7 @@ public final class Scheduling {
         return entry.id() + "-" + start.toLocalDate().format(DAY);
     }
 
-    /** The occurrence a lesson id names, if the timetable has it. */
+    /** The occurrence a lesson id names, if the timetable has it: found by its date, not by walking the weeks. */
     public synchronized java.util.Optional<ScheduledLesson> lesson(String lessonId) {
         int dash = lessonId == null ? -1 : lessonId.lastIndexOf('-');
         if (dash <= 0) {
@@ -114,12 +118,14 @@ public final class Scheduling {
         if (entry == null) {
             return java.util.Optional.empty();
         }
-        for (LocalDateTime start : entry.starts()) {
-            if (lessonId(entry, start).equals(lessonId)) {
-                return java.util.Optional.of(occurrence(entry, start));
-            }
+        java.time.LocalDate day;
+        try {
+            day = java.time.LocalDate.parse(lessonId.substring(dash + 1), DAY);
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
         }
-        return java.util.Optional.empty();
+        return entry.startOn(day).filter(start -> lessonId(entry, start).equals(lessonId))
+                .map(start -> occurrence(entry, start));
     }
 
     /** The next occurrences a classroom takes part in, from {@code now}, soonest first (what a terminal follows). */
@@ -131,9 +137,11 @@ public final class Scheduling {
                 continue;
             }
             for (LocalDateTime start : entry.starts()) {
+                if (start.plus(entry.duration()).plus(rules.overrunLimit()).isBefore(now)) {
+                    continue; // long over: no lifecycle kept for it
+                }
                 ScheduledLesson lesson = occurrence(entry, start);
-                if (lesson.lifecycle().stateAt(clock.instant()) != LessonState.ENDED && !start.plus(entry.duration())
-                        .plus(rules.overrunLimit()).isBefore(now)) {
+                if (lesson.lifecycle().stateAt(clock.instant()) != LessonState.ENDED) {
                     upcoming.add(lesson);
                 }
             }

@@ -18,9 +18,14 @@ final class Jdbc {
     }
 
     static void update(Connection c, String sql, Object... values) throws SQLException {
+        updateCount(c, sql, values);
+    }
+
+    /** An update, returning how many rows it changed. */
+    static int updateCount(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             bind(statement, values);
-            statement.executeUpdate();
+            return statement.executeUpdate();
         }
     }
 

@@ -4,19 +4,41 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanke.classroom.AttendanceRecord;
 import org.sanke.classroom.AttendanceStore;
+import org.sanke.classroom.AttendanceWrite;
 import org.sanke.classroom.AttendanceStore.RoomInLesson;
 import org.sanke.classroom.Participant;
 import org.sanke.classroom.QualitySample;
 import org.sanke.classroom.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Attendance and quality samples in the database. Thread-safe: every call uses its own connection. */
+/**
+ * Attendance and quality samples in the database. Thread-safe: every call uses its own connection.
+ *
+ * <p>{@link #write} makes a batch of writes in one transaction, consecutive writes of a kind as one JDBC batch. A
+ * write the database refuses for itself (a second join of the same participant, a name too long) does not sink the
+ * rest: the batch is then written one by one and the refused write is logged and skipped. A failure of the database
+ * itself (no connection, a timeout) fails the whole batch with a {@link StoreException}, so the caller may retry it.
+ */
 public final class JdbcAttendanceStore implements AttendanceStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAttendanceStore.class);
+
+    private static final String INSERT_JOIN = "INSERT INTO attendance (lesson_id, participant_id, role, name,"
+            + " joined_at, classroom_id) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_LEAVE = "UPDATE attendance SET left_at = ?, leave_reason = ?"
+            + " WHERE lesson_id = ? AND participant_id = ? AND left_at IS NULL";
+    private static final String INSERT_SAMPLE = "INSERT INTO quality_sample (lesson_id, participant_id, sampled_at,"
+            + " loss_percent, freeze_ms, kbps) VALUES (?, ?, ?, ?, ?, ?)";
+
     private final Database database;
 
     public JdbcAttendanceStore(Database database) {
@@ -25,23 +47,119 @@ public final class JdbcAttendanceStore implements AttendanceStore {
 
     @Override
     public void joined(String lessonId, Participant p, Instant at) {
-        update("record the join of " + p.id(), "INSERT INTO attendance (lesson_id, participant_id, role, name,"
-                + " joined_at, classroom_id) VALUES (?, ?, ?, ?, ?, ?)", lessonId, p.id(), p.role().name(),
-                p.displayName(), Timestamp.from(at), p.classroomId());
+        writeOne(new AttendanceWrite.Joined(lessonId, p, at));
     }
 
     @Override
     public void left(String lessonId, String participantId, Instant at, String reason) {
-        update("record the leave of " + participantId, "UPDATE attendance SET left_at = ?, leave_reason = ?"
-                + " WHERE lesson_id = ? AND participant_id = ? AND left_at IS NULL", Timestamp.from(at), reason,
-                lessonId, participantId);
+        writeOne(new AttendanceWrite.Left(lessonId, participantId, at, reason));
     }
 
     @Override
     public void sample(QualitySample s) {
-        update("record a quality sample", "INSERT INTO quality_sample (lesson_id, participant_id, sampled_at,"
-                + " loss_percent, freeze_ms, kbps) VALUES (?, ?, ?, ?, ?, ?)", s.lessonId(), s.participantId(),
-                Timestamp.from(s.at()), s.lossPercent(), s.freezeMs(), s.kbps());
+        writeOne(new AttendanceWrite.Sampled(s));
+    }
+
+    private void writeOne(AttendanceWrite write) {
+        try (Connection c = database.connect(); PreparedStatement statement = c.prepareStatement(sql(write))) {
+            bind(statement, write);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not " + write.what(), e);
+        }
+    }
+
+    @Override
+    public void write(List<AttendanceWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try (Connection c = database.connect()) {
+            c.setAutoCommit(false);
+            try {
+                writeInRuns(c, writes);
+                c.commit();
+                return;
+            } catch (SQLException e) {
+                c.rollback();
+                if (databaseFailed(c, e)) {
+                    throw e;
+                }
+                LOG.warn("a batch of {} attendance writes was refused ({}); writing them one by one", writes.size(),
+                        e.getMessage());
+            }
+            c.setAutoCommit(true);
+            for (AttendanceWrite write : writes) {
+                try (PreparedStatement statement = c.prepareStatement(sql(write))) {
+                    bind(statement, write);
+                    statement.executeUpdate();
+                } catch (SQLException e) {
+                    if (databaseFailed(c, e)) {
+                        throw e;
+                    }
+                    LOG.warn("attendance write skipped: could not {}: {}", write.what(), e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not write " + writes.size() + " attendance records", e);
+        }
+    }
+
+    /** Consecutive writes of a kind go to the database as one JDBC batch; the runs keep the writes' order. */
+    private static void writeInRuns(Connection c, List<AttendanceWrite> writes) throws SQLException {
+        int next = 0;
+        while (next < writes.size()) {
+            String sql = sql(writes.get(next));
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                while (next < writes.size() && sql(writes.get(next)).equals(sql)) {
+                    bind(statement, writes.get(next++));
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * Whether the database itself failed (worth retrying the whole batch later) rather than refusing one write: a
+     * transient or connection error by its type or SQL state class (08 connection, 40 rollback, 53 resources, 57
+     * operator intervention), or a connection that no longer answers.
+     */
+    private static boolean databaseFailed(Connection c, SQLException e) throws SQLException {
+        String state = e.getSQLState();
+        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException
+                || e instanceof SQLNonTransientConnectionException
+                || state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                || state.startsWith("57"))) {
+            return true;
+        }
+        return !c.isValid(2);
+    }
+
+    private static String sql(AttendanceWrite write) {
+        return switch (write) {
+            case AttendanceWrite.Joined j -> INSERT_JOIN;
+            case AttendanceWrite.Left l -> UPDATE_LEAVE;
+            case AttendanceWrite.Sampled s -> INSERT_SAMPLE;
+        };
+    }
+
+    private static void bind(PreparedStatement statement, AttendanceWrite write) throws SQLException {
+        Object[] values = switch (write) {
+            case AttendanceWrite.Joined j -> new Object[] {j.lessonId(), j.participant().id(),
+                j.participant().role().name(), j.participant().displayName(), Timestamp.from(j.at()),
+                j.participant().classroomId()};
+            case AttendanceWrite.Left l -> new Object[] {Timestamp.from(l.at()), l.reason(), l.lessonId(),
+                l.participantId()};
+            case AttendanceWrite.Sampled sampled -> {
+                QualitySample s = sampled.sample();
+                yield new Object[] {s.lessonId(), s.participantId(), Timestamp.from(s.at()), s.lossPercent(),
+                    s.freezeMs(), s.kbps()};
+            }
+        };
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
     }
 
     @Override
@@ -98,17 +216,6 @@ public final class JdbcAttendanceStore implements AttendanceStore {
             return first;
         } catch (SQLException e) {
             throw new StoreException("could not read classroom attendance", e);
-        }
-    }
-
-    private void update(String what, String sql, Object... values) {
-        try (Connection c = database.connect(); PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("could not " + what, e);
         }
     }
 }

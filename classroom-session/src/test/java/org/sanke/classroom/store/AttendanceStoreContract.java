@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sanke.classroom.AttendanceRecord;
+import org.sanke.classroom.AttendanceWrite;
 import org.sanke.classroom.Participant;
 import org.sanke.classroom.QualitySample;
 import org.sanke.classroom.Role;
@@ -46,5 +47,30 @@ abstract class AttendanceStoreContract {
         assertThat(stillThere.leftAt()).isNull();
         assertThat(stillThere.samples()).isZero();
         assertThat(store.lesson("nobody")).isEmpty();
+    }
+
+    @Test
+    void writesABatchInOrderAndSkipsOnlyTheWriteTheDatabaseRefuses() throws Exception {
+        JdbcAttendanceStore store = new JdbcAttendanceStore(freshDatabase());
+        Participant a = new Participant("a", Role.CLASSROOM, "Point A", "room-a");
+        Participant b = new Participant("b", Role.CLASSROOM, "Point B");
+        store.write(List.of(
+                new AttendanceWrite.Joined("lesson", a, T0),
+                new AttendanceWrite.Sampled(new QualitySample("lesson", "a", T0.plusSeconds(10), 1.0, 0, 900)),
+                new AttendanceWrite.Joined("lesson", b, T0.plusSeconds(20)),
+                new AttendanceWrite.Joined("lesson", a, T0.plusSeconds(30)), // a second join: refused, skipped
+                new AttendanceWrite.Left("lesson", "a", T0.plusSeconds(40), "left"),
+                new AttendanceWrite.Sampled(new QualitySample("lesson", "b", T0.plusSeconds(50), 3.0, 0, 500))));
+        store.write(List.of(new AttendanceWrite.Joined("lesson", new Participant("c", Role.TEACHER, "王老师"),
+                T0.plusSeconds(60)), new AttendanceWrite.Left("lesson", "c", T0.plusSeconds(70), "disconnected")));
+
+        List<AttendanceRecord> records = store.lesson("lesson");
+        assertThat(records).extracting(AttendanceRecord::participantId).containsExactly("a", "b", "c");
+        assertThat(records.get(0).joinedAt()).as("the first join stands").isEqualTo(T0);
+        assertThat(records.get(0).leftAt()).isEqualTo(T0.plusSeconds(40));
+        assertThat(records.get(1).averageKbps()).isEqualTo(500.0);
+        assertThat(records.get(2).leaveReason()).as("a leave after its join in the same batch")
+                .isEqualTo("disconnected");
+        assertThat(records).extracting(AttendanceRecord::samples).containsExactly(1, 1, 0);
     }
 }

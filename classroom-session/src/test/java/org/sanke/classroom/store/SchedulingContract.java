@@ -1,6 +1,7 @@
 package org.sanke.classroom.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -122,5 +123,51 @@ abstract class SchedulingContract {
         assertThat(clash).isInstanceOf(Scheduling.Result.Clash.class);
         assertThat(((Scheduling.Result.Clash) clash).conflict().message())
                 .isEqualTo("teacher t1 is already in lesson e1 at 2026-12-07T10:20");
+    }
+
+    @Test
+    void aWeeklyLessonBeyondOneSchoolYearIsRefusedAtOnceAndTwoHundredOfAYearScheduleQuickly() throws Exception {
+        Database database = freshDatabase();
+        JdbcSchoolRegistry registry = new JdbcSchoolRegistry(database);
+        registry.add(new School("city", "City school"));
+        registry.add(new Classroom("studio", "city", "Studio"));
+        registry.add(new Classroom("village", "city", "Village room"));
+        registry.add(new Classroom("studio-2", "city", "Studio 2"));
+        registry.add(new Classroom("village-2", "city", "Village room 2"));
+        for (int i = 0; i < 200; i++) {
+            registry.add(new Person("t" + i, "city", "Teacher " + i, PersonRole.LEAD_TEACHER));
+        }
+        Scheduling scheduling = new Scheduling(registry, new JdbcTimetableStore(database), NOW);
+
+        // Generous bound: before the cap this froze the server (a walk to 9999, then a pairwise rebuild).
+        Scheduling.Result forever = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> scheduling.schedule(
+                entry("forever", "t0", "studio", Set.of("village"), "2026-11-30T07:00",
+                        LocalDate.parse("9999-12-31")), LessonMode.DEDICATED));
+        assertThat(forever).isEqualTo(new Scheduling.Result.Invalid("weeklyUntil",
+                "a weekly lesson repeats for at most one school year (until 2027-12-01)"));
+
+        // 200 teachers take turns in two pairs of rooms, each weekly for a year, in 50-minute slots of the week;
+        // the first for exactly the longest school year allowed.
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            LocalDateTime monday = LocalDateTime.parse("2026-11-30T07:00");
+            for (int i = 0; i < 200; i++) {
+                int slot = i / 2;
+                LocalDateTime start = monday.plusDays(slot / 15).plusMinutes(50L * (slot % 15));
+                String pair = i % 2 == 0 ? "" : "-2";
+                assertThat(scheduling.schedule(entry("e" + i, "t" + i, "studio" + pair, Set.of("village" + pair),
+                        start.toString(),
+                        start.toLocalDate().plusDays(i == 0 ? 366 : 364)), LessonMode.DEDICATED))
+                        .as("entry %d", i).isInstanceOf(Scheduling.Result.Scheduled.class);
+            }
+        });
+        assertThat(scheduling.entries()).hasSize(200);
+        assertThat(scheduling.lesson("e3-20270104")).hasValueSatisfying(lesson -> assertThat(lesson.start())
+                .isEqualTo(LocalDateTime.parse("2027-01-04T07:50")));
+        assertThat(scheduling.lesson("e3-20270105")).as("not its weekday").isEmpty();
+        assertThat(scheduling.lesson("e3-2027x104")).isEmpty();
+        Scheduling.Result clash = scheduling.schedule(entry("clash", "t7", "studio", Set.of("village"),
+                "2027-06-07T09:40", null), LessonMode.DEDICATED);
+        assertThat(clash).isEqualTo(new Scheduling.Result.Clash(new org.sanke.classroom.Timetable.Conflict("e7",
+                "teacher t7", LocalDateTime.parse("2027-06-07T09:40"))));
     }
 }

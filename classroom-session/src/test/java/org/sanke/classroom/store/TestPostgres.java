@@ -47,16 +47,41 @@ final class TestPostgres implements AutoCloseable {
 
     /** A new, empty, migrated database on the shared server. */
     static Database freshDatabase() throws Exception {
-        TestPostgres server = shared();
+        return shared().newDatabase(Database.Settings.defaults());
+    }
+
+    /** A new, empty, migrated database on this server. */
+    Database newDatabase(Database.Settings settings) throws java.sql.SQLException {
         String name;
         synchronized (TestPostgres.class) {
             name = "sanke_test_" + databases++;
         }
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "");
              java.sql.Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        return Database.open(server.jdbcUrl().replace("/postgres", "/" + name), "postgres", "");
+        return Database.open(jdbcUrl().replace("/postgres", "/" + name), "postgres", "", settings);
+    }
+
+    /**
+     * Freezes the whole server, as a stalled machine would: SIGSTOP to the postmaster and every backend (each
+     * connection has its own process). Only for a server of one's own ({@link #start}), never the shared one.
+     */
+    void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a paused server run again. */
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        List<String> command = new ArrayList<>(List.of("kill", signal, Long.toString(postmaster)));
+        ProcessHandle.of(postmaster).orElseThrow().descendants()
+                .forEach(p -> command.add(Long.toString(p.pid())));
+        run(command, false);
     }
 
     static TestPostgres start() throws IOException, InterruptedException {
