@@ -89,7 +89,8 @@ final class ConsumerImpl implements Consumer {
         transport.sendRtp(out, len);
         packetsSent++;
         octetsSent += rtp.payloadLength();
-        transport.context.forwardingDelay.record(System.nanoTime() - receivedNanos, TimeUnit.NANOSECONDS);
+        transport.context.forwardingDelay.record(transport.context.clock.nanoTime() - receivedNanos,
+                TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -168,7 +169,7 @@ final class ConsumerImpl implements Consumer {
         if (!started || !producer.hasReceived()) {
             return;
         }
-        long ntp = NtpTime.now();
+        long ntp = NtpTime.fromMillis(transport.context.clock.wallMillis());
         byte[] out = transport.loop.sendBuffer;
         int len = RtcpWriter.senderReport(out, 0, ssrc, ntp, producer.rtpTimestampAt(now) + timestampOffset,
                 (int) packetsSent, (int) octetsSent);

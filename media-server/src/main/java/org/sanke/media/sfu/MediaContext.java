@@ -15,17 +15,19 @@ final class MediaContext {
     final TransportDirectory directory = new TransportDirectory();
     final Counts counts = new Counts();
     final long consentTimeoutNanos;
+    final MediaClock clock;
     /** SFU-added delay: from a datagram's arrival to the forwarded copy's hand-off to the socket. */
     final Timer forwardingDelay;
     private final SecureRandom random = new SecureRandom();
     private volatile int port;
 
     MediaContext(MediaServerConfig config, DtlsCertificate certificate, ExecutorService handshakeExecutor,
-                 Timer forwardingDelay) {
+                 Timer forwardingDelay, MediaClock clock) {
         this.config = config;
         this.certificate = certificate;
         this.handshakeExecutor = handshakeExecutor;
         this.forwardingDelay = forwardingDelay;
+        this.clock = clock;
         this.consentTimeoutNanos = config.consentTimeout().toNanos();
     }
 

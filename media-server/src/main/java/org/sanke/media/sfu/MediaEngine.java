@@ -58,6 +58,12 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     public static MediaEngine start(MediaServerConfig config, MeterRegistry registry) throws InterruptedException {
+        return start(config, registry, MediaClock.SYSTEM);
+    }
+
+    /** With a clock of the caller's: tests advance it instead of sleeping. */
+    static MediaEngine start(MediaServerConfig config, MeterRegistry registry, MediaClock clock)
+            throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         int loopCount = epoll ? config.eventLoops() : 1;
         IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -66,10 +72,10 @@ public final class MediaEngine implements AutoCloseable {
         ExecutorService handshakes = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("sanke-dtls-", 0).factory());
         MediaContext context = new MediaContext(config, DtlsCertificate.generate(), handshakes,
-                MediaMetrics.forwardingDelay(registry));
+                MediaMetrics.forwardingDelay(registry), clock);
         List<MediaLoop> loops = new ArrayList<>();
         for (EventExecutor executor : group) {
-            loops.add(new MediaLoop(loops.size(), (EventLoop) executor));
+            loops.add(new MediaLoop(loops.size(), (EventLoop) executor, clock));
         }
         List<Channel> channels = new ArrayList<>();
         String bindAddress = effectiveBindAddress(config);

@@ -7,10 +7,6 @@ final class NtpTime {
     private NtpTime() {
     }
 
-    static long now() {
-        return fromMillis(System.currentTimeMillis());
-    }
-
     static long fromMillis(long unixMillis) {
         long seconds = unixMillis / 1000 + SECONDS_1900_TO_1970;
         long fraction = ((unixMillis % 1000) << 32) / 1000;

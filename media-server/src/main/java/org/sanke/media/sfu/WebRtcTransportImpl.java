@@ -163,7 +163,7 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
             source.addConsumer(consumer);
             context.counts.consumers.incrementAndGet();
             if (isConnected()) {
-                source.requestKeyframe(System.nanoTime());
+                source.requestKeyframe(context.clock.nanoTime());
             }
             return consumer;
         });
@@ -378,7 +378,7 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
             }
             srtp = new SrtpSession(keys);
             listener.onTransportConnected(this);
-            long now = System.nanoTime();
+            long now = context.clock.nanoTime();
             for (ConsumerImpl consumer : consumers) {
                 consumer.producer.requestKeyframe(now);
             }
