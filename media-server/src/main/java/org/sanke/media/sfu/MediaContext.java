@@ -56,5 +56,7 @@ final class MediaContext {
         final AtomicInteger transports = new AtomicInteger();
         final AtomicInteger producers = new AtomicInteger();
         final AtomicInteger consumers = new AtomicInteger();
+        /** SRTP crypto contexts held by every transport together. */
+        final AtomicInteger srtpContexts = new AtomicInteger();
     }
 }

@@ -156,6 +156,11 @@ public final class MediaEngine implements AutoCloseable {
         return context.port();
     }
 
+    /** SRTP and SRTCP crypto contexts every transport holds together now. */
+    public int srtpContexts() {
+        return context.counts.srtpContexts.get();
+    }
+
     /** A new router on the next loop, round robin. */
     public Router createRouter() {
         MediaLoop loop = loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));

@@ -31,6 +31,9 @@ final class MediaMetrics {
         Gauge.builder("sanke.media.transports", counts.transports, Number::doubleValue).register(registry);
         Gauge.builder("sanke.media.producers", counts.producers, Number::doubleValue).register(registry);
         Gauge.builder("sanke.media.consumers", counts.consumers, Number::doubleValue).register(registry);
+        Gauge.builder("sanke.media.srtp.contexts", counts.srtpContexts, Number::doubleValue)
+                .description("SRTP and SRTCP crypto contexts held, one per SSRC and direction of a live stream")
+                .register(registry);
         counter(registry, loops, "sanke.media.datagrams.received", "any", s -> s.datagramsIn);
         counter(registry, loops, "sanke.media.packets.received", "rtp", s -> s.rtpIn);
         counter(registry, loops, "sanke.media.packets.received", "rtcp", s -> s.rtcpIn);

@@ -1,10 +1,12 @@
 package org.sanke.media.sfu;
 
 import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.IntObjectMap;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Iterator;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.sanke.media.api.Consumer;
@@ -188,26 +190,41 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
             consumer.closeOnLoop();
         }
         dtls.close();
+        if (srtp != null) {
+            srtp.close();
+        }
         router.removeTransport(this);
         context.counts.transports.decrementAndGet();
         listener.onTransportClosed(this, reason);
     }
 
+    /** Forgets the producer and every SSRC it received on: signalled, RTX, and learned ones (simulcast layers). */
     void removeProducer(ProducerImpl producer) {
         producers.remove(producer);
-        if (producer.ssrc() != 0) {
-            producersBySsrc.remove(producer.ssrc());
-        }
-        if (producer.parameters().rtxSsrc() != 0) {
-            producersBySsrc.remove(producer.parameters().rtxSsrc());
+        Iterator<IntObjectMap.PrimitiveEntry<ProducerImpl>> entries = producersBySsrc.entries().iterator();
+        while (entries.hasNext()) {
+            IntObjectMap.PrimitiveEntry<ProducerImpl> entry = entries.next();
+            if (entry.value() == producer) {
+                if (srtp != null) {
+                    srtp.removeReceiveStream(entry.key());
+                }
+                entries.remove();
+            }
         }
     }
 
     void removeConsumer(ConsumerImpl consumer) {
         consumers.remove(consumer);
-        consumersBySsrc.remove(consumer.parameters().ssrc());
-        if (consumer.parameters().rtxSsrc() != 0) {
-            consumersBySsrc.remove(consumer.parameters().rtxSsrc());
+        forgetSendStream(consumer.parameters().ssrc());
+        forgetSendStream(consumer.parameters().rtxSsrc());
+    }
+
+    private void forgetSendStream(int ssrc) {
+        if (ssrc != 0) {
+            consumersBySsrc.remove(ssrc);
+            if (srtp != null) {
+                srtp.removeSendStream(ssrc);
+            }
         }
     }
 
@@ -284,6 +301,8 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
         if (producer == null) {
             producer = learnSsrc(rtp);
             if (producer == null) {
+                // Nobody's stream (yet, or any more): keep no crypto state for it.
+                srtp.removeReceiveStream(rtp.ssrc());
                 loop.stats.drop(DropReason.UNKNOWN_SSRC);
                 return;
             }
@@ -297,10 +316,13 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
         producer.onRtp(rtp, now);
     }
 
-    /** A packet whose SSRC was not signalled (simulcast by rid, or a browser that omits a=ssrc): match by MID. */
+    /**
+     * A packet whose SSRC was not signalled (simulcast by rid, or a browser that omits a=ssrc): match by MID or RID,
+     * so that the SSRC, and its crypto context, belong to the producer and go when it does.
+     */
     private ProducerImpl learnSsrc(RtpPacket rtp) {
         for (ProducerImpl producer : producers) {
-            if (producer.matchesUnsignalled(rtp)) {
+            if (producer.claimUnsignalled(rtp)) {
                 producersBySsrc.put(rtp.ssrc(), producer);
                 return producer;
             }
@@ -376,7 +398,7 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
             if (closed) {
                 return;
             }
-            srtp = new SrtpSession(keys);
+            srtp = new SrtpSession(keys, context.counts.srtpContexts);
             listener.onTransportConnected(this);
             long now = context.clock.nanoTime();
             for (ConsumerImpl consumer : consumers) {

@@ -121,6 +121,12 @@ final class TestPeer implements AutoCloseable {
         return null;
     }
 
+    /** The stream with this SSRC has ended (a browser drops its sender or receiver): forget its SRTP state. */
+    void forgetStream(int ssrc) {
+        srtp.removeSendStream(ssrc);
+        srtp.removeReceiveStream(ssrc);
+    }
+
     @Override
     public void close() {
         socket.close();
