@@ -84,7 +84,11 @@ final class LoopbackSfu implements AutoCloseable {
 
     /** A plain VP8 packet of {@link #RTP_LENGTH} bytes whose payload is {@code fill}. */
     static byte[] rtp(int ssrc, int sequence, int timestamp, byte fill) {
-        byte[] p = new byte[RTP_LENGTH];
+        return rtp(ssrc, sequence, timestamp, fill, RTP_LENGTH);
+    }
+
+    static byte[] rtp(int ssrc, int sequence, int timestamp, byte fill, int length) {
+        byte[] p = new byte[length];
         int pos = RtpHeaderWriter.writeFixedHeader(p, 0, VP8.payloadType(), false, sequence, timestamp, ssrc);
         for (int i = pos; i < p.length; i++) {
             p[i] = fill;
