@@ -26,14 +26,13 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sanke.media.MediaPortInUseException;
 import org.sanke.media.MediaServerConfig;
 import org.sanke.media.api.Router;
 import org.sanke.media.dtls.DtlsCertificate;
+import org.sanke.media.dtls.DtlsHandshakePool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,16 +45,16 @@ public final class MediaEngine implements AutoCloseable {
     private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
 
     private final MultiThreadIoEventLoopGroup group;
-    private final ExecutorService handshakeExecutor;
+    private final DtlsHandshakePool handshakes;
     private final List<MediaLoop> loops;
     private final List<Channel> channels;
     private final MediaContext context;
     private final AtomicInteger nextLoop = new AtomicInteger();
 
-    private MediaEngine(MultiThreadIoEventLoopGroup group, ExecutorService handshakeExecutor, List<MediaLoop> loops,
+    private MediaEngine(MultiThreadIoEventLoopGroup group, DtlsHandshakePool handshakes, List<MediaLoop> loops,
                         List<Channel> channels, MediaContext context) {
         this.group = group;
-        this.handshakeExecutor = handshakeExecutor;
+        this.handshakes = handshakes;
         this.loops = loops;
         this.channels = channels;
         this.context = context;
@@ -73,8 +72,8 @@ public final class MediaEngine implements AutoCloseable {
         IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         MultiThreadIoEventLoopGroup group =
                 new MultiThreadIoEventLoopGroup(loopCount, new DefaultThreadFactory("sanke-media"), ioHandler);
-        ExecutorService handshakes = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("sanke-dtls-", 0).factory());
+        DtlsHandshakePool handshakes = new DtlsHandshakePool(config.dtlsHandshakeThreads(),
+                config.dtlsHandshakeQueue(), config.dtlsHandshakeTimeout(), clock::nanoTime);
         MediaContext context = new MediaContext(config, DtlsCertificate.generate(), handshakes,
                 MediaMetrics.forwardingDelay(registry), clock);
         List<MediaLoop> loops = new ArrayList<>();
@@ -92,7 +91,7 @@ public final class MediaEngine implements AutoCloseable {
         } catch (Exception failure) {
             channels.forEach(Channel::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            handshakes.shutdownNow();
+            handshakes.close();
             if (failure instanceof InterruptedException interrupted) {
                 throw interrupted;
             }
@@ -209,7 +208,8 @@ public final class MediaEngine implements AutoCloseable {
     @Override
     public void close() {
         channels.forEach(channel -> channel.close().syncUninterruptibly());
+        // Handshakes first: their last words (failed, closed) still find the loops running.
+        handshakes.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        handshakeExecutor.shutdownNow();
     }
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.sanke.media.dtls.DtlsHandshakePool;
 
 /** Publishes the media server's counters to Micrometer; names are documented in docs/configuration.md. */
 final class MediaMetrics {
@@ -33,6 +34,9 @@ final class MediaMetrics {
         Gauge.builder("sanke.media.consumers", counts.consumers, Number::doubleValue).register(registry);
         Gauge.builder("sanke.media.srtp.contexts", counts.srtpContexts, Number::doubleValue)
                 .description("SRTP and SRTCP crypto contexts held, one per SSRC and direction of a live stream")
+                .register(registry);
+        Gauge.builder("sanke.media.dtls.handshakes.queued", context.handshakes, DtlsHandshakePool::queued)
+                .description("DTLS handshakes waiting for a handshake thread (joins wait; forwarding does not)")
                 .register(registry);
         counter(registry, loops, "sanke.media.datagrams.received", "kind", "any", s -> s.datagramsIn);
         counter(registry, loops, "sanke.media.packets.received", "kind", "rtp", s -> s.rtpIn);

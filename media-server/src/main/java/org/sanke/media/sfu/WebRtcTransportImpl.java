@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Iterator;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.sanke.media.api.Consumer;
 import org.sanke.media.api.ConsumerParameters;
 import org.sanke.media.api.IceCandidate;
@@ -70,7 +71,7 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
         this.rtcpSsrc = context.randomSsrc();
         this.createdNanos = now;
         this.lastHeardNanos = now;
-        this.dtls = new DtlsServerSession(context.certificate, context.handshakeExecutor, this::sendDtlsRecord, this);
+        this.dtls = new DtlsServerSession(context.certificate, context.handshakes, this::sendDtlsRecord, this);
         List<IceCandidate> candidates = new ArrayList<>();
         long priority = 2130706431L;
         for (String address : context.config.announcedAddresses()) {
@@ -87,7 +88,6 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
         context.directory.registerUfrag(ice.localUfrag, this);
         loop.transports.add(this);
         context.counts.transports.incrementAndGet();
-        dtls.start();
     }
 
     String localUfrag() {
@@ -394,7 +394,7 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
 
     @Override
     public void onDtlsConnected(SrtpKeys keys) {
-        loop.eventLoop.execute(() -> {
+        fromDtlsThread(() -> {
             if (closed) {
                 return;
             }
@@ -410,12 +410,21 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
     @Override
     public void onDtlsFailed(String reason, Throwable cause) {
         LOG.info("transport {}: DTLS failed: {}", id, reason);
-        loop.eventLoop.execute(() -> close(CloseReason.DTLS_FAILED));
+        fromDtlsThread(() -> close(CloseReason.DTLS_FAILED));
     }
 
     @Override
     public void onDtlsClosed() {
-        loop.eventLoop.execute(() -> close(CloseReason.CLOSED_BY_APPLICATION));
+        fromDtlsThread(() -> close(CloseReason.CLOSED_BY_APPLICATION));
+    }
+
+    /** DTLS news hops onto the loop; when the server is stopping there is no loop left, and nothing left to do. */
+    private void fromDtlsThread(Runnable work) {
+        try {
+            loop.eventLoop.execute(work);
+        } catch (RejectedExecutionException stopped) {
+            // the engine is closing
+        }
     }
 
     // ---- timers (on the loop) --------------------------------------------------------------------------------

@@ -38,8 +38,11 @@ final class LoopbackSfu implements AutoCloseable {
     private final Map<WebRtcTransport, CompletableFuture<Void>> connected = new ConcurrentHashMap<>();
 
     LoopbackSfu(Duration consentTimeout) throws InterruptedException {
-        engine = MediaEngine.start(new MediaServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 2, consentTimeout),
-                registry, clock);
+        this(new MediaServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 2, consentTimeout));
+    }
+
+    LoopbackSfu(MediaServerConfig config) throws InterruptedException {
+        engine = MediaEngine.start(config, registry, clock);
         router = engine.createRouter();
     }
 
