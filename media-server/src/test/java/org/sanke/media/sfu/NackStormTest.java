@@ -113,6 +113,41 @@ class NackStormTest {
         assertThat(retransmissionsReceived()).isEqualTo(1);
     }
 
+    /** A receiver report saying the round trip is {@code rttMillis}: our last SR's time that long ago, held for 0. */
+    private void reportRoundTrip(long rttMillis) throws Exception {
+        long now = sfu.clock.wallMillis();
+        int lastSenderReport = NtpTime.compact(NtpTime.fromMillis(now - rttMillis));
+        byte[] rr = new byte[32];
+        subscriber.sendRtcp(rr, RtcpWriter.receiverReport(rr, 0, 0x9999, CONSUMER_SSRC, 0, 0, 0, 0,
+                lastSenderReport, 0));
+    }
+
+    @Test
+    void theSubscribersReportedRoundTripIsTheDuplicateWindow() throws Exception {
+        int[] seen = forward(20, LoopbackSfu.RTP_LENGTH);
+        reportRoundTrip(400);
+        int[] lost = {seen[3]};
+        nack(lost);
+        awaitJudged(1);
+        // 300 ms later: past the default round trip, but within the reported one.
+        sfu.clock.advance(300, TimeUnit.MILLISECONDS);
+        nack(lost);
+        awaitJudged(2);
+        assertThat(outcomes("duplicate")).isEqualTo(1);
+        sfu.clock.advance(150, TimeUnit.MILLISECONDS);
+        nack(lost);
+        awaitJudged(3);
+        assertThat(outcomes("sent")).isEqualTo(2);
+
+        // A report claiming a minute is bounded: the copy goes again after at most the maximum.
+        reportRoundTrip(60_000);
+        sfu.clock.advance(ConsumerImpl.MAX_RTT_NANOS, TimeUnit.NANOSECONDS);
+        nack(lost);
+        awaitJudged(4);
+        assertThat(outcomes("sent")).isEqualTo(3);
+        assertThat(retransmissionsReceived()).isEqualTo(3);
+    }
+
     @Test
     void nackingEveryPacketOverAndOverCannotExceedTheBudget() throws Exception {
         int packets = 400;
