@@ -200,10 +200,6 @@ final class ConsumerImpl implements Consumer {
         }
     }
 
-    long roundTripNanos() {
-        return rttNanos;
-    }
-
     /** RFC 3550 §6.4.1: our clock now, and the stream's RTP time at this moment in our timestamp space. */
     void sendSenderReport(long now) {
         if (!started || !producer.hasReceived()) {
