@@ -12,7 +12,11 @@ public final class MediaServer implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Binds the UDP port and starts the event loops. */
+    /**
+     * Binds the UDP port and starts the event loops.
+     *
+     * @throws MediaPortInUseException when another socket (another Sanke, or anything else) holds the port
+     */
     public static MediaServer start(MediaServerConfig config, MeterRegistry registry) throws InterruptedException {
         return new MediaServer(MediaEngine.start(config, registry));
     }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.tls.DTLSServerProtocol;
@@ -16,13 +15,14 @@ import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
- * The DTLS server of one transport. BouncyCastle's DTLS API blocks, so the handshake and the reading that follows
- * run on a thread of the handshake executor (virtual threads in the server), fed by a bounded queue; the event loop
- * only copies records into that queue and never waits.
+ * The DTLS server of one transport. BouncyCastle's DTLS API blocks, so the handshake runs on a thread of the
+ * {@link DtlsHandshakePool}, fed by a bounded queue of records, and the reading that follows on a virtual thread;
+ * the event loop only copies records into that queue and never waits. The handshake is queued when the first record
+ * (the ClientHello) arrives, so a transport whose peer never shows up costs the pool nothing.
  *
- * <p>Threads: {@link #setRemoteFingerprint}, {@link #start}, {@link #receive} and {@link #close} are called by the
- * transport's event loop; the {@link Listener} and {@link RecordSender} are called from the handshake thread.
- * The listener hears exactly one of connected-then-closed, failed.
+ * <p>Threads: {@link #setRemoteFingerprint}, {@link #receive} and {@link #close} are called by the transport's event
+ * loop; the {@link Listener} and {@link RecordSender} are called from the handshake or reader thread. The listener
+ * hears exactly one of connected-then-closed, failed.
  */
 public final class DtlsServerSession {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,20 +46,22 @@ public final class DtlsServerSession {
     }
 
     private final DtlsCertificate certificate;
-    private final Executor executor;
+    private final DtlsHandshakePool pool;
     private final RecordSender sender;
     private final Listener listener;
     private final BlockingQueue<byte[]> inbound = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicBoolean finished = new AtomicBoolean();
+    private boolean queued;
+    private volatile long queuedAtNanos;
     private volatile boolean closed;
     private volatile String remoteFingerprint;
     private volatile DTLSTransport dtls;
     private volatile Thread worker;
 
-    public DtlsServerSession(DtlsCertificate certificate, Executor handshakeExecutor, RecordSender sender,
+    public DtlsServerSession(DtlsCertificate certificate, DtlsHandshakePool pool, RecordSender sender,
                              Listener listener) {
         this.certificate = certificate;
-        this.executor = handshakeExecutor;
+        this.pool = pool;
         this.sender = sender;
         this.listener = listener;
     }
@@ -77,14 +79,21 @@ public final class DtlsServerSession {
         return remoteFingerprint;
     }
 
-    public void start() {
-        executor.execute(this::run);
-    }
-
-    /** Hands a DTLS datagram to the session; copies it, drops it when the session is backed up or closed. */
+    /**
+     * Hands a DTLS datagram to the session; copies it, drops it when the session is backed up or closed. The first
+     * one queues the handshake.
+     */
     public void receive(byte[] buf, int off, int len) {
-        if (!closed) {
-            inbound.offer(Arrays.copyOfRange(buf, off, off + len));
+        if (closed) {
+            return;
+        }
+        inbound.offer(Arrays.copyOfRange(buf, off, off + len));
+        if (!queued) {
+            queued = true;
+            queuedAtNanos = pool.nanoTime();
+            if (!pool.submit(this::handshake)) {
+                fail("too many DTLS handshakes waiting", null);
+            }
         }
     }
 
@@ -107,12 +116,18 @@ public final class DtlsServerSession {
         }
     }
 
-    private void run() {
+    private void handshake() {
         worker = Thread.currentThread();
         if (closed) {
             return;
         }
-        SrtpDtlsServer server = new SrtpDtlsServer(new BcTlsCrypto(RANDOM), certificate, this::remoteFingerprint);
+        long left = pool.timeoutNanos() - (pool.nanoTime() - queuedAtNanos);
+        if (left <= 0) {
+            fail("waited longer than the handshake timeout for a DTLS thread", null);
+            return;
+        }
+        SrtpDtlsServer server = new SrtpDtlsServer(new BcTlsCrypto(RANDOM), certificate, this::remoteFingerprint,
+                (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         DTLSServerProtocol protocol = new DTLSServerProtocol();
         // ICE has already proven the address, so skip the cookie round trip (RFC 6347 §4.2.1 allows it).
         protocol.setVerifyRequests(false);
@@ -130,11 +145,13 @@ public final class DtlsServerSession {
         if (finished.compareAndSet(false, true)) {
             listener.onDtlsConnected(server.srtpKeys());
         }
-        readUntilClosed(transport, server);
+        worker = null;
+        pool.afterHandshake(() -> readUntilClosed(transport, server));
     }
 
     /** After the handshake only alerts matter (WebRTC sends no application data on an SRTP-only transport). */
     private void readUntilClosed(DTLSTransport transport, SrtpDtlsServer server) {
+        worker = Thread.currentThread();
         byte[] buf = new byte[RECEIVE_LIMIT];
         while (!closed) {
             try {

@@ -36,20 +36,22 @@ final class SrtpDtlsServer extends DefaultTlsServer {
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
         CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
     };
-    private static final int HANDSHAKE_TIMEOUT_MILLIS = 30_000;
 
     private final BcTlsCrypto crypto;
     private final DtlsCertificate certificate;
     private final Supplier<String> expectedFingerprint;
+    private final int handshakeTimeoutMillis;
     private SrtpProfile profile;
     private SrtpKeys keys;
     private volatile boolean peerClosed;
 
-    SrtpDtlsServer(BcTlsCrypto crypto, DtlsCertificate certificate, Supplier<String> expectedFingerprint) {
+    SrtpDtlsServer(BcTlsCrypto crypto, DtlsCertificate certificate, Supplier<String> expectedFingerprint,
+                   int handshakeTimeoutMillis) {
         super(crypto);
         this.crypto = crypto;
         this.certificate = certificate;
         this.expectedFingerprint = expectedFingerprint;
+        this.handshakeTimeoutMillis = handshakeTimeoutMillis;
     }
 
     @Override
@@ -64,7 +66,7 @@ final class SrtpDtlsServer extends DefaultTlsServer {
 
     @Override
     public int getHandshakeTimeoutMillis() {
-        return HANDSHAKE_TIMEOUT_MILLIS;
+        return handshakeTimeoutMillis;
     }
 
     @Override

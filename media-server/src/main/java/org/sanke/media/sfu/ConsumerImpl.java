@@ -16,13 +16,19 @@ import org.sanke.media.packet.RtpPacket;
  * One outgoing track to one subscriber. Each forwarded packet is written anew into the loop's send buffer: our
  * SSRC, payload type, sequence number and timestamp (offsets chosen at the first packet, so the subscriber sees one
  * continuous stream), and our own header extensions, then encrypted for this subscriber's transport. Answers the
- * subscriber's NACKs from the producer's cache (as RTX when negotiated) and passes its keyframe requests up.
+ * subscriber's NACKs from the producer's cache (as RTX when negotiated), each packet at most once per round trip
+ * and all of them within a budget relative to what it forwards, so that NACKs cannot amplify; passes its keyframe
+ * requests up.
  * Owned by the router's loop.
  */
 final class ConsumerImpl implements Consumer {
     private static final RtpHeaderExtensionIds OUT = RtpHeaderExtensionIds.SERVER_SEND;
     /** Older packets are useless to a jitter buffer; do not resend them. */
     private static final long RETRANSMIT_MAX_AGE_NANOS = 1_000_000_000L;
+    /** The subscriber's round trip until its receiver reports tell, and the bounds on what they may tell. */
+    static final long DEFAULT_RTT_NANOS = 100_000_000L;
+    static final long MIN_RTT_NANOS = 20_000_000L;
+    static final long MAX_RTT_NANOS = 500_000_000L;
 
     final ProducerImpl producer;
     private final WebRtcTransportImpl transport;
@@ -34,6 +40,10 @@ final class ConsumerImpl implements Consumer {
     private final int rtxSsrc;
     private final int sourceAudioLevelId;
     private final IntConsumer retransmitter = this::retransmit;
+    /** Video only (audio keeps no cache to resend from). */
+    private final RetransmissionBudget budget;
+    private final RecentRetransmissions recentlyResent;
+    private long rttNanos = DEFAULT_RTT_NANOS;
     private boolean started;
     private boolean closed;
     private int sequenceOffset;
@@ -57,6 +67,9 @@ final class ConsumerImpl implements Consumer {
         this.sourceAudioLevelId = producer.kind() == MediaKind.AUDIO
                 ? producer.parameters().extensions().audioLevel() : 0;
         this.rtxSequence = transport.context.randomInt() & 0x7FFF;
+        boolean resends = producer.cache() != null;
+        this.budget = resends ? new RetransmissionBudget() : null;
+        this.recentlyResent = resends ? new RecentRetransmissions() : null;
     }
 
     @Override
@@ -89,7 +102,11 @@ final class ConsumerImpl implements Consumer {
         transport.sendRtp(out, len);
         packetsSent++;
         octetsSent += rtp.payloadLength();
-        transport.context.forwardingDelay.record(System.nanoTime() - receivedNanos, TimeUnit.NANOSECONDS);
+        if (budget != null) {
+            budget.onForwarded(rtp.payloadLength(), receivedNanos);
+        }
+        transport.context.forwardingDelay.record(transport.context.clock.nanoTime() - receivedNanos,
+                TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -130,19 +147,29 @@ final class ConsumerImpl implements Consumer {
         RtcpNack.forEachLost(buf, packetOffset, packetLength, retransmitter);
     }
 
+    /**
+     * Answers one NACKed sequence number: from the cache, once per round trip, within the budget. A subscriber that
+     * repeats its NACKs, or NACKs everything, gets no more than the budget allows.
+     */
     private void retransmit(int lostSequence) {
         PacketCache cache = producer.cache();
-        if (cache == null || !started) {
-            return;
-        }
-        int slot = cache.find((lostSequence - sequenceOffset) & 0xFFFF, retransmitNow, RETRANSMIT_MAX_AGE_NANOS);
-        if (slot < 0) {
-            return;
-        }
+        int sourceSequence = (lostSequence - sequenceOffset) & 0xFFFF;
+        int slot = cache == null || !started ? -1
+                : cache.find(sourceSequence, retransmitNow, RETRANSMIT_MAX_AGE_NANOS);
         RtpPacket cached = transport.loop.cachedRtp;
-        if (!cached.wrap(cache.packet(slot), 0, cache.length(slot))) {
+        if (slot < 0 || !cached.wrap(cache.packet(slot), 0, cache.length(slot))) {
+            count(RetransmissionOutcome.NOT_CACHED);
             return;
         }
+        if (recentlyResent.resentWithin(sourceSequence, retransmitNow, rttNanos)) {
+            count(RetransmissionOutcome.DUPLICATE);
+            return;
+        }
+        if (!budget.tryResend(cached.payloadLength(), retransmitNow)) {
+            count(RetransmissionOutcome.OVER_BUDGET);
+            return;
+        }
+        recentlyResent.onResent(sourceSequence, retransmitNow);
         byte[] out = transport.loop.sendBuffer;
         int len;
         if (rtxPayloadType >= 0 && rtxSsrc != 0) {
@@ -152,15 +179,25 @@ final class ConsumerImpl implements Consumer {
             len = write(out, cached, payloadType, ssrc, lostSequence, -1, retransmitNow);
         }
         transport.sendRtp(out, len);
+        count(RetransmissionOutcome.SENT);
+    }
+
+    private void count(RetransmissionOutcome outcome) {
+        transport.loop.stats.retransmissions[outcome.ordinal()]++;
     }
 
     void onKeyframeRequest(long now) {
         producer.requestKeyframe(now);
     }
 
-    void onReceiverReport(int fractionLost, int jitter) {
+    void onReceiverReport(int fractionLost, int jitter, int lastSenderReport, int delaySinceLastSenderReport) {
         reportedFractionLost = fractionLost;
         reportedJitter = jitter;
+        long rtt = NtpTime.roundTripNanos(NtpTime.compact(NtpTime.fromMillis(transport.context.clock.wallMillis())),
+                lastSenderReport, delaySinceLastSenderReport);
+        if (rtt >= 0) {
+            rttNanos = Math.clamp(rtt, MIN_RTT_NANOS, MAX_RTT_NANOS);
+        }
     }
 
     /** RFC 3550 §6.4.1: our clock now, and the stream's RTP time at this moment in our timestamp space. */
@@ -168,7 +205,7 @@ final class ConsumerImpl implements Consumer {
         if (!started || !producer.hasReceived()) {
             return;
         }
-        long ntp = NtpTime.now();
+        long ntp = NtpTime.fromMillis(transport.context.clock.wallMillis());
         byte[] out = transport.loop.sendBuffer;
         int len = RtcpWriter.senderReport(out, 0, ssrc, ntp, producer.rtpTimestampAt(now) + timestampOffset,
                 (int) packetsSent, (int) octetsSent);

@@ -25,7 +25,7 @@ final class DatagramDispatcher extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         DatagramPacket datagram = (DatagramPacket) msg;
-        long now = System.nanoTime();
+        long now = loop.clock.nanoTime();
         WebRtcTransportImpl owner = route(datagram);
         if (owner == null) {
             datagram.release();

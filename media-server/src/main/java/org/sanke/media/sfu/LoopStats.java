@@ -16,6 +16,7 @@ final class LoopStats {
     long rtcpOut;
     long bytesOut;
     final long[] drops = new long[DropReason.ALL.length];
+    final long[] retransmissions = new long[RetransmissionOutcome.ALL.length];
 
     void drop(DropReason reason) {
         drops[reason.ordinal()]++;

@@ -18,18 +18,21 @@ import io.netty.channel.unix.UnixChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sanke.media.MediaPortInUseException;
 import org.sanke.media.MediaServerConfig;
 import org.sanke.media.api.Router;
 import org.sanke.media.dtls.DtlsCertificate;
+import org.sanke.media.dtls.DtlsHandshakePool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,50 +45,57 @@ public final class MediaEngine implements AutoCloseable {
     private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
 
     private final MultiThreadIoEventLoopGroup group;
-    private final ExecutorService handshakeExecutor;
+    private final DtlsHandshakePool handshakes;
     private final List<MediaLoop> loops;
     private final List<Channel> channels;
     private final MediaContext context;
     private final AtomicInteger nextLoop = new AtomicInteger();
 
-    private MediaEngine(MultiThreadIoEventLoopGroup group, ExecutorService handshakeExecutor, List<MediaLoop> loops,
+    private MediaEngine(MultiThreadIoEventLoopGroup group, DtlsHandshakePool handshakes, List<MediaLoop> loops,
                         List<Channel> channels, MediaContext context) {
         this.group = group;
-        this.handshakeExecutor = handshakeExecutor;
+        this.handshakes = handshakes;
         this.loops = loops;
         this.channels = channels;
         this.context = context;
     }
 
     public static MediaEngine start(MediaServerConfig config, MeterRegistry registry) throws InterruptedException {
+        return start(config, registry, MediaClock.SYSTEM);
+    }
+
+    /** With a clock of the caller's: tests advance it instead of sleeping. */
+    static MediaEngine start(MediaServerConfig config, MeterRegistry registry, MediaClock clock)
+            throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         int loopCount = epoll ? config.eventLoops() : 1;
         IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         MultiThreadIoEventLoopGroup group =
                 new MultiThreadIoEventLoopGroup(loopCount, new DefaultThreadFactory("sanke-media"), ioHandler);
-        ExecutorService handshakes = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("sanke-dtls-", 0).factory());
+        DtlsHandshakePool handshakes = new DtlsHandshakePool(config.dtlsHandshakeThreads(),
+                config.dtlsHandshakeQueue(), config.dtlsHandshakeTimeout(), clock::nanoTime);
         MediaContext context = new MediaContext(config, DtlsCertificate.generate(), handshakes,
-                MediaMetrics.forwardingDelay(registry));
+                MediaMetrics.forwardingDelay(registry), clock);
         List<MediaLoop> loops = new ArrayList<>();
         for (EventExecutor executor : group) {
-            loops.add(new MediaLoop(loops.size(), (EventLoop) executor));
+            loops.add(new MediaLoop(loops.size(), (EventLoop) executor, clock));
         }
         List<Channel> channels = new ArrayList<>();
         String bindAddress = effectiveBindAddress(config);
         try {
-            int port = config.port();
+            int port = claimPort(bindAddress, config.port());
             for (MediaLoop loop : loops) {
-                Channel channel = bind(loop, context, epoll, bindAddress, port);
-                channels.add(channel);
-                port = ((InetSocketAddress) channel.localAddress()).getPort();
+                channels.add(bind(loop, context, epoll, bindAddress, port));
             }
             context.port(port);
-        } catch (RuntimeException | InterruptedException failure) {
+        } catch (Exception failure) {
             channels.forEach(Channel::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            handshakes.shutdownNow();
-            throw failure;
+            handshakes.close();
+            if (failure instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw startFailure(failure, bindAddress, config.port());
         }
         for (MediaLoop loop : loops) {
             loop.eventLoop.scheduleAtFixedRate(loop::tick, MediaLoop.TICK_MILLIS, MediaLoop.TICK_MILLIS,
@@ -123,6 +133,40 @@ public final class MediaEngine implements AutoCloseable {
         return address.equals("0.0.0.0") || address.equals("::") || address.equals("0:0:0:0:0:0:0:0");
     }
 
+    /**
+     * Makes sure no other socket holds the port before ours bind it with SO_REUSEPORT, which would silently share
+     * it with any process of the same user (a second Sanke on the same port: each gets part of the other's
+     * packets). A probe without SO_REUSEPORT cannot bind where any socket is bound, with the option or without, so it
+     * fails for a port held by another Sanke or anything else; asked for port 0, it finds one that is free for us
+     * alone (the kernel's ephemeral choice for a SO_REUSEPORT socket may be a port another such socket holds).
+     * Residual race: a process binding the port with SO_REUSEPORT between the probe's close and our first bind
+     * (microseconds) would still share it. A server started after ours fails its own probe, as our sockets hold the
+     * port. Returns the port to bind.
+     */
+    static int claimPort(String address, int port) throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(null)) {
+            probe.setReuseAddress(false);
+            probe.bind(new InetSocketAddress(address, port));
+            return probe.getLocalPort();
+        }
+    }
+
+    /**
+     * What a failed start throws: a busy port as {@link MediaPortInUseException} (Java says BindException, Netty's
+     * epoll an IOException saying "Address already in use"), anything else as it came.
+     */
+    private static RuntimeException startFailure(Exception failure, String address, int port) {
+        if (failure instanceof BindException
+                || (failure instanceof IOException && String.valueOf(failure.getMessage()).contains("in use"))) {
+            return new MediaPortInUseException(address, port, failure);
+        }
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return failure instanceof IOException io ? new UncheckedIOException(io)
+                : new IllegalStateException("cannot bind the media port " + port, failure);
+    }
+
     private static Channel bind(MediaLoop loop, MediaContext context, boolean epoll, String address, int port)
             throws InterruptedException {
         DatagramDispatcher dispatcher = new DatagramDispatcher(loop, context.directory);
@@ -150,6 +194,11 @@ public final class MediaEngine implements AutoCloseable {
         return context.port();
     }
 
+    /** SRTP and SRTCP crypto contexts every transport holds together now. */
+    public int srtpContexts() {
+        return context.counts.srtpContexts.get();
+    }
+
     /** A new router on the next loop, round robin. */
     public Router createRouter() {
         MediaLoop loop = loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
@@ -159,7 +208,8 @@ public final class MediaEngine implements AutoCloseable {
     @Override
     public void close() {
         channels.forEach(channel -> channel.close().syncUninterruptibly());
+        // Handshakes first: their last words (failed, closed) still find the loops running.
+        handshakes.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        handshakeExecutor.shutdownNow();
     }
 }

@@ -28,6 +28,7 @@ final class MediaLoop {
 
     final int index;
     final EventLoop eventLoop;
+    final MediaClock clock;
     final LoopStats stats = new LoopStats();
     final RtpPacket rtp = new RtpPacket();
     /** A second view, for packets read back from a cache while {@link #rtp} may still be in use. */
@@ -44,9 +45,10 @@ final class MediaLoop {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private DatagramDispatcher dispatcher;
 
-    MediaLoop(int index, EventLoop eventLoop) {
+    MediaLoop(int index, EventLoop eventLoop, MediaClock clock) {
         this.index = index;
         this.eventLoop = eventLoop;
+        this.clock = clock;
     }
 
     void attach(Channel channel, DatagramDispatcher dispatcher) {
@@ -71,7 +73,7 @@ final class MediaLoop {
 
     private void drainInbox() {
         drainScheduled.set(false);
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         DatagramPacket datagram;
         while ((datagram = inbox.poll()) != null) {
             dispatcher.dispatchOwned(this, datagram, now);
@@ -103,7 +105,7 @@ final class MediaLoop {
 
     /** Periodic work of every transport on this loop; runs every {@link #TICK_MILLIS}. */
     void tick() {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         boolean reportTick = ++ticks % 10 == 0;
         for (WebRtcTransportImpl transport : List.copyOf(transports)) {
             transport.onTick(now, reportTick);

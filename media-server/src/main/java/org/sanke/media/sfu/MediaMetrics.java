@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.sanke.media.dtls.DtlsHandshakePool;
 
 /** Publishes the media server's counters to Micrometer; names are documented in docs/configuration.md. */
 final class MediaMetrics {
@@ -31,15 +32,21 @@ final class MediaMetrics {
         Gauge.builder("sanke.media.transports", counts.transports, Number::doubleValue).register(registry);
         Gauge.builder("sanke.media.producers", counts.producers, Number::doubleValue).register(registry);
         Gauge.builder("sanke.media.consumers", counts.consumers, Number::doubleValue).register(registry);
-        counter(registry, loops, "sanke.media.datagrams.received", "any", s -> s.datagramsIn);
-        counter(registry, loops, "sanke.media.packets.received", "rtp", s -> s.rtpIn);
-        counter(registry, loops, "sanke.media.packets.received", "rtcp", s -> s.rtcpIn);
-        counter(registry, loops, "sanke.media.packets.received", "stun", s -> s.stunIn);
-        counter(registry, loops, "sanke.media.packets.received", "dtls", s -> s.dtlsIn);
-        counter(registry, loops, "sanke.media.packets.sent", "rtp", s -> s.rtpOut);
-        counter(registry, loops, "sanke.media.packets.sent", "rtcp", s -> s.rtcpOut);
-        counter(registry, loops, "sanke.media.bytes.received", "any", s -> s.bytesIn);
-        counter(registry, loops, "sanke.media.bytes.sent", "any", s -> s.bytesOut);
+        Gauge.builder("sanke.media.srtp.contexts", counts.srtpContexts, Number::doubleValue)
+                .description("SRTP and SRTCP crypto contexts held, one per SSRC and direction of a live stream")
+                .register(registry);
+        Gauge.builder("sanke.media.dtls.handshakes.queued", context.handshakes, DtlsHandshakePool::queued)
+                .description("DTLS handshakes waiting for a handshake thread (joins wait; forwarding does not)")
+                .register(registry);
+        counter(registry, loops, "sanke.media.datagrams.received", "kind", "any", s -> s.datagramsIn);
+        counter(registry, loops, "sanke.media.packets.received", "kind", "rtp", s -> s.rtpIn);
+        counter(registry, loops, "sanke.media.packets.received", "kind", "rtcp", s -> s.rtcpIn);
+        counter(registry, loops, "sanke.media.packets.received", "kind", "stun", s -> s.stunIn);
+        counter(registry, loops, "sanke.media.packets.received", "kind", "dtls", s -> s.dtlsIn);
+        counter(registry, loops, "sanke.media.packets.sent", "kind", "rtp", s -> s.rtpOut);
+        counter(registry, loops, "sanke.media.packets.sent", "kind", "rtcp", s -> s.rtcpOut);
+        counter(registry, loops, "sanke.media.bytes.received", "kind", "any", s -> s.bytesIn);
+        counter(registry, loops, "sanke.media.bytes.sent", "kind", "any", s -> s.bytesOut);
         int port = context.port();
         Gauge.builder("sanke.media.socket.receive.queue", () -> KernelSocketStats.read(port).receiveQueueBytes())
                 .description("Bytes the kernel holds for the media port's sockets, not yet read")
@@ -48,17 +55,21 @@ final class MediaMetrics {
                 .description("Datagrams the kernel dropped at the media port because a receive buffer was full")
                 .register(registry);
         for (DropReason reason : DropReason.ALL) {
-            FunctionCounter.builder("sanke.media.packets.dropped", loops,
-                            l -> l.stream().mapToLong(loop -> loop.stats.drops[reason.ordinal()]).sum())
-                    .tag("reason", reason.label)
-                    .register(registry);
+            counter(registry, loops, "sanke.media.packets.dropped", "reason", reason.label,
+                    stats -> stats.drops[reason.ordinal()]);
+        }
+        // Sequence numbers subscribers NACKed, by what became of them.
+        for (RetransmissionOutcome outcome : RetransmissionOutcome.ALL) {
+            counter(registry, loops, "sanke.media.retransmissions", "outcome", outcome.label,
+                    stats -> stats.retransmissions[outcome.ordinal()]);
         }
     }
 
-    private static void counter(MeterRegistry registry, List<MediaLoop> loops, String name, String kind,
-                                ToLongFunction<LoopStats> value) {
+    /** A counter summed over every loop's stats. */
+    private static void counter(MeterRegistry registry, List<MediaLoop> loops, String name, String tag,
+                                String label, ToLongFunction<LoopStats> value) {
         FunctionCounter.builder(name, loops, l -> l.stream().mapToLong(loop -> value.applyAsLong(loop.stats)).sum())
-                .tag("kind", kind)
+                .tag(tag, label)
                 .register(registry);
     }
 }

@@ -77,20 +77,20 @@ final class ProducerImpl implements Producer {
         return cache;
     }
 
-    /** For a packet with an SSRC nobody signalled: is it this producer's, by its MID or RID header extension? */
-    boolean matchesUnsignalled(RtpPacket rtp) {
-        if (ssrc != 0) {
-            return false;
+    /**
+     * For a packet with an SSRC nobody signalled: is it one of this producer's streams, by its MID or RID header
+     * extension? The first packet of the forwarded stream (the highest rid, or without rids the MID) also fixes
+     * {@link #ssrc}; the other streams (lower simulcast layers, their RTX) are the producer's but not forwarded.
+     */
+    boolean claimUnsignalled(RtpPacket rtp) {
+        boolean forwardedLayer = unsignalledRid != null
+                && extensionEquals(rtp, parameters.extensions().rid(), unsignalledRid);
+        boolean sameMid = extensionEquals(rtp, parameters.extensions().mid(), unsignalledMid);
+        if (ssrc == 0 && (forwardedLayer || (unsignalledRid == null && sameMid))) {
+            ssrc = rtp.ssrc();
+            return true;
         }
-        if (unsignalledRid != null) {
-            if (!extensionEquals(rtp, parameters.extensions().rid(), unsignalledRid)) {
-                return false;
-            }
-        } else if (!extensionEquals(rtp, parameters.extensions().mid(), unsignalledMid)) {
-            return false;
-        }
-        ssrc = rtp.ssrc();
-        return true;
+        return sameMid || forwardedLayer;
     }
 
     private static boolean extensionEquals(RtpPacket rtp, int id, byte[] expected) {
@@ -103,8 +103,8 @@ final class ProducerImpl implements Producer {
     }
 
     void onRtp(RtpPacket rtp, long now) {
-        if (rtp.payloadType() != parameters.codec().payloadType()) {
-            return; // e.g. RTX padding used for bandwidth probing: nothing to forward
+        if (rtp.ssrc() != ssrc || rtp.payloadType() != parameters.codec().payloadType()) {
+            return; // RTX (e.g. padding for bandwidth probing) or a simulcast layer not forwarded
         }
         receiveStats.onPacket(rtp.sequenceNumber(), rtp.timestamp(), now);
         lastRtpTimestamp = rtp.timestamp();

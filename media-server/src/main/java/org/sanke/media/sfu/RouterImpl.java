@@ -40,7 +40,8 @@ final class RouterImpl implements Router {
             if (closed) {
                 throw new IllegalStateException("router " + id + " is closed");
             }
-            WebRtcTransportImpl transport = new WebRtcTransportImpl(this, context, listener, System.nanoTime());
+            WebRtcTransportImpl transport =
+                    new WebRtcTransportImpl(this, context, listener, context.clock.nanoTime());
             transports.add(transport);
             transport.start();
             return transport;

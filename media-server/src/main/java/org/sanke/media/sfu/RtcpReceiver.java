@@ -68,7 +68,9 @@ final class RtcpReceiver {
             }
             ConsumerImpl consumer = transport.consumerBySsrc(RtcpReportBlock.ssrc(buf, block));
             if (consumer != null) {
-                consumer.onReceiverReport(RtcpReportBlock.fractionLost(buf, block), RtcpReportBlock.jitter(buf, block));
+                consumer.onReceiverReport(RtcpReportBlock.fractionLost(buf, block), RtcpReportBlock.jitter(buf, block),
+                        RtcpReportBlock.lastSenderReport(buf, block),
+                        RtcpReportBlock.delaySinceLastSenderReport(buf, block));
             }
         }
     }

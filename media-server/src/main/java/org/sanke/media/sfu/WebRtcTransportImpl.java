@@ -1,12 +1,15 @@
 package org.sanke.media.sfu;
 
 import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.IntObjectMap;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Iterator;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.sanke.media.api.Consumer;
 import org.sanke.media.api.ConsumerParameters;
 import org.sanke.media.api.IceCandidate;
@@ -68,7 +71,7 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
         this.rtcpSsrc = context.randomSsrc();
         this.createdNanos = now;
         this.lastHeardNanos = now;
-        this.dtls = new DtlsServerSession(context.certificate, context.handshakeExecutor, this::sendDtlsRecord, this);
+        this.dtls = new DtlsServerSession(context.certificate, context.handshakes, this::sendDtlsRecord, this);
         List<IceCandidate> candidates = new ArrayList<>();
         long priority = 2130706431L;
         for (String address : context.config.announcedAddresses()) {
@@ -85,7 +88,6 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
         context.directory.registerUfrag(ice.localUfrag, this);
         loop.transports.add(this);
         context.counts.transports.incrementAndGet();
-        dtls.start();
     }
 
     String localUfrag() {
@@ -163,7 +165,7 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
             source.addConsumer(consumer);
             context.counts.consumers.incrementAndGet();
             if (isConnected()) {
-                source.requestKeyframe(System.nanoTime());
+                source.requestKeyframe(context.clock.nanoTime());
             }
             return consumer;
         });
@@ -188,26 +190,41 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
             consumer.closeOnLoop();
         }
         dtls.close();
+        if (srtp != null) {
+            srtp.close();
+        }
         router.removeTransport(this);
         context.counts.transports.decrementAndGet();
         listener.onTransportClosed(this, reason);
     }
 
+    /** Forgets the producer and every SSRC it received on: signalled, RTX, and learned ones (simulcast layers). */
     void removeProducer(ProducerImpl producer) {
         producers.remove(producer);
-        if (producer.ssrc() != 0) {
-            producersBySsrc.remove(producer.ssrc());
-        }
-        if (producer.parameters().rtxSsrc() != 0) {
-            producersBySsrc.remove(producer.parameters().rtxSsrc());
+        Iterator<IntObjectMap.PrimitiveEntry<ProducerImpl>> entries = producersBySsrc.entries().iterator();
+        while (entries.hasNext()) {
+            IntObjectMap.PrimitiveEntry<ProducerImpl> entry = entries.next();
+            if (entry.value() == producer) {
+                if (srtp != null) {
+                    srtp.removeReceiveStream(entry.key());
+                }
+                entries.remove();
+            }
         }
     }
 
     void removeConsumer(ConsumerImpl consumer) {
         consumers.remove(consumer);
-        consumersBySsrc.remove(consumer.parameters().ssrc());
-        if (consumer.parameters().rtxSsrc() != 0) {
-            consumersBySsrc.remove(consumer.parameters().rtxSsrc());
+        forgetSendStream(consumer.parameters().ssrc());
+        forgetSendStream(consumer.parameters().rtxSsrc());
+    }
+
+    private void forgetSendStream(int ssrc) {
+        if (ssrc != 0) {
+            consumersBySsrc.remove(ssrc);
+            if (srtp != null) {
+                srtp.removeSendStream(ssrc);
+            }
         }
     }
 
@@ -284,6 +301,8 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
         if (producer == null) {
             producer = learnSsrc(rtp);
             if (producer == null) {
+                // Nobody's stream (yet, or any more): keep no crypto state for it.
+                srtp.removeReceiveStream(rtp.ssrc());
                 loop.stats.drop(DropReason.UNKNOWN_SSRC);
                 return;
             }
@@ -297,10 +316,13 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
         producer.onRtp(rtp, now);
     }
 
-    /** A packet whose SSRC was not signalled (simulcast by rid, or a browser that omits a=ssrc): match by MID. */
+    /**
+     * A packet whose SSRC was not signalled (simulcast by rid, or a browser that omits a=ssrc): match by MID or RID,
+     * so that the SSRC, and its crypto context, belong to the producer and go when it does.
+     */
     private ProducerImpl learnSsrc(RtpPacket rtp) {
         for (ProducerImpl producer : producers) {
-            if (producer.matchesUnsignalled(rtp)) {
+            if (producer.claimUnsignalled(rtp)) {
                 producersBySsrc.put(rtp.ssrc(), producer);
                 return producer;
             }
@@ -372,13 +394,13 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
 
     @Override
     public void onDtlsConnected(SrtpKeys keys) {
-        loop.eventLoop.execute(() -> {
+        fromDtlsThread(() -> {
             if (closed) {
                 return;
             }
-            srtp = new SrtpSession(keys);
+            srtp = new SrtpSession(keys, context.counts.srtpContexts);
             listener.onTransportConnected(this);
-            long now = System.nanoTime();
+            long now = context.clock.nanoTime();
             for (ConsumerImpl consumer : consumers) {
                 consumer.producer.requestKeyframe(now);
             }
@@ -388,12 +410,21 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
     @Override
     public void onDtlsFailed(String reason, Throwable cause) {
         LOG.info("transport {}: DTLS failed: {}", id, reason);
-        loop.eventLoop.execute(() -> close(CloseReason.DTLS_FAILED));
+        fromDtlsThread(() -> close(CloseReason.DTLS_FAILED));
     }
 
     @Override
     public void onDtlsClosed() {
-        loop.eventLoop.execute(() -> close(CloseReason.CLOSED_BY_APPLICATION));
+        fromDtlsThread(() -> close(CloseReason.CLOSED_BY_APPLICATION));
+    }
+
+    /** DTLS news hops onto the loop; when the server is stopping there is no loop left, and nothing left to do. */
+    private void fromDtlsThread(Runnable work) {
+        try {
+            loop.eventLoop.execute(work);
+        } catch (RejectedExecutionException stopped) {
+            // the engine is closing
+        }
     }
 
     // ---- timers (on the loop) --------------------------------------------------------------------------------

@@ -2,97 +2,58 @@ package org.sanke.media.sfu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sanke.media.MediaServer;
-import org.sanke.media.MediaServerConfig;
 import org.sanke.media.api.Consumer;
-import org.sanke.media.api.ConsumerParameters;
-import org.sanke.media.api.MediaKind;
 import org.sanke.media.api.Producer;
-import org.sanke.media.api.ProducerParameters;
-import org.sanke.media.api.Router;
-import org.sanke.media.api.RtpCodec;
 import org.sanke.media.api.RtpHeaderExtensionIds;
 import org.sanke.media.api.TransportListener;
 import org.sanke.media.api.WebRtcTransport;
 import org.sanke.media.packet.RtcpIterator;
 import org.sanke.media.packet.RtcpWriter;
-import org.sanke.media.packet.RtpHeaderWriter;
 import org.sanke.media.packet.RtpPacket;
 import org.sanke.media.packet.StunMessage;
 
 /** The media server over real UDP on loopback, with test peers doing ICE, DTLS and SRTP as a browser would. */
 class MediaServerTest {
-    private static final RtpCodec VP8 = new RtpCodec(96, "VP8", 90000, 0, "", List.of("nack", "nack pli"), 97);
     private static final int PUBLISHER_SSRC = 0x1111;
     private static final int CONSUMER_SSRC = 0x2222;
     private static final int CONSUMER_RTX_SSRC = 0x3333;
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final BlockingQueue<TransportListener.CloseReason> closed = new LinkedBlockingQueue<>();
-    private MediaServer media;
+    private LoopbackSfu sfu;
 
     @AfterEach
     void tearDown() {
-        if (media != null) {
-            media.close();
+        if (sfu != null) {
+            sfu.close();
         }
     }
 
-    private Router start(Duration consentTimeout) throws Exception {
-        media = MediaServer.start(new MediaServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 2, consentTimeout),
-                registry);
-        return media.createRouter();
-    }
-
-    private WebRtcTransport transport(Router router) throws Exception {
-        return router.createWebRtcTransport(new TransportListener() {
-            @Override
-            public void onTransportClosed(WebRtcTransport transport, CloseReason reason) {
-                closed.add(reason);
-            }
-        }).get(5, TimeUnit.SECONDS);
-    }
-
     /** Connects both peers, makes the publisher's video producer and the subscriber's consumer of it. */
-    private Consumer publishAndSubscribe(Router router, TestPeer publisher, TestPeer subscriber) throws Exception {
-        WebRtcTransport publishing = transport(router);
-        WebRtcTransport subscribing = transport(router);
-        publisher.connect(publishing);
-        subscriber.connect(subscribing);
-        Producer producer = publishing.produce(new ProducerParameters("0", MediaKind.VIDEO, VP8, PUBLISHER_SSRC, 0,
-                List.of(), RtpHeaderExtensionIds.NONE, "camera")).get(5, TimeUnit.SECONDS);
-        Consumer consumer = subscribing.consume(producer, new ConsumerParameters("1", VP8, CONSUMER_SSRC,
-                CONSUMER_RTX_SSRC, "teacher")).get(5, TimeUnit.SECONDS);
+    private Consumer publishAndSubscribe(TestPeer publisher, TestPeer subscriber) throws Exception {
+        WebRtcTransport publishing = sfu.connectedTransport(publisher);
+        WebRtcTransport subscribing = sfu.connectedTransport(subscriber);
+        Producer producer = LoopbackSfu.video(publishing, PUBLISHER_SSRC, 0);
+        Consumer consumer = LoopbackSfu.consume(subscribing, producer, CONSUMER_SSRC, CONSUMER_RTX_SSRC);
         assertThat(consumer.producerId()).isEqualTo(producer.id());
         return consumer;
     }
 
     private static byte[] rtp(int sequence, int timestamp, byte fill) {
-        byte[] p = new byte[112];
-        int pos = RtpHeaderWriter.writeFixedHeader(p, 0, 96, false, sequence, timestamp, PUBLISHER_SSRC);
-        for (int i = pos; i < p.length; i++) {
-            p[i] = fill;
-        }
-        return p;
+        return LoopbackSfu.rtp(PUBLISHER_SSRC, sequence, timestamp, fill);
     }
 
     @Test
     void forwardsRewrittenPacketsAnswersNacksAndPassesKeyframeRequestsUp() throws Exception {
-        Router router = start(Duration.ofSeconds(30));
-        try (TestPeer publisher = new TestPeer(media.port()); TestPeer subscriber = new TestPeer(media.port())) {
-            Consumer consumer = publishAndSubscribe(router, publisher, subscriber);
+        sfu = new LoopbackSfu(Duration.ofSeconds(30));
+        try (TestPeer publisher = new TestPeer(sfu.port()); TestPeer subscriber = new TestPeer(sfu.port())) {
+            Consumer consumer = publishAndSubscribe(publisher, subscriber);
             assertThat(consumer.parameters().ssrc()).isEqualTo(CONSUMER_SSRC);
 
             RtpPacket view = new RtpPacket();
@@ -127,7 +88,7 @@ class MediaServerTest {
             assertThat(rtx[view.payloadOffset() + 2]).isEqualTo((byte) 4);
 
             // A keyframe request from the subscriber reaches the publisher as a PLI for its own SSRC.
-            Thread.sleep(ProducerImpl.KEYFRAME_REQUEST_INTERVAL_NANOS / 1_000_000 + 50);
+            sfu.clock.advance(ProducerImpl.KEYFRAME_REQUEST_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
             byte[] pli = new byte[12];
             subscriber.sendRtcp(pli, RtcpWriter.pli(pli, 0, 0x9999, CONSUMER_SSRC));
             assertThat(awaitPli(publisher)).isTrue();
@@ -137,26 +98,25 @@ class MediaServerTest {
                 byte[] junk = new byte[300];
                 new Random(3).nextBytes(junk);
                 junk[0] = (byte) 0x80;
-                intruder.send(new DatagramPacket(junk, junk.length, new InetSocketAddress("127.0.0.1", media.port())));
+                intruder.send(new DatagramPacket(junk, junk.length, new InetSocketAddress("127.0.0.1", sfu.port())));
             }
             publisher.sendRtp(rtp(1010, 120_000, (byte) 10), 112);
             byte[] after = subscriber.receive(false, 3000);
             assertThat(after).isNotNull();
             assertThat(view.wrap(after, 0, after.length)).isTrue();
             assertThat(view.sequenceNumber()).isEqualTo((firstSequence + 10) & 0xFFFF);
-            assertThat(registry.get("sanke.media.packets.dropped").tag("reason", "unknown_address")
-                    .functionCounter().count()).isPositive();
+            assertThat(sfu.counter("sanke.media.packets.dropped", "reason", "unknown_address")).isPositive();
         }
     }
 
     @Test
-    void manyKeyframeRequestsCostThePublisherFewPlis() throws Exception {
-        Router router = start(Duration.ofSeconds(30));
-        try (TestPeer publisher = new TestPeer(media.port()); TestPeer subscriber = new TestPeer(media.port())) {
-            publishAndSubscribe(router, publisher, subscriber);
-            publisher.sendRtp(rtp(1, 0, (byte) 0), 112);
+    void keyframeRequestsWithinTheIntervalCostThePublisherOnePliWhenItEnds() throws Exception {
+        sfu = new LoopbackSfu(Duration.ofSeconds(30));
+        try (TestPeer publisher = new TestPeer(sfu.port()); TestPeer subscriber = new TestPeer(sfu.port())) {
+            publishAndSubscribe(publisher, subscriber);
+            publisher.sendRtp(rtp(1, 0, (byte) 0), LoopbackSfu.RTP_LENGTH);
             assertThat(subscriber.receive(false, 3000)).isNotNull();
-            while (publisher.receive(true, 700) != null) {
+            while (publisher.receive(true, 300) != null) {
                 // drain what the new consumer caused (its own keyframe request, reports)
             }
             byte[] pli = new byte[12];
@@ -164,9 +124,10 @@ class MediaServerTest {
             for (int i = 0; i < 10; i++) {
                 subscriber.sendRtcp(pli, len);
             }
-            int plis = countPlis(publisher, 600);
-            assertThat(plis).as("ten requests in a burst: one PLI now, the rest merged into one more")
-                    .isBetween(1, 2);
+            // The clock stands still: the consumer's own request opened the interval, so all ten wait.
+            assertThat(countPlis(publisher, 400)).isZero();
+            sfu.clock.advance(ProducerImpl.KEYFRAME_REQUEST_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
+            assertThat(countPlis(publisher, 400)).as("merged into one at the next tick").isEqualTo(1);
         }
     }
 
@@ -206,9 +167,9 @@ class MediaServerTest {
 
     @Test
     void wrongPasswordIsRefusedAndASilentPeerIsClosedAndFreed() throws Exception {
-        Router router = start(Duration.ofSeconds(1));
-        WebRtcTransport transport = transport(router);
-        try (TestPeer peer = new TestPeer(media.port())) {
+        sfu = new LoopbackSfu(Duration.ofSeconds(1));
+        WebRtcTransport transport = sfu.transport();
+        try (TestPeer peer = new TestPeer(sfu.port())) {
             StunMessage refused = peer.check(transport.parameters(), "wrong-password");
             assertThat(refused).isNotNull();
             assertThat(refused.errorCode()).isEqualTo(401);
@@ -216,10 +177,13 @@ class MediaServerTest {
             assertThat(answered.isBindingSuccess()).isTrue();
             assertThat(answered.xorMappedAddress()).isEqualTo(peer.socket.getLocalSocketAddress());
             assertThat(answered.checkMessageIntegrity(transport.parameters().icePwd().getBytes())).isTrue();
-            assertThat(registry.get("sanke.media.transports").gauge().value()).isEqualTo(1);
-            // Then silence: consent expires after the configured second and the transport is freed.
-            assertThat(closed.poll(10, TimeUnit.SECONDS)).isEqualTo(TransportListener.CloseReason.CONSENT_EXPIRED);
-            assertThat(registry.get("sanke.media.transports").gauge().value()).isZero();
+            assertThat(sfu.gauge("sanke.media.transports")).isEqualTo(1);
+            // Then silence: consent lasts its second, and expires at the first tick after it.
+            sfu.clock.advance(900, TimeUnit.MILLISECONDS);
+            assertThat(sfu.closed.poll(300, TimeUnit.MILLISECONDS)).as("still within consent").isNull();
+            sfu.clock.advance(200, TimeUnit.MILLISECONDS);
+            assertThat(sfu.closed.poll(5, TimeUnit.SECONDS)).isEqualTo(TransportListener.CloseReason.CONSENT_EXPIRED);
+            assertThat(sfu.gauge("sanke.media.transports")).isZero();
             assertThat(peer.check(transport.parameters(), transport.parameters().icePwd()))
                     .as("a closed transport answers nothing").isNull();
         }

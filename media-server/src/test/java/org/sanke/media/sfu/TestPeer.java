@@ -39,6 +39,8 @@ final class TestPeer implements AutoCloseable {
         this.server = new InetSocketAddress("127.0.0.1", serverPort);
         this.socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         this.socket.connect(server);
+        // Room for a burst of retransmissions the test reads only afterwards.
+        this.socket.setReceiveBufferSize(4 * 1024 * 1024);
     }
 
     /** Sends a connectivity check and returns the server's answer (null on silence). */
@@ -119,6 +121,12 @@ final class TestPeer implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** The stream with this SSRC has ended (a browser drops its sender or receiver): forget its SRTP state. */
+    void forgetStream(int ssrc) {
+        srtp.removeSendStream(ssrc);
+        srtp.removeReceiveStream(ssrc);
     }
 
     @Override

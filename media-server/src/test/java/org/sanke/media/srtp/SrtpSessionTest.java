@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,13 +23,19 @@ class SrtpSessionTest {
     }
 
     private byte[] rtp(int sequence, int payloadLength) {
+        return rtp(0x11000022, sequence, payloadLength);
+    }
+
+    private byte[] rtp(int ssrc, int sequence, int payloadLength) {
         byte[] p = new byte[1628];
         p[0] = (byte) 0x80;
         p[1] = 96;
         p[2] = (byte) (sequence >> 8);
         p[3] = (byte) sequence;
-        p[8] = 0x11;
-        p[11] = 0x22;
+        p[8] = (byte) (ssrc >> 24);
+        p[9] = (byte) (ssrc >> 16);
+        p[10] = (byte) (ssrc >> 8);
+        p[11] = (byte) ssrc;
         for (int i = 12; i < 12 + payloadLength; i++) {
             p[i] = (byte) random.nextInt();
         }
@@ -82,5 +89,65 @@ class SrtpSessionTest {
                 assertThat(server.unprotectRtcp(p, 0, len)).isEqualTo(-1);
             }
         }).doesNotThrowAnyException();
+        assertThat(server.contextCount()).as("forged packets leave no contexts").isZero();
+    }
+
+    @Test
+    void forgedNewStreamsAreRationedByAuthenticTraffic() {
+        SrtpSession[] sessions = pair(SrtpProfile.AEAD_AES_128_GCM);
+        SrtpSession server = sessions[0];
+        SrtpSession client = sessions[1];
+        assertThat(oneNewStream(client, server, rtp(1, 1, 100))).isEqualTo(112);
+        for (int i = 0; i < 1000; i++) {
+            byte[] forged = rtp(1000 + i, 1, 100);
+            assertThat(server.unprotectRtp(forged, 0, 128)).isEqualTo(-1);
+        }
+        assertThat(oneNewStream(client, server, rtp(2, 1, 100))).as("no credit left for new streams").isEqualTo(-1);
+        for (int seq = 2; seq < 2 + SrtpSession.PACKETS_PER_CREDIT; seq++) {
+            assertThat(oneNewStream(client, server, rtp(1, seq, 100))).isEqualTo(112);
+        }
+        assertThat(oneNewStream(client, server, rtp(2, 2, 100))).as("authentic packets earned one").isEqualTo(112);
+    }
+
+    /** One packet on a new stream from the client, decrypted by the server; its plain length, or -1. */
+    private static int oneNewStream(SrtpSession client, SrtpSession server, byte[] packet) {
+        int len = client.protectRtp(packet, 0, 112);
+        return len < 0 ? -1 : server.unprotectRtp(packet, 0, len);
+    }
+
+    @Test
+    void streamsThatEndGiveTheirContextsBackSoChurnNeverReachesTheCap() {
+        SrtpSession[] sessions = pair(SrtpProfile.AEAD_AES_128_GCM);
+        AtomicInteger live = new AtomicInteger();
+        SrtpSession client = new SrtpSession(SrtpKeys.fromKeyingMaterial(SrtpProfile.AEAD_AES_128_GCM,
+                new byte[SrtpKeys.keyingMaterialLength(SrtpProfile.AEAD_AES_128_GCM)], false), live);
+        SrtpSession server = new SrtpSession(SrtpKeys.fromKeyingMaterial(SrtpProfile.AEAD_AES_128_GCM,
+                new byte[SrtpKeys.keyingMaterialLength(SrtpProfile.AEAD_AES_128_GCM)], true), live);
+        for (int ssrc = 1; ssrc <= 2 * SrtpSession.MAX_CONTEXTS_PER_TABLE; ssrc++) {
+            assertThat(oneNewStream(client, server, rtp(ssrc, 1, 100))).as("stream %d", ssrc).isEqualTo(112);
+            assertThat(live.get()).isEqualTo(2);
+            client.removeSendStream(ssrc);
+            server.removeReceiveStream(ssrc);
+        }
+        assertThat(live.get()).isZero();
+        assertThat(sessions[0].contextCount()).isZero();
+    }
+
+    @Test
+    void aPeerInventingSsrcsIsStoppedAtTheCapAndClosingFreesEverything() {
+        SrtpSession[] sessions = pair(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        SrtpSession server = sessions[0];
+        SrtpSession client = sessions[1];
+        int ssrc = 1;
+        while (ssrc <= SrtpSession.MAX_CONTEXTS_PER_TABLE) {
+            assertThat(oneNewStream(client, server, rtp(ssrc, 1, 100))).isEqualTo(112);
+            client.removeSendStream(ssrc++);
+        }
+        assertThat(oneNewStream(client, server, rtp(ssrc, 1, 100))).as("over the cap").isEqualTo(-1);
+        server.removeReceiveStream(1);
+        assertThat(oneNewStream(client, server, rtp(ssrc + 1, 1, 100))).as("room again").isEqualTo(112);
+        server.close();
+        assertThat(server.contextCount()).isZero();
+        assertThat(oneNewStream(client, server, rtp(ssrc + 2, 1, 100))).as("closed").isEqualTo(-1);
     }
 }
