@@ -4,13 +4,21 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
-/** The lessons that exist, kept in a {@link LessonStore}, with the deployment's mode policies. Thread-safe. */
+/**
+ * The lessons that exist, kept in a {@link LessonStore}, with the deployment's mode policies. Lessons do not change
+ * once made, so those seen are remembered: joining a known lesson needs no database. Thread-safe.
+ */
 public final class LessonDirectory {
+    /** Past this many remembered lessons the memory starts again (bounded; lessons are reread on demand). */
+    static final int MAX_REMEMBERED = 10_000;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final LessonStore lessons;
     private final ModePolicies policies;
+    private final java.util.concurrent.ConcurrentMap<String, Lesson> remembered =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** In memory, with the default mode policies (tests, throwaway runs). */
     public LessonDirectory() {
@@ -32,7 +40,7 @@ public final class LessonDirectory {
         while (true) {
             Lesson lesson = new Lesson(randomId(), title, mode, maxClassrooms);
             if (lessons.insert(lesson)) {
-                return lesson;
+                return remember(lesson);
             }
         }
     }
@@ -43,11 +51,24 @@ public final class LessonDirectory {
         if (!lessons.insert(lesson)) {
             throw new IllegalArgumentException("lesson " + id + " exists already");
         }
-        return lesson;
+        return remember(lesson);
     }
 
+    /** The lesson with this id: from memory when it has been seen, else from the store (which may block). */
     public Optional<Lesson> find(String id) {
-        return id == null ? Optional.empty() : lessons.find(id);
+        if (id == null) {
+            return Optional.empty();
+        }
+        Lesson known = remembered.get(id);
+        return known != null ? Optional.of(known) : lessons.find(id).map(this::remember);
+    }
+
+    private Lesson remember(Lesson lesson) {
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(lesson.id(), lesson);
+        return lesson;
     }
 
     public List<Lesson> all() {

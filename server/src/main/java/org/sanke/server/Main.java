@@ -1,6 +1,8 @@
 package org.sanke.server;
 
 import java.util.concurrent.CountDownLatch;
+import org.sanke.media.MediaPortInUseException;
+import org.sanke.signaling.HttpPortInUseException;
 
 /** Starts Sanke with options from flags and environment, prints where to go, and runs until stopped. */
 public final class Main {
@@ -23,6 +25,14 @@ public final class Main {
         SankeServer server;
         try {
             server = SankeServer.start(options);
+        } catch (MediaPortInUseException e) {
+            System.err.println("sanke: could not start: " + e.getMessage() + "; choose another with --media-port");
+            System.exit(1);
+            return;
+        } catch (HttpPortInUseException e) {
+            System.err.println("sanke: could not start: " + e.getMessage() + "; choose another with --http-port");
+            System.exit(1);
+            return;
         } catch (Exception e) {
             System.err.println("sanke: could not start: " + e.getMessage());
             System.exit(1);

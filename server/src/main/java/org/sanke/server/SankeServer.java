@@ -6,8 +6,13 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Clock;
 import java.time.Duration;
 import org.sanke.classroom.LessonDirectory;
+import org.sanke.classroom.QueuedAttendanceWriter;
+import org.sanke.classroom.store.ServerLiveness;
 import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.store.Database;
 import org.sanke.classroom.store.JdbcAttendanceStore;
@@ -17,19 +22,26 @@ import org.sanke.media.MediaServerConfig;
 import org.sanke.signaling.Domain;
 import org.sanke.signaling.SignalingConfig;
 import org.sanke.signaling.SignalingServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The whole server in one process: media server, signaling, the lessons, metrics. */
 public final class SankeServer implements AutoCloseable {
     public static final String DEMO_LESSON_ID = "demo";
+    private static final Logger LOG = LoggerFactory.getLogger(SankeServer.class);
+    /** How often the server says it is alive; a crash's open attendance is closed at the last one. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     private final SankeOptions options;
     private final MediaServer media;
     private final SignalingServer signaling;
     private final LessonDirectory lessons;
     private final JvmGcMetrics gcMetrics;
+    private final Stores stores;
 
     private SankeServer(SankeOptions options, MediaServer media, SignalingServer signaling, LessonDirectory lessons,
-                        JvmGcMetrics gcMetrics) {
+                        JvmGcMetrics gcMetrics, Stores stores) {
+        this.stores = stores;
         this.options = options;
         this.media = media;
         this.signaling = signaling;
@@ -45,6 +57,24 @@ public final class SankeServer implements AutoCloseable {
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
         Database database = Database.open(options.databaseUrl(), options.databaseUser(), options.databasePassword());
+        // What a crash left open is closed at the last heartbeat, before this run beats or anyone joins.
+        ServerLiveness liveness = new ServerLiveness(database, Clock.system(Domain.DEFAULT_ZONE));
+        int closed = liveness.closeOpenAttendance();
+        if (closed > 0) {
+            LOG.info("closed {} attendance rows left open by the last run, at its last heartbeat", closed);
+        }
+        liveness.startBeating(HEARTBEAT);
+        QueuedAttendanceWriter attendance = new QueuedAttendanceWriter(new JdbcAttendanceStore(database));
+        Gauge.builder("sanke.attendance.queued", attendance, QueuedAttendanceWriter::pending)
+                .description("Attendance and quality writes waiting for the database").register(registry);
+        FunctionCounter.builder("sanke.attendance.dropped", attendance, QueuedAttendanceWriter::droppedSamples)
+                .description("Quality samples dropped because the write queue was full").tag("kind", "sample")
+                .register(registry);
+        FunctionCounter.builder("sanke.attendance.dropped", attendance,
+                        QueuedAttendanceWriter::droppedJoinsAndLeaves)
+                .description("Joins and leaves dropped because the write queue was full")
+                .tag("kind", "join_or_leave").register(registry);
+        Stores stores = new Stores(database, liveness, attendance);
         LessonDirectory lessons = new LessonDirectory(new JdbcLessonStore(database), options.modePolicies());
         if (options.demoLesson() && lessons.find(DEMO_LESSON_ID).isEmpty()) {
             lessons.createWithId(DEMO_LESSON_ID, "Demo lesson", LessonMode.DEDICATED, 6);
@@ -55,13 +85,14 @@ public final class SankeServer implements AutoCloseable {
         try {
             signaling = SignalingServer.start(new SignalingConfig(options.bindAddress(), options.httpPort(),
                     SignalingConfig.defaults().maxMessageBytes(), "web"), media::createRouter,
-                    Domain.of(database, lessons, new JdbcAttendanceStore(database), Domain.DEFAULT_ZONE), registry);
+                    Domain.of(database, lessons, attendance, Domain.DEFAULT_ZONE), registry);
         } catch (Exception e) {
             media.close();
             gc.close();
+            stores.close();
             throw e;
         }
-        return new SankeServer(options, media, signaling, lessons, gc);
+        return new SankeServer(options, media, signaling, lessons, gc, stores);
     }
 
     public int httpPort() {
@@ -88,5 +119,17 @@ public final class SankeServer implements AutoCloseable {
         signaling.close();
         media.close();
         gcMetrics.close();
+        stores.close();
+    }
+
+    /** What holds the database: closed last, after the queued writes are flushed. */
+    private record Stores(Database database, ServerLiveness liveness, QueuedAttendanceWriter attendance)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            attendance.close();
+            liveness.close();
+            database.close();
+        }
     }
 }

@@ -31,6 +31,13 @@ public final class SignalingServer implements AutoCloseable {
     /** How often running timetabled lessons are checked for their end (plus overrun). */
     private static final long OVERDUE_CHECK_MS = 5_000;
 
+    /**
+     * The kernel's send buffer per connection, fixed rather than autotuned up to megabytes: what a client does not
+     * read then waits where {@link ClientSession} counts it, and drops or closes it.
+     */
+    private static final int SOCKET_SEND_BUFFER = 64 * 1024;
+    /** How long a closing WebSocket waits for the client's close frame before the connection is dropped. */
+    private static final int CLOSING_TIMEOUT_SECONDS = 3;
     private static final int STORE_WORKERS = 8;
     private static final int STORE_QUEUE = 1_000;
 
@@ -69,6 +76,8 @@ public final class SignalingServer implements AutoCloseable {
         vertx.setPeriodic(OVERDUE_CHECK_MS, id -> rooms.endOverdue());
         InboundReader reader = new InboundReader(json);
         HttpServerOptions options = new HttpServerOptions()
+                .setSendBufferSize(SOCKET_SEND_BUFFER)
+                .setWebSocketClosingTimeout(CLOSING_TIMEOUT_SECONDS)
                 .setMaxWebSocketFrameSize(TRANSPORT_MESSAGE_LIMIT)
                 .setMaxWebSocketMessageSize(TRANSPORT_MESSAGE_LIMIT);
         HttpServer http = vertx.createHttpServer(options)

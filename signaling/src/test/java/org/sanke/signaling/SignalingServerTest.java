@@ -233,7 +233,7 @@ class SignalingServerTest {
         assertThat(get("/api/lessons/" + lesson).body()).contains("Ms Wang", "Village");
     }
 
-    private static String publishOffer() throws Exception {
+    static String publishOffer() throws Exception {
         try (InputStream in = SignalingServerTest.class.getResourceAsStream("/sdp/chromium-publish-offer.sdp")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -352,11 +352,11 @@ class SignalingServerTest {
         return answer.toString();
     }
 
-    private static String sdpOf(String message) {
+    static String sdpOf(String message) {
         return message.replaceAll(".*\"sdp\":\"(.*?)\",\"tracks\".*", "$1").replace("\\r\\n", "\r\n");
     }
 
-    private static int versionOf(String message) {
+    static int versionOf(String message) {
         return Integer.parseInt(message.replaceAll(".*\"version\":(\\d+).*", "$1"));
     }
 
@@ -470,7 +470,7 @@ class SignalingServerTest {
         assertThat(other.next()).as("other connections are unaffected").contains("pong");
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n") + "\"";
     }
 }

@@ -49,6 +49,8 @@ public final class ClientSession {
     /** Bytes handed to the socket and not yet written out to the client. */
     private final AtomicLong pendingBytes = new AtomicLong();
     private Context context;
+    /** Set on the connection's loop, where every write happens, when it is being closed for not reading. */
+    private boolean closingSlow;
     private Thread loopThread;
     private long livenessTimer = -1;
     private long lastHeardNanos;
@@ -110,14 +112,17 @@ public final class ClientSession {
      * lost, and past a limit the connection is closed.
      */
     void sendText(String text, Audience.Delivery delivery) {
-        if (closed || socket.isClosed()) {
+        if (closed || closingSlow || socket.isClosed()) {
             return;
         }
         long pending = pendingBytes.get();
         if (pending > liveness.closeAboveBytes()) {
+            closingSlow = true;
             metrics.closedSlowReader.increment();
             LOG.info("closing a connection that did not read {} bytes", pending);
             socket.close(CLOSE_SLOW_READER, "not reading");
+            // Out of the lesson now: the close itself waits behind what the client has not read.
+            leaveLesson("not_reading");
             return;
         }
         if (delivery == Audience.Delivery.DROPPABLE && pending > liveness.droppableAboveBytes()) {
@@ -339,10 +344,14 @@ public final class ClientSession {
             metrics.open.decrementAndGet();
             vertx.cancelTimer(livenessTimer);
         }
+        leaveLesson("disconnected");
+    }
+
+    private void leaveLesson(String reason) {
         LessonRooms.Joined here = joined;
         joined = null;
         if (here != null) {
-            here.room().execute(() -> here.room().leave(here.member(), "disconnected"));
+            here.room().execute(() -> here.room().leave(here.member(), reason));
         }
     }
 }

@@ -63,7 +63,7 @@ final class SubscribeSide {
     void answered() {
         offerInFlight = false;
         for (Section section : offeredSections) {
-            if (!section.active) {
+            if (section.offeredEnded) {
                 section.recyclable = true;
             }
         }
@@ -98,6 +98,8 @@ final class SubscribeSide {
         final String source;
         Consumer consumer;
         boolean active = true;
+        /** Ended, and an offer has said so (the browser learns it from the answer to that offer). */
+        boolean offeredEnded;
         /** Ended, offered as rejected, and answered: the slot may take a new track. */
         boolean recyclable;
 

@@ -77,6 +77,7 @@ final class Subscriptions {
         List<OfferedTrack> offered = side.sections.stream().map(SubscribeSide.Section::offeredTrack).toList();
         side.offered = offered;
         side.offeredSections = List.copyOf(side.sections);
+        side.sections.forEach(section -> section.offeredEnded = !section.active);
         ObjectNode message = room.outbound().message("subscribeOffer", null);
         message.put("version", side.version);
         message.put("sdp", sdp.offerSubscribe(side.ready.parameters(), offered, side.sessionId, side.version));
