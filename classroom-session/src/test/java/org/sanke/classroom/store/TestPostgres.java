@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL server for tests: Debian's binaries (package postgresql, which .ci/run installs), a fresh
  * cluster in a temporary folder, on a free port of 127.0.0.1. PostgreSQL refuses to run as root, so as root it
- * runs as the postgres user that the package creates.
+ * runs as the postgres user that the package creates. Shared with other modules' tests through this module's
+ * test jar.
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
     private final Path bin;
     private final Path data;
     private final int port;
@@ -30,7 +31,7 @@ final class TestPostgres implements AutoCloseable {
     private static int databases;
 
     /** One server for every test class of the run, stopped when the JVM exits. */
-    static synchronized TestPostgres shared() throws IOException, InterruptedException {
+    public static synchronized TestPostgres shared() throws IOException, InterruptedException {
         if (shared == null) {
             shared = start();
             TestPostgres server = shared;
@@ -46,12 +47,12 @@ final class TestPostgres implements AutoCloseable {
     }
 
     /** A new, empty, migrated database on the shared server. */
-    static Database freshDatabase() throws Exception {
+    public static Database freshDatabase() throws Exception {
         return shared().newDatabase(Database.Settings.defaults());
     }
 
     /** A new, empty, migrated database on this server. */
-    Database newDatabase(Database.Settings settings) throws java.sql.SQLException {
+    public Database newDatabase(Database.Settings settings) throws java.sql.SQLException {
         String name;
         synchronized (TestPostgres.class) {
             name = "sanke_test_" + databases++;
@@ -67,12 +68,12 @@ final class TestPostgres implements AutoCloseable {
      * Freezes the whole server, as a stalled machine would: SIGSTOP to the postmaster and every backend (each
      * connection has its own process). Only for a server of one's own ({@link #start}), never the shared one.
      */
-    void pause() throws IOException, InterruptedException {
+    public void pause() throws IOException, InterruptedException {
         signal("-STOP");
     }
 
     /** Lets a paused server run again. */
-    void resume() throws IOException, InterruptedException {
+    public void resume() throws IOException, InterruptedException {
         signal("-CONT");
     }
 
@@ -84,7 +85,7 @@ final class TestPostgres implements AutoCloseable {
         run(command, false);
     }
 
-    static TestPostgres start() throws IOException, InterruptedException {
+    public static TestPostgres start() throws IOException, InterruptedException {
         Path bin = findBinaries();
         Path dir = Files.createTempDirectory("sanke-pg");
         Path data = dir.resolve("data");
@@ -103,7 +104,7 @@ final class TestPostgres implements AutoCloseable {
         return postgres;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
