@@ -28,6 +28,9 @@ export function installHook(client) {
     stats: () => summarize(client),
     remoteTracks: () => client.remoteTracks(),
     publishRemoteSdp: () => client.publishPc.remoteDescription?.sdp ?? null,
+    /** m-sections of the latest subscribe offer, and the browser's transceivers for them (churn tests). */
+    subscribeSections: () => (client.subscribePc.remoteDescription?.sdp.match(/^m=/gm) ?? []).length,
+    subscribeTransceivers: () => client.subscribePc.getTransceivers().length,
     leave: () => client.leave(),
     endLesson: () => client.endLesson(),
     raiseHand: () => client.raiseHand(),

@@ -1,5 +1,7 @@
 import { Signaling } from './signaling.js';
 
+/** The server's close code when a newer connection took this one's seat with its rejoin token. */
+const CLOSE_REPLACED = 4001;
 const RTC_CONFIG = { iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' };
 
 /**
@@ -54,7 +56,10 @@ export class LessonClient extends EventTarget {
       this.signaling.addEventListener(type, (e) => this.#onEvent(e.detail));
     }
     this.signaling.addEventListener('close', (e) => {
-      if (this.state !== 'left' && this.state !== 'ended') {
+      if (e.detail.code === CLOSE_REPLACED) {
+        // This seat was taken back by a newer connection (another tab, or this device after a drop): not a drop.
+        this.#setState('replaced');
+      } else if (this.state !== 'left' && this.state !== 'ended') {
         this.#setState('disconnected');
       }
       this.dispatchEvent(new CustomEvent('closed', { detail: e.detail }));
@@ -63,7 +68,12 @@ export class LessonClient extends EventTarget {
     const join = { lessonId: this.lessonId, role: this.role, name: this.name };
     if (this.classroomId) join.classroomId = this.classroomId;
     if (this.deviceToken) join.deviceToken = this.deviceToken;
+    // After a drop the server may not have noticed yet: the token of this tab's last join takes its seat back.
+    const rejoinKey = `sanke.rejoin.${this.lessonId}.${this.role}`;
+    const rejoinToken = sessionStorage.getItem(rejoinKey);
+    if (rejoinToken) join.rejoinToken = rejoinToken;
     const joined = await this.signaling.request('join', join);
+    sessionStorage.setItem(rejoinKey, joined.rejoinToken);
     this.participantId = joined.participantId;
     this.lesson = joined.lesson;
     this.others = joined.participants;

@@ -160,6 +160,8 @@ client.addEventListener('state', (e) => {
   if (e.detail.state === 'disconnected') {
     showStatus(t('offline'));
     setTimeout(() => location.reload(), 5000);
+  } else if (e.detail.state === 'replaced') {
+    showStatus(t('replaced'));
   }
 });
 
