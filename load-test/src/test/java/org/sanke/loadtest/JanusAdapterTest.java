@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanke.loadtest.report.Report;
@@ -21,7 +20,7 @@ import org.sanke.loadtest.report.Report;
 class JanusAdapterTest {
     @Test
     void broadcastThroughJanusVideoRoom(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/janus")), "needs Debian's janus package");
+        RequiredTool.require(Path.of("/usr/bin/janus"), "janus");
         Process start = new ProcessBuilder("bash", "janus/start-janus.sh", dir.resolve("janus").toString())
                 .redirectErrorStream(true).start();
         String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -7,10 +7,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.sanke.loadtest.browser.Chromium;
+import org.sanke.loadtest.RequiredTool;
 import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 import org.sanke.signaling.Domain;
@@ -47,7 +46,7 @@ class AdminPagesBrowserTest {
 
     @Test
     void anAdministratorSchedulesALessonAndSeesRefusals() throws Exception {
-        Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
+        RequiredTool.requireChromium();
         server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, true,
                 "jdbc:h2:mem:admin", "sa", ""));
         admin = BrowserPage.open("admin", server.baseUrl() + "/admin.html?lang=en");

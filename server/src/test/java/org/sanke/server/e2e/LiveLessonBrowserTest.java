@@ -15,10 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.sanke.loadtest.browser.Chromium;
+import org.sanke.loadtest.RequiredTool;
 import org.sanke.signaling.WsClient;
 import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
@@ -48,7 +47,7 @@ class LiveLessonBrowserTest {
 
     @Test
     void teacherReachesThreeClassroomsAndBackThroughHostileInput() throws Exception {
-        Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
+        RequiredTool.requireChromium();
         server = SankeServer.start(options(2));
         String lessonId = createLesson("Chinese, grade 3");
 
@@ -127,7 +126,7 @@ class LiveLessonBrowserTest {
 
     @Test
     void h264FromTheTeacherIsForwardedAndDecoded() throws Exception {
-        Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
+        RequiredTool.requireChromium();
         server = SankeServer.start(options(1));
         String lessonId = createLesson("H.264 lesson");
         BrowserPage teacher = open("teacher", "/teacher.html?lesson=" + lessonId + "&videoCodec=H264");

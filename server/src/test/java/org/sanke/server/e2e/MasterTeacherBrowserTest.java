@@ -12,11 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sanke.loadtest.browser.Chromium;
+import org.sanke.loadtest.RequiredTool;
 import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 
@@ -46,7 +45,7 @@ class MasterTeacherBrowserTest {
 
     @Test
     void anObserverIsBroughtOnStageTheTeacherSharesAScreenAndPagesComeBackAfterARestart() throws Exception {
-        Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
+        RequiredTool.requireChromium();
         // Fixed ports and a file database, so that the server can restart in the middle of the lesson.
         SankeOptions options = RestartableOptions.in(dataDir);
         server = SankeServer.start(options);

@@ -12,10 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.sanke.loadtest.browser.Chromium;
+import org.sanke.loadtest.RequiredTool;
 import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 import org.sanke.signaling.Domain;
@@ -73,7 +72,7 @@ class TimetabledLessonBrowserTest {
 
     @Test
     void terminalsJoinOnTheirOwnTheTeacherStagesARoomAndAttendanceIsKept() throws Exception {
-        Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
+        RequiredTool.requireChromium();
         // Fixed ports and a file database, so that the server can restart in the middle of the lesson.
         SankeOptions options = RestartableOptions.in(dataDir);
         server = SankeServer.start(options);
