@@ -1,5 +1,6 @@
 package org.sanke.signaling;
 
+import org.sanke.signaling.testing.NoBlockingOnEventLoops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -15,6 +16,7 @@ import org.sanke.classroom.LessonMode;
  * for a client that does not read (chat to it is dropped, past a limit it is closed), and lets a dropped teacher
  * take her seat back from a new connection before the old one is noticed.
  */
+@NoBlockingOnEventLoops
 class ConnectionLivenessTest {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final LessonDirectory lessons = new LessonDirectory();

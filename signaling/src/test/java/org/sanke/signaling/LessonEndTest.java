@@ -1,5 +1,6 @@
 package org.sanke.signaling;
 
+import org.sanke.signaling.testing.NoBlockingOnEventLoops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,6 +23,7 @@ import org.sanke.classroom.MemoryAttendanceStore;
 import org.sanke.classroom.store.Database;
 
 /** A lesson ends for everyone: when its teacher ends it, or when a timetabled lesson runs past its overrun. */
+@NoBlockingOnEventLoops
 class LessonEndTest {
     private final SettableClock clock = new SettableClock(Domain.DEFAULT_ZONE);
     private final HttpClient http = HttpClient.newHttpClient();

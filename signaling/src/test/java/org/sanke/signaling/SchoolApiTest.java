@@ -1,6 +1,7 @@
 package org.sanke.signaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,8 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sanke.classroom.LessonDirectory;
+import org.sanke.signaling.testing.NoBlockingOnEventLoops;
 
 /** Schools, classrooms, people and the timetable through REST; refusals name the field and change nothing. */
+@NoBlockingOnEventLoops
 class SchoolApiTest {
     private static SignalingServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -53,6 +56,50 @@ class SchoolApiTest {
         return "{\"subject\":\"语文\",\"teacherId\":\"" + teacher + "\",\"sendingClassroomId\":\"" + sending
                 + "\",\"receivingClassroomIds\":[" + receiving + "],\"start\":\"" + start
                 + "\",\"durationMinutes\":40,\"weeklyUntil\":\"2027-06-30\"}";
+    }
+
+    @Test
+    void aWeeklyLessonToTheEndOfTimeIsRefusedAtOnceAndTheServerKeepsAnswering() throws Exception {
+        String school = id(post("/api/schools", "{\"name\":\"Far future school\"}"));
+        String sending = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Studio\"}"));
+        String room = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Point\"}"));
+        String teacher = id(post("/api/people", "{\"schoolId\":\"" + school + "\",\"name\":\"Ms Forever\","
+                + "\"role\":\"lead_teacher\"}"));
+        for (String start : new String[] {"2027-03-02T08:00", "2027-03-02T09:00"}) {
+            long asked = System.nanoTime();
+            HttpResponse<String> refused = post("/api/timetable", timetable(teacher, sending, "\"" + room + "\"",
+                    start).replace("2027-06-30", "9999-12-31"));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"weeklyUntil\"", "one school year");
+            assertThat((System.nanoTime() - asked) / 1_000_000).as("refused in milliseconds").isLessThan(1_000);
+        }
+        assertThat(get("/health")).contains("UP");
+    }
+
+    @Test
+    void noRouteTakesFilesSoAnUploadLeavesNothingOnDisk() throws Exception {
+        java.nio.file.Path uploads = java.nio.file.Path.of("file-uploads");
+        boolean existedBefore = java.nio.file.Files.exists(uploads);
+        String boundary = "sanke-boundary";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + server.port() + "/api/lessons"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data;"
+                        + " name=\"file\"; filename=\"big.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                        + "x".repeat(4000) + "\r\n--" + boundary + "--\r\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(java.nio.file.Files.exists(uploads)).as("no upload folder appears").isEqualTo(existedBefore);
+    }
+
+    @Test
+    void aBusyHttpPortStopsTheStartNamingThePort() {
+        assertThatThrownBy(() -> SignalingServer.start(new SignalingConfig("127.0.0.1", server.port(), 64 * 1024,
+                "web"), () -> {
+                    throw new IllegalStateException("no media in this test");
+                }, new LessonDirectory(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
+                .isInstanceOf(HttpPortInUseException.class)
+                .hasMessageContaining("HTTP port " + server.port());
     }
 
     @Test

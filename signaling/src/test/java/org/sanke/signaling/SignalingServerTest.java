@@ -1,5 +1,6 @@
 package org.sanke.signaling;
 
+import org.sanke.signaling.testing.NoBlockingOnEventLoops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,6 +23,7 @@ import org.sanke.media.MediaServer;
 import org.sanke.media.MediaServerConfig;
 
 /** The HTTP API and the WebSocket protocol against a real server with a real media server behind it. */
+@NoBlockingOnEventLoops
 class SignalingServerTest {
     private static MediaServer media;
     private static SignalingServer server;

@@ -1,5 +1,6 @@
 package org.sanke.signaling;
 
+import org.sanke.signaling.testing.NoBlockingOnEventLoops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -29,6 +30,7 @@ import org.sanke.classroom.store.TestPostgres;
  * that need it: lessons already running keep talking, known lessons keep taking joins, the server keeps answering
  * its health check, and what was said meanwhile is written once the database is back.
  */
+@NoBlockingOnEventLoops
 class StalledDatabaseTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private TestPostgres postgres;

@@ -1,5 +1,6 @@
 package org.sanke.signaling;
 
+import org.sanke.signaling.testing.NoBlockingOnEventLoops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sanke.signaling.SignalingServerTest.answerFor;
 import static org.sanke.signaling.SignalingServerTest.publishOffer;
@@ -26,6 +27,7 @@ import org.sanke.media.MediaServerConfig;
  * sections (ended ones are recycled), every new classroom still reaches her, and a refused answer never leaves her
  * without offers.
  */
+@NoBlockingOnEventLoops
 class SubscribeChurnTest {
     private static final int CYCLES = 200;
     private static MediaServer media;

@@ -13,10 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.sanke.loadtest.browser.Chromium;
+import org.sanke.loadtest.RequiredTool;
 import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 
@@ -71,7 +70,7 @@ class ClassroomChurnBrowserTest {
 
     @Test
     void afterAFewHundredClassroomsComeAndGoTheTeacherDecodesTheNextAndLittleIsHeld() throws Exception {
-        Assumptions.assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver");
+        RequiredTool.requireChromium();
         server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, false,
                 "jdbc:h2:mem:churn" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         String lessonId = createLesson("A long day");

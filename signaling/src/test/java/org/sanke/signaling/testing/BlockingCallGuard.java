@@ -19,12 +19,12 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * test goes on as it would in production, and the test that was running fails after it with every call found.
  *
  * <p>Threads that must not block: Vert.x event loops ({@code vert.x-eventloop-thread-*}, and its acceptor), the
- * media server's loops ({@code sanke-media-*}), and the other Netty event loops that Netty's own BlockHound
+ * media server's loops ({@code sanke-media-*}), the lesson loops ({@code sanke-lesson-*}), and the other Netty event loops that Netty's own BlockHound
  * integration names; not Vert.x's worker threads, which Netty's rule would take for event loops. Netty's
  * integration also allows the blocking calls that Netty's internals make on purpose.
  *
- * <p>Beyond BlockHound's list (sleep, wait, park, file and socket I/O): opening a JDBC connection, which is how the
- * domain's store begins each unit of work, so that database work on an event loop is found even on H2 in memory,
+ * <p>Beyond BlockHound's list (sleep, wait, park, file and socket I/O): taking a JDBC connection (from the driver or the
+ * store's HikariCP pool), which is how the domain's store begins each unit of work, so that database work on an event loop is found even on H2 in memory,
  * where no I/O would show it. Allowed: {@code SecureRandom} reading {@code /dev/urandom}, which never waits once
  * the kernel is seeded (ids, SSRCs and ICE credentials are drawn on the loops).
  */
@@ -96,7 +96,7 @@ public final class BlockingCallGuard implements BeforeAllCallback, AfterEachCall
     private static boolean mustNotBlock(Thread thread) {
         String name = thread.getName();
         return name.startsWith("vert.x-eventloop-thread-") || name.startsWith("vert.x-acceptor-thread-")
-                || name.startsWith("sanke-media-");
+                || name.startsWith("sanke-media-") || name.startsWith("sanke-lesson-");
     }
 
     private static boolean isVertxThread(Thread thread) {
@@ -116,6 +116,8 @@ public final class BlockingCallGuard implements BeforeAllCallback, AfterEachCall
                 builder.markAsBlocking("java.sql.DriverManager", "getConnection",
                         "(" + parameters + ")Ljava/sql/Connection;");
             }
+            // The store takes its connections from a HikariCP pool: taking one may wait for the pool or the server.
+            builder.markAsBlocking("com.zaxxer.hikari.HikariDataSource", "getConnection", "()Ljava/sql/Connection;");
             builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes");
             builder.blockingMethodCallback(method -> {
                 BlockingCall call = new BlockingCall(Thread.currentThread().getName(),
