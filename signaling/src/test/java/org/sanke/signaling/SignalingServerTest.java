@@ -363,6 +363,28 @@ class SignalingServerTest {
     }
 
     @Test
+    void anOpenLessonsLearnersHearOfTheTeacherButNotOfEachOther() throws Exception {
+        String open = lessons.create("Open", LessonMode.FAMOUS_SCHOOL, 20).id();
+        WsClient teacher = joined(open, "teacher", "Ms Wang");
+        WsClient first = socket();
+        first.send(join(open, "learner", "Xiao Ming"));
+        assertThat(first.next()).contains("\"type\":\"joined\"", "Ms Wang");
+        WsClient second = socket();
+        second.send(join(open, "learner", "Xiao Hong"));
+        assertThat(second.next()).as("the joined reply lists the teacher, not the other learner")
+                .contains("Ms Wang").doesNotContain("Xiao Ming");
+        assertThat(teacher.nextContaining("Xiao Hong")).contains("participantJoined");
+        first.send("{\"type\":\"ping\",\"requestId\":\"p\"}");
+        assertThat(first.nextContaining("\"requestId\":\"p\"")).contains("pong");
+        assertThat(first.messages).as("no word of the other learner").noneMatch(m -> m.contains("Xiao Hong"));
+        second.close();
+        assertThat(teacher.nextContaining("participantLeft")).contains("disconnected");
+        first.send("{\"type\":\"ping\",\"requestId\":\"q\"}");
+        assertThat(first.nextContaining("\"requestId\":\"q\"")).contains("pong");
+        assertThat(first.messages).noneMatch(m -> m.contains("participantLeft"));
+    }
+
+    @Test
     void theTeacherBringsAClassroomOnStageForEveryoneAndTakesItOff() throws Exception {
         String offer = publishOffer();
         String lesson = lessons.create("Stage", LessonMode.DEDICATED, 6).id();

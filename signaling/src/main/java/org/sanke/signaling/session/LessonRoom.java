@@ -15,6 +15,7 @@ import org.sanke.classroom.LiveLesson;
 import org.sanke.classroom.Participant;
 import org.sanke.classroom.Question;
 import org.sanke.classroom.Role;
+import org.sanke.classroom.Roster;
 import org.sanke.classroom.ScheduledLesson;
 import org.sanke.media.api.Producer;
 import org.sanke.media.api.Router;
@@ -148,11 +149,10 @@ public final class LessonRoom {
         }
         Participant participant = admitted.participant();
         Member member = new Member(participant, session);
-        if (role.visible()) {
-            ObjectNode event = outbound.message("participantJoined", null);
-            event.set("participant", participantJson(participant));
-            Audience.sendAll(members.values(), event, Audience.Delivery.ESSENTIAL);
-        }
+        ObjectNode joinedEvent = outbound.message("participantJoined", null);
+        joinedEvent.set("participant", participantJson(participant));
+        Audience.send(members.values(), m -> Roster.sees(m.participant, participant, false), joinedEvent,
+                Audience.Delivery.ESSENTIAL);
         members.put(participant.id(), member);
         present = live.participants();
         attendance.joined(live.lesson().id(), participant);
@@ -182,7 +182,7 @@ public final class LessonRoom {
         }
         ArrayNode others = reply.putArray("participants");
         for (Member other : members.values()) {
-            if (other != member && other.participant.role().visible()) {
+            if (Roster.sees(me, other.participant, live.isOnStage(other.id()))) {
                 others.add(participantJson(other.participant));
             }
         }
@@ -216,19 +216,19 @@ public final class LessonRoom {
             return;
         }
         boolean hadHand = live.handQueue().contains(member.id());
+        boolean wasOnStage = live.isOnStage(member.id());
         depart(member, reason);
         for (Member other : members.values()) {
             if (Subscriptions.removeTracks(other, member)) {
                 subscriptions.maybeOffer(other);
             }
         }
-        if (member.participant.role().visible()) {
-            ObjectNode event = outbound.message("participantLeft", null);
-            event.put("participantId", member.id());
-            event.put("role", member.participant.role().wireName());
-            event.put("reason", reason);
-            Audience.sendAll(members.values(), event, Audience.Delivery.ESSENTIAL);
-        }
+        ObjectNode event = outbound.message("participantLeft", null);
+        event.put("participantId", member.id());
+        event.put("role", member.participant.role().wireName());
+        event.put("reason", reason);
+        Audience.send(members.values(), m -> Roster.sees(m.participant, member.participant, wasOnStage), event,
+                Audience.Delivery.ESSENTIAL);
         if (hadHand) {
             conversation.broadcastHandQueue();
         }
