@@ -78,9 +78,7 @@ public final class LessonRooms {
     private CompletableFuture<Void> enter(ClientSession session, LessonAdmission.Open open, Role role, String name,
                                           String classroomId, String rejoinToken, Object requestId) {
         String id = open.lesson().id();
-        LessonRoom room = rooms.computeIfAbsent(id, key -> new LessonRoom(
-                new LiveLesson(open.lesson(), JoinPolicy.byMode(lessons.policies())), open.timetabled(),
-                loops.next(), routers, sdp, outbound, attendance, () -> rooms.remove(key)));
+        LessonRoom room = rooms.computeIfAbsent(id, key -> newRoom(open));
         CompletableFuture<Void> done = new CompletableFuture<>();
         room.execute(() -> {
             JoinResult result = room.join(session, role, name, classroomId, rejoinToken, requestId);
@@ -100,6 +98,15 @@ public final class LessonRooms {
             }
         });
         return done;
+    }
+
+    /** A room that, once empty, leaves the map itself (and only itself, never a successor under the same id). */
+    private LessonRoom newRoom(LessonAdmission.Open open) {
+        LessonRoom[] made = new LessonRoom[1];
+        made[0] = new LessonRoom(new LiveLesson(open.lesson(), JoinPolicy.byMode(lessons.policies())),
+                open.timetabled(), loops.next(), routers, sdp, outbound, attendance,
+                () -> rooms.remove(open.lesson().id(), made[0]));
+        return made[0];
     }
 
     /** The one mapping from the domain's refusals to the protocol's error codes. */
