@@ -25,10 +25,6 @@ final class ConsumerImpl implements Consumer {
     private static final RtpHeaderExtensionIds OUT = RtpHeaderExtensionIds.SERVER_SEND;
     /** Older packets are useless to a jitter buffer; do not resend them. */
     private static final long RETRANSMIT_MAX_AGE_NANOS = 1_000_000_000L;
-    /** The subscriber's round trip until its receiver reports tell, and the bounds on what they may tell. */
-    static final long DEFAULT_RTT_NANOS = 100_000_000L;
-    static final long MIN_RTT_NANOS = 20_000_000L;
-    static final long MAX_RTT_NANOS = 500_000_000L;
 
     final ProducerImpl producer;
     private final WebRtcTransportImpl transport;
@@ -43,7 +39,8 @@ final class ConsumerImpl implements Consumer {
     /** Video only (audio keeps no cache to resend from). */
     private final RetransmissionBudget budget;
     private final RecentRetransmissions recentlyResent;
-    private long rttNanos = DEFAULT_RTT_NANOS;
+    /** The subscriber's round trip, from its receiver reports. */
+    private long rttNanos = RoundTripTime.DEFAULT_NANOS;
     private boolean started;
     private boolean closed;
     private int sequenceOffset;
@@ -196,7 +193,7 @@ final class ConsumerImpl implements Consumer {
         long rtt = NtpTime.roundTripNanos(NtpTime.compact(NtpTime.fromMillis(transport.context.clock.wallMillis())),
                 lastSenderReport, delaySinceLastSenderReport);
         if (rtt >= 0) {
-            rttNanos = Math.clamp(rtt, MIN_RTT_NANOS, MAX_RTT_NANOS);
+            rttNanos = RoundTripTime.bounded(rtt);
         }
     }
 

@@ -104,7 +104,7 @@ class NackStormTest {
         assertThat(retransmissionsReceived()).isEqualTo(1);
 
         // A round trip later the subscriber may still be missing it: one more copy, then duplicates again.
-        sfu.clock.advance(ConsumerImpl.DEFAULT_RTT_NANOS, TimeUnit.NANOSECONDS);
+        sfu.clock.advance(RoundTripTime.DEFAULT_NANOS, TimeUnit.NANOSECONDS);
         for (int i = 0; i < 10; i++) {
             nack(repeated);
         }
@@ -141,7 +141,7 @@ class NackStormTest {
 
         // A report claiming a minute is bounded: the copy goes again after at most the maximum.
         reportRoundTrip(60_000);
-        sfu.clock.advance(ConsumerImpl.MAX_RTT_NANOS, TimeUnit.NANOSECONDS);
+        sfu.clock.advance(RoundTripTime.MAX_NANOS, TimeUnit.NANOSECONDS);
         nack(lost);
         awaitJudged(4);
         assertThat(outcomes("sent")).isEqualTo(3);
@@ -168,7 +168,7 @@ class NackStormTest {
         assertThat(outcomes("duplicate")).as("those resent within the round trip").isEqualTo(budget);
 
         // Past the round trip but within the window: the budget is spent, nothing more goes out.
-        sfu.clock.advance(2 * ConsumerImpl.DEFAULT_RTT_NANOS, TimeUnit.NANOSECONDS);
+        sfu.clock.advance(2 * RoundTripTime.DEFAULT_NANOS, TimeUnit.NANOSECONDS);
         for (int storm = 0; storm < 5; storm++) {
             nack(seen);
         }
