@@ -17,6 +17,12 @@ final class LoopStats {
     long bytesOut;
     final long[] drops = new long[DropReason.ALL.length];
     final long[] retransmissions = new long[RetransmissionOutcome.ALL.length];
+    /** Sequence numbers NACKed to publishers, each request counted. */
+    long nacksSent;
+    /** Missing packets that arrived after we NACKed them (as RTX or on the media SSRC). */
+    long rtxRecovered;
+    /** Missing packets given up on: asked for too often, missing too long, or too many at once to ask for. */
+    long upstreamLost;
 
     void drop(DropReason reason) {
         drops[reason.ordinal()]++;
