@@ -124,6 +124,7 @@ class NackRequesterTest {
         arrive(0, 1001);
         assertThat(stats.upstreamLost).as("beyond what is tracked: lost at once")
                 .isEqualTo(1000 - MissingSequences.CAPACITY);
+        now += NackRequester.REORDER_ALLOWANCE_NANOS;
         List<Integer> first = due();
         assertThat(first).as("the oldest tracked, as many as the burst allows").hasSize(NackRateLimit.BURST)
                 .startsWith(1001 - MissingSequences.CAPACITY);
