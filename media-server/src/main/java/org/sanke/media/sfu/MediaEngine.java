@@ -100,6 +100,8 @@ public final class MediaEngine implements AutoCloseable {
         for (MediaLoop loop : loops) {
             loop.eventLoop.scheduleAtFixedRate(loop::tick, MediaLoop.TICK_MILLIS, MediaLoop.TICK_MILLIS,
                     TimeUnit.MILLISECONDS);
+            loop.eventLoop.scheduleAtFixedRate(loop::nackTick, MediaLoop.NACK_TICK_MILLIS,
+                    MediaLoop.NACK_TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
         MediaMetrics.register(registry, context, loops);
         LOG.info("media server on udp {}:{} with {} loop(s) ({}), announcing {}", bindAddress,

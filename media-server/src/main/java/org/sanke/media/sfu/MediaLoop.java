@@ -25,6 +25,8 @@ final class MediaLoop {
     static final int BUFFER_SIZE = 1500 + 128;
     private static final int INBOX_CAPACITY = 8192;
     static final long TICK_MILLIS = 100;
+    /** NACKs to publishers are timed in milliseconds (reordering allowance, round trips), finer than the tick. */
+    static final long NACK_TICK_MILLIS = 10;
 
     final int index;
     final EventLoop eventLoop;
@@ -109,6 +111,15 @@ final class MediaLoop {
         boolean reportTick = ++ticks % 10 == 0;
         for (WebRtcTransportImpl transport : List.copyOf(transports)) {
             transport.onTick(now, reportTick);
+        }
+        flush();
+    }
+
+    /** NACKs that fell due between packets; runs every {@link #NACK_TICK_MILLIS} and allocates nothing. */
+    void nackTick() {
+        long now = clock.nanoTime();
+        for (int i = 0; i < transports.size(); i++) {
+            transports.get(i).onNackTick(now);
         }
         flush();
     }

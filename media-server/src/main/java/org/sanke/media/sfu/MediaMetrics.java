@@ -63,13 +63,28 @@ final class MediaMetrics {
             counter(registry, loops, "sanke.media.retransmissions", "outcome", outcome.label,
                     stats -> stats.retransmissions[outcome.ordinal()]);
         }
+        counter(registry, loops, "sanke.media.nacks.sent",
+                "Sequence numbers the server NACKed to publishers (each request of each number)", s -> s.nacksSent);
+        counter(registry, loops, "sanke.media.rtx.recovered",
+                "Packets lost on a publisher's uplink that its retransmission brought back", s -> s.rtxRecovered);
+        counter(registry, loops, "sanke.media.upstream.lost",
+                "Packets lost on a publisher's uplink that the server gave up asking for", s -> s.upstreamLost);
     }
 
     /** A counter summed over every loop's stats. */
     private static void counter(MeterRegistry registry, List<MediaLoop> loops, String name, String tag,
                                 String label, ToLongFunction<LoopStats> value) {
-        FunctionCounter.builder(name, loops, l -> l.stream().mapToLong(loop -> value.applyAsLong(loop.stats)).sum())
-                .tag(tag, label)
-                .register(registry);
+        summed(name, loops, value).tag(tag, label).register(registry);
+    }
+
+    private static void counter(MeterRegistry registry, List<MediaLoop> loops, String name, String description,
+                                ToLongFunction<LoopStats> value) {
+        summed(name, loops, value).description(description).register(registry);
+    }
+
+    private static FunctionCounter.Builder<List<MediaLoop>> summed(String name, List<MediaLoop> loops,
+                                                                    ToLongFunction<LoopStats> value) {
+        return FunctionCounter.builder(name, loops,
+                l -> l.stream().mapToLong(loop -> value.applyAsLong(loop.stats)).sum());
     }
 }

@@ -13,6 +13,14 @@ final class PacketCache {
     private final int[] sequenceNumbers = new int[SLOTS];
     private final long[] receivedNanos = new long[SLOTS];
 
+    /** A packet that arrived late (reordered, retransmitted): kept unless its slot already holds a newer one. */
+    void storeLate(byte[] buf, int off, int len, int sequenceNumber, long now) {
+        int newerBy = (sequenceNumbers[sequenceNumber & MASK] - sequenceNumber) & 0xFFFF;
+        if (lengths[sequenceNumber & MASK] == 0 || newerBy == 0 || newerBy >= 0x8000) {
+            store(buf, off, len, sequenceNumber, now);
+        }
+    }
+
     void store(byte[] buf, int off, int len, int sequenceNumber, long now) {
         int slot = sequenceNumber & MASK;
         System.arraycopy(buf, off, packets[slot], 0, len);

@@ -7,11 +7,15 @@ import org.sanke.media.api.Producer;
 import org.sanke.media.api.ProducerParameters;
 import org.sanke.media.packet.RtcpWriter;
 import org.sanke.media.packet.RtpPacket;
+import org.sanke.media.packet.RtxPacket;
 
 /**
  * One incoming track: counts what arrives (for receiver reports), keeps recent video packets for NACKs, fans each
  * packet out to its consumers, and sends the publisher keyframe requests, aggregated so that many subscribers asking
- * at once cost the publisher one PLI. Owned by the router's loop.
+ * at once cost the publisher one PLI. When the publisher negotiated NACK for the codec, it also asks the publisher
+ * for what it lost on the way to us, and forwards the retransmissions (RTX unwrapped) like any packet: consumers
+ * rewrite their sequence numbers consistently, so a late packet takes its place in the receiver's jitter buffer.
+ * Owned by the router's loop.
  */
 final class ProducerImpl implements Producer {
     private static final ConsumerImpl[] NO_CONSUMERS = new ConsumerImpl[0];
@@ -25,9 +29,14 @@ final class ProducerImpl implements Producer {
     private final byte[] unsignalledMid;
     private final byte[] unsignalledRid;
     private final ReceiveStatistics receiveStats;
+    /** Null unless the publisher negotiated NACK feedback for the codec. */
+    private final NackRequester nacks;
+    private final int[] nackedSequences;
     /** Copy-on-write: read per packet, changed when a subscriber comes or goes. */
     private ConsumerImpl[] consumers = NO_CONSUMERS;
     private int ssrc;
+    /** The RTX stream repairing the forwarded one: signalled (a=ssrc-group:FID), or learned from its first packet. */
+    private int rtxSsrc;
     private long lastKeyframeRequestNanos = Long.MIN_VALUE / 2;
     private boolean keyframeRequestPending;
     private boolean closed;
@@ -48,6 +57,10 @@ final class ProducerImpl implements Producer {
         this.unsignalledRid = parameters.rids().isEmpty() ? null
                 : parameters.rids().get(parameters.rids().size() - 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         this.receiveStats = new ReceiveStatistics(parameters.codec().clockRate());
+        this.rtxSsrc = parameters.rtxSsrc();
+        boolean nackNegotiated = parameters.codec().rtcpFeedback().contains("nack");
+        this.nacks = nackNegotiated ? new NackRequester(transport.loop.stats) : null;
+        this.nackedSequences = nackNegotiated ? new int[MissingSequences.CAPACITY] : null;
     }
 
     @Override
@@ -86,7 +99,9 @@ final class ProducerImpl implements Producer {
         boolean forwardedLayer = unsignalledRid != null
                 && extensionEquals(rtp, parameters.extensions().rid(), unsignalledRid);
         boolean sameMid = extensionEquals(rtp, parameters.extensions().mid(), unsignalledMid);
-        if (ssrc == 0 && (forwardedLayer || (unsignalledRid == null && sameMid))) {
+        // An RTX packet (a bandwidth probe may come first) carries the MID too, but never fixes the media SSRC.
+        boolean media = rtp.payloadType() == parameters.codec().payloadType();
+        if (ssrc == 0 && media && (forwardedLayer || (unsignalledRid == null && sameMid))) {
             ssrc = rtp.ssrc();
             return true;
         }
@@ -103,18 +118,83 @@ final class ProducerImpl implements Producer {
     }
 
     void onRtp(RtpPacket rtp, long now) {
-        if (rtp.ssrc() != ssrc || rtp.payloadType() != parameters.codec().payloadType()) {
-            return; // RTX (e.g. padding for bandwidth probing) or a simulcast layer not forwarded
+        if (rtp.ssrc() == ssrc && rtp.payloadType() == parameters.codec().payloadType()) {
+            onMediaPacket(rtp, now);
+        } else if (nacks != null && repairsForwardedStream(rtp)) {
+            onRetransmission(rtp, now);
+        } else {
+            return; // a simulcast layer not forwarded, or RTX nobody asked for
+        }
+        if (nacks != null) {
+            requestMissing(now);
+        }
+    }
+
+    private void onMediaPacket(RtpPacket rtp, long now) {
+        boolean late = false;
+        if (nacks != null) {
+            ReceivedSequences.Arrival arrival = nacks.onMediaPacket(rtp.sequenceNumber(), now);
+            if (arrival == ReceivedSequences.Arrival.DUPLICATE) {
+                return;
+            }
+            late = arrival == ReceivedSequences.Arrival.OLDER;
         }
         receiveStats.onPacket(rtp.sequenceNumber(), rtp.timestamp(), now);
         lastRtpTimestamp = rtp.timestamp();
         lastPacketNanos = now;
+        deliver(rtp, late, now);
+    }
+
+    /** Is this an RTX packet of the forwarded stream? Learns the RTX SSRC when it was not signalled. */
+    private boolean repairsForwardedStream(RtpPacket rtp) {
+        if (rtp.payloadType() != parameters.codec().rtxPayloadType() || rtp.ssrc() == ssrc) {
+            return false;
+        }
+        if (rtxSsrc == 0 && (unsignalledRid == null
+                || extensionEquals(rtp, parameters.extensions().repairedRid(), unsignalledRid))) {
+            rtxSsrc = rtp.ssrc();
+        }
+        return rtp.ssrc() == rtxSsrc;
+    }
+
+    /** RFC 4588: back to the original packet, forwarded only when it fills a gap. */
+    private void onRetransmission(RtpPacket rtx, long now) {
+        if (RtxPacket.isPaddingOnly(rtx) || !nacks.onRetransmission(RtxPacket.originalSequenceNumber(rtx), now)) {
+            return; // a probe, a duplicate, or too late
+        }
+        int length = RtxPacket.unwrap(rtx, parameters.codec().payloadType(), ssrc);
+        if (rtx.wrap(rtx.buffer(), rtx.offset(), length)) {
+            deliver(rtx, true, now);
+        }
+    }
+
+    private void deliver(RtpPacket rtp, boolean late, long now) {
         if (cache != null) {
-            cache.store(rtp.buffer(), rtp.offset(), rtp.length(), rtp.sequenceNumber(), now);
+            if (late) {
+                cache.storeLate(rtp.buffer(), rtp.offset(), rtp.length(), rtp.sequenceNumber(), now);
+            } else {
+                cache.store(rtp.buffer(), rtp.offset(), rtp.length(), rtp.sequenceNumber(), now);
+            }
         }
         ConsumerImpl[] targets = consumers;
         for (ConsumerImpl consumer : targets) {
             consumer.forward(rtp, now);
+        }
+    }
+
+    /** Sends the publisher one NACK for every missing packet that is due now (none when none is). */
+    private void requestMissing(long now) {
+        int count = nacks.collectDue(now, nackedSequences);
+        if (count > 0) {
+            byte[] out = transport.loop.sendBuffer;
+            transport.sendRtcp(out, RtcpWriter.nack(out, 0, transport.rtcpSsrc, ssrc, nackedSequences, count));
+        }
+    }
+
+    /** Between packets: the retries and first requests that fell due since the last packet. */
+    void onNackTick(long now) {
+        if (nacks != null && ssrc != 0 && !closed) {
+            requestMissing(now);
         }
     }
 

@@ -429,6 +429,16 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
 
     // ---- timers (on the loop) --------------------------------------------------------------------------------
 
+    /** Every {@link MediaLoop#NACK_TICK_MILLIS}: NACKs to the publisher that fell due between its packets. */
+    void onNackTick(long now) {
+        if (srtp == null || closed) {
+            return;
+        }
+        for (int i = 0; i < producers.size(); i++) {
+            producers.get(i).onNackTick(now);
+        }
+    }
+
     /** Every tick (100 ms): consent, feedback, keyframe requests; every tenth tick also RTCP reports. */
     void onTick(long now, boolean reportTick) {
         if (now - lastHeardNanos > context.consentTimeoutNanos

@@ -76,7 +76,12 @@ final class LoopbackSfu implements AutoCloseable {
     }
 
     static Producer video(WebRtcTransport publishing, int ssrc, int rtxSsrc) throws Exception {
-        return publishing.produce(new ProducerParameters("0", MediaKind.VIDEO, VP8, ssrc, rtxSsrc, List.of(),
+        return produce(publishing, MediaKind.VIDEO, VP8, ssrc, rtxSsrc);
+    }
+
+    static Producer produce(WebRtcTransport publishing, MediaKind kind, RtpCodec codec, int ssrc, int rtxSsrc)
+            throws Exception {
+        return publishing.produce(new ProducerParameters("0", kind, codec, ssrc, rtxSsrc, List.of(),
                 RtpHeaderExtensionIds.NONE, "camera")).get(5, TimeUnit.SECONDS);
     }
 
@@ -101,6 +106,11 @@ final class LoopbackSfu implements AutoCloseable {
 
     double counter(String name, String tag, String value) {
         return registry.get(name).tag(tag, value).functionCounter().count();
+    }
+
+    /** A counter without tags. */
+    double counter(String name) {
+        return registry.get(name).functionCounter().count();
     }
 
     double gauge(String name) {
