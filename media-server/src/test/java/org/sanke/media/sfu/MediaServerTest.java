@@ -137,6 +137,41 @@ class MediaServerTest {
         }
     }
 
+    @Test
+    void keyframeRequestsOfManySubscribersShareOnePliPerIntervalForTheProducer() throws Exception {
+        sfu = new LoopbackSfu(Duration.ofSeconds(30));
+        try (TestPeer publisher = new TestPeer(sfu.port()); TestPeer first = new TestPeer(sfu.port());
+             TestPeer second = new TestPeer(sfu.port()); TestPeer third = new TestPeer(sfu.port())) {
+            Producer producer = LoopbackSfu.video(sfu.connectedTransport(publisher), PUBLISHER_SSRC, 0);
+            TestPeer[] subscribers = {first, second, third};
+            for (int i = 0; i < subscribers.length; i++) {
+                LoopbackSfu.consume(sfu.connectedTransport(subscribers[i]), producer, CONSUMER_SSRC + i, 0);
+            }
+            publisher.sendRtp(rtp(1, 0, (byte) 0), LoopbackSfu.RTP_LENGTH);
+            for (TestPeer subscriber : subscribers) {
+                assertThat(subscriber.receive(false, 3000)).isNotNull();
+            }
+            // The first consumer's request went at once; the others' wait for the interval.
+            assertThat(countPlis(publisher, 300)).isEqualTo(1);
+
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < subscribers.length; i++) {
+                    byte[] rtcp = new byte[32];
+                    int len = RtcpWriter.pli(rtcp, 0, 0x9999, CONSUMER_SSRC + i);
+                    len += RtcpWriter.fir(rtcp, len, 0x9999, CONSUMER_SSRC + i, round);
+                    for (int repeat = 0; repeat < 5; repeat++) {
+                        subscribers[i].sendRtcp(rtcp, len);
+                    }
+                }
+                assertThat(countPlis(publisher, 300)).as("round %d, within the interval", round).isZero();
+                sfu.clock.advance(ProducerImpl.KEYFRAME_REQUEST_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
+                assertThat(countPlis(publisher, 300)).as("round %d, merged", round).isEqualTo(1);
+            }
+            sfu.clock.advance(ProducerImpl.KEYFRAME_REQUEST_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
+            assertThat(countPlis(publisher, 300)).as("nobody asked since").isZero();
+        }
+    }
+
     private static int countPlis(TestPeer publisher, int windowMillis) throws Exception {
         RtcpIterator it = new RtcpIterator();
         int count = 0;
