@@ -2,6 +2,7 @@ package org.sanke.media.sfu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanke.media.api.MediaKind;
 import org.sanke.media.api.Producer;
+import org.sanke.media.api.ProducerParameters;
 import org.sanke.media.api.RtpCodec;
+import org.sanke.media.api.RtpHeaderExtensionIds;
 import org.sanke.media.api.WebRtcTransport;
 import org.sanke.media.packet.RtcpIterator;
 import org.sanke.media.packet.RtcpNack;
@@ -62,28 +65,63 @@ class UpstreamNackTest {
     /** Sends media packets; each must reach the subscriber. The first one sent fixes {@link #firstForwarded}. */
     private void sendForwarded(int... sequenceNumbers) throws Exception {
         for (int sequence : sequenceNumbers) {
-            publisher.sendRtp(LoopbackSfu.rtp(PUBLISHER_SSRC, sequence, sequence * 3000, (byte) sequence),
-                    LoopbackSfu.RTP_LENGTH);
-            byte[] got = subscriber.receive(false, 3000);
-            assertThat(got).as("packet %d forwarded", sequence).isNotNull();
-            assertThat(view.wrap(got, 0, got.length)).isTrue();
-            if (firstForwarded < 0) {
-                firstForwarded = view.sequenceNumber();
-            }
+            sendForwarded(media(PUBLISHER_SSRC, sequence));
         }
     }
 
-    /** An RTX packet repairing {@code original}, whose original payload is 100 bytes of {@code (byte) original}. */
+    private void sendForwarded(byte[] packet) throws Exception {
+        publisher.sendRtp(packet, packet.length);
+        byte[] got = subscriber.receive(false, 3000);
+        assertThat(got).as("packet forwarded").isNotNull();
+        assertThat(view.wrap(got, 0, got.length)).isTrue();
+        if (firstForwarded < 0) {
+            firstForwarded = view.sequenceNumber();
+        }
+    }
+
+    /** A VP8 packet whose 100 bytes of payload are {@code (byte) sequence}. */
+    private static byte[] media(int ssrc, int sequence) {
+        return LoopbackSfu.rtp(ssrc, sequence, sequence * 3000, (byte) sequence);
+    }
+
     private void sendRtx(int rtxSequence, int original) throws Exception {
+        byte[] p = rtx(PUBLISHER_RTX_SSRC, rtxSequence, original);
+        publisher.sendRtp(p, p.length);
+    }
+
+    /** An RTX packet repairing {@code original}, whose original payload is 100 bytes of {@code (byte) original}. */
+    private static byte[] rtx(int ssrc, int rtxSequence, int original) {
         byte[] p = new byte[LoopbackSfu.RTP_LENGTH + 2];
         int pos = RtpHeaderWriter.writeFixedHeader(p, 0, LoopbackSfu.VP8.rtxPayloadType(), false, rtxSequence,
-                original * 3000, PUBLISHER_RTX_SSRC);
+                original * 3000, ssrc);
         p[pos++] = (byte) (original >> 8);
         p[pos++] = (byte) original;
         while (pos < p.length) {
             p[pos++] = (byte) original;
         }
-        publisher.sendRtp(p, p.length);
+        return p;
+    }
+
+    /** The packet with one-byte SDES header extensions (MID, RID, repaired RID) inserted after its fixed header. */
+    private static byte[] withSdes(byte[] plain, int[] ids, String[] values) {
+        byte[] elements = new byte[64];
+        int pos = 0;
+        for (int i = 0; i < ids.length; i++) {
+            byte[] value = values[i].getBytes(StandardCharsets.US_ASCII);
+            elements[pos++] = (byte) ((ids[i] << 4) | (value.length - 1));
+            System.arraycopy(value, 0, elements, pos, value.length);
+            pos += value.length;
+        }
+        int blockLength = (pos + 3) / 4 * 4;
+        byte[] p = new byte[plain.length + 4 + blockLength];
+        System.arraycopy(plain, 0, p, 0, 12);
+        p[0] |= 0x10;
+        p[12] = (byte) 0xBE;
+        p[13] = (byte) 0xDE;
+        p[15] = (byte) (blockLength / 4);
+        System.arraycopy(elements, 0, p, 16, blockLength);
+        System.arraycopy(plain, 12, p, 16 + blockLength, plain.length - 12);
+        return p;
     }
 
     /** The subscriber's next packet must be the original {@code original}, with its rewritten sequence number. */
@@ -232,5 +270,55 @@ class UpstreamNackTest {
         assertThat(nacks(nackingSsrc, 400)).containsExactly(List.of(12));
         assertThat(nacks(plainSsrc, 200)).isEmpty();
         assertThat(sfu.counter("sanke.media.nacks.sent")).isEqualTo(1);
+    }
+
+    @Test
+    void simulcastRtxIsTiedToTheForwardedLayerByItsRepairedRid() throws Exception {
+        int high = 0x7001;
+        int highRtx = 0x7003;
+        int lowRtx = 0x7004;
+        RtpHeaderExtensionIds ids = new RtpHeaderExtensionIds(4, 5, 6, 0, 0, 0);
+        Producer producer = publishing.produce(new ProducerParameters("0", MediaKind.VIDEO, LoopbackSfu.VP8, 0, 0,
+                List.of("l", "h"), ids, "camera")).get(5, TimeUnit.SECONDS);
+        LoopbackSfu.consume(sfu.connectedTransport(subscriber), producer, CONSUMER_SSRC, CONSUMER_RTX_SSRC);
+        int[] midAndRid = {4, 5};
+        int[] midAndRepairedRid = {4, 6};
+        for (int sequence : new int[] {100, 101, 103, 104}) {
+            sendForwarded(withSdes(media(high, sequence), midAndRid, new String[] {"0", "h"}));
+        }
+        assertThat(nacks(high, 300)).containsExactly(List.of(102));
+
+        byte[] lowRepair = withSdes(rtx(lowRtx, 1, 102), midAndRepairedRid, new String[] {"0", "l"});
+        publisher.sendRtp(lowRepair, lowRepair.length);
+        assertThat(subscriber.receive(false, 300)).as("the low layer's RTX repairs nothing forwarded").isNull();
+        byte[] highRepair = withSdes(rtx(highRtx, 1, 102), midAndRepairedRid, new String[] {"0", "h"});
+        publisher.sendRtp(highRepair, highRepair.length);
+        assertForwardedInPlace(102, 2);
+    }
+
+    @Test
+    void aProbeOnTheRtxStreamFirstNeitherBecomesTheMediaStreamNorStopsItsRepair() throws Exception {
+        int mediaSsrc = 0x8001;
+        int rtxSsrc = 0x8002;
+        int[] mid = {4};
+        String[] zero = {"0"};
+        Producer producer = publishing.produce(new ProducerParameters("0", MediaKind.VIDEO, LoopbackSfu.VP8, 0, 0,
+                List.of(), new RtpHeaderExtensionIds(4, 0, 0, 0, 0, 0), "camera")).get(5, TimeUnit.SECONDS);
+        LoopbackSfu.consume(sfu.connectedTransport(subscriber), producer, CONSUMER_SSRC, CONSUMER_RTX_SSRC);
+        byte[] probe = new byte[12 + 20];
+        RtpHeaderWriter.writeFixedHeader(probe, 0, LoopbackSfu.VP8.rtxPayloadType(), false, 1, 0, rtxSsrc);
+        probe[0] |= 0x20;
+        probe[probe.length - 1] = 20;
+        byte[] sdesProbe = withSdes(probe, mid, zero);
+        publisher.sendRtp(sdesProbe, sdesProbe.length);
+        assertThat(subscriber.receive(false, 300)).as("padding is not forwarded").isNull();
+
+        for (int sequence : new int[] {10, 11, 13, 14}) {
+            sendForwarded(withSdes(media(mediaSsrc, sequence), mid, zero));
+        }
+        assertThat(nacks(mediaSsrc, 300)).containsExactly(List.of(12));
+        byte[] repair = withSdes(rtx(rtxSsrc, 2, 12), mid, zero);
+        publisher.sendRtp(repair, repair.length);
+        assertForwardedInPlace(12, 2);
     }
 }
