@@ -136,7 +136,7 @@ final class WebRtcTransportImpl implements WebRtcTransport, DtlsServerSession.Li
                 producersBySsrc.put(producerParameters.ssrc(), producer);
             }
             if (producerParameters.rtxSsrc() != 0) {
-                // Its RTX stream: retransmissions and bandwidth-probing padding, not forwarded but not unknown.
+                // Its RTX stream: retransmissions (unwrapped and forwarded when they fill a gap) and probing padding.
                 producersBySsrc.put(producerParameters.rtxSsrc(), producer);
             }
             if (producerParameters.extensions().transportWideCc() != 0) {
