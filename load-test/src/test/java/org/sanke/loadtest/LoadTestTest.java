@@ -104,7 +104,7 @@ class LoadTestTest {
     @Test
     void badInputGetsAClearMessageNotAStackTrace() {
         assertThat(run("lecture")).isEqualTo(2);
-        assertThat(lastError).contains("unknown scenario 'lecture'; choose dedicated, master or broadcast")
+        assertThat(lastError).contains("unknown scenario 'lecture'; choose dedicated, master, broadcast or soak")
                 .doesNotContain("Exception");
         assertThat(run("dedicated", "--server", "http://127.0.0.1:1", "-n", "1")).isEqualTo(2);
         assertThat(lastError).contains("cannot reach the server at http://127.0.0.1:1");
