@@ -3,11 +3,8 @@ package org.sanke.loadtest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +40,14 @@ public final class LoadTest {
     private final LoadTestOptions options;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ServerHttp api;
     private final RunStats stats = new RunStats();
     private final List<Sample> samples = new ArrayList<>();
 
     public LoadTest(LoadTestOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.api = new ServerHttp(http, options.server());
     }
 
     /** Refuses what cannot work before anything starts; the message says why and what to do. */
@@ -56,6 +55,9 @@ public final class LoadTest {
     static final int MAX_REALISTIC_PEERS = 8;
 
     public static void check(LoadTestOptions options) {
+        if (options.scenario() == Scenario.SOAK) {
+            throw new IllegalArgumentException("the soak is played by SoakRun, not LoadTest");
+        }
         long maxFiles = maxOpenFiles();
         long needed = (long) (options.classrooms() + 1) * FILES_PER_CLASSROOM + 64;
         if (maxFiles > 0 && needed > maxFiles) {
@@ -219,7 +221,7 @@ public final class LoadTest {
      * as observers, each in its own JVM; the run goes on once they have joined.
      */
     private RealisticPeers startRealistic() throws IOException, InterruptedException {
-        String lesson = createLesson("Load test: libwebrtc peers", "master_teacher", 0);
+        String lesson = api.createLesson("Load test: libwebrtc peers", "master_teacher", 0);
         List<PeerOptions> peers = new ArrayList<>();
         peers.add(PeerOptions.of(options.server(), lesson, "teacher", "libwebrtc teacher"));
         for (int i = 1; i <= options.realisticPeers(); i++) {
@@ -242,28 +244,8 @@ public final class LoadTest {
     }
 
     private String createLesson() throws IOException, InterruptedException {
-        return createLesson("Load test: " + options.scenario().name().toLowerCase(Locale.ROOT),
+        return api.createLesson("Load test: " + options.scenario().name().toLowerCase(Locale.ROOT),
                 options.scenario().lessonMode, options.scenario().classroomsPublish ? options.classrooms() : 0);
-    }
-
-    private String createLesson(String title, String mode, int maxClassrooms) throws IOException,
-            InterruptedException {
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(options.server().resolve("/api/lessons"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"mode\":\"" + mode
-                            + "\"" + (maxClassrooms > 0 ? ",\"maxClassrooms\":" + maxClassrooms : "") + "}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new IllegalStateException("cannot reach the server at " + options.server()
-                    + " (connection refused): is it running?");
-        }
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
-        if (response.statusCode() != 201 || !id.find()) {
-            throw new IllegalStateException("the server refused to create the lesson: " + response.statusCode() + " "
-                    + response.body());
-        }
-        return id.group(1);
     }
 
     private long lastPackets;
@@ -313,18 +295,8 @@ public final class LoadTest {
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
-    /** The server's /metrics text; empty when there is none (Janus). */
     private String metricsText() {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(options.server().resolve("/metrics"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : "";
-        } catch (IOException | RuntimeException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
+        return api.metricsText();
     }
 
     /** The server's process CPU (percent of one core's worth times cores) and JVM memory in MiB, from /metrics. */

@@ -7,29 +7,55 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sanke.loadtest.report.Report;
+import org.sanke.loadtest.soak.SoakOptions;
+import org.sanke.loadtest.soak.SoakRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./sanke load SCENARIO [options]}: plays a classroom scenario against a running server. */
+/** {@code ./sanke load SCENARIO [options]}: plays a classroom scenario, or a soak, against a running server. */
 @Command(name = "sanke-load", mixinStandardHelpOptions = true,
-        description = "Plays one of the three classroom scenarios against a running Sanke server through its public"
-                + " protocol, with simulated classrooms (ICE, DTLS, SRTP, synthetic VP8/Opus), and writes a report.")
+        description = "Plays one of the three classroom scenarios, or a soak of many lessons for hours, against a"
+                + " running Sanke server through its public protocol, with simulated classrooms (ICE, DTLS, SRTP,"
+                + " synthetic VP8/Opus), and writes a report.")
 public final class LoadTestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO",
             description = "dedicated (1 teacher, N two-way classrooms), master (1 teacher, N observers),"
-                    + " broadcast (1 teacher, N receivers)")
+                    + " broadcast (1 teacher, N receivers), soak (several dedicated lessons at once whose classrooms"
+                    + " come and go, for --duration; the server's resources over time)")
     String scenario;
 
     @Option(names = "--server", defaultValue = "http://127.0.0.1:8080", description = "server URL (${DEFAULT-VALUE})")
     String server;
 
-    @Option(names = {"-n", "--classrooms"}, description = "receiving classrooms (default per scenario: 6, 200, 1000)")
+    @Option(names = {"-n", "--classrooms"},
+            description = "receiving classrooms (default per scenario: 6, 200, 1000; soak: 6 at once per lesson)")
     Integer classrooms;
 
-    @Option(names = "--duration", defaultValue = "30", description = "seconds to measure after the ramp-up")
+    @Option(names = "--duration", defaultValue = "30",
+            description = "seconds to measure after the ramp-up (soak: the whole run, e.g. 7200)")
     int durationSeconds;
+
+    @Option(names = "--lessons", defaultValue = "4", description = "soak: lessons at once (${DEFAULT-VALUE})")
+    int soakLessons;
+
+    @Option(names = "--mean-stay", defaultValue = "60",
+            description = "soak: seconds a classroom stays on average, exponentially distributed (${DEFAULT-VALUE})")
+    double meanStaySeconds;
+
+    @Option(names = "--rejoin-gap", defaultValue = "2",
+            description = "soak: seconds after a classroom leaves until the next takes its seat (${DEFAULT-VALUE})")
+    double rejoinGapSeconds;
+
+    @Option(names = "--lesson-minutes", defaultValue = "20",
+            description = "soak: minutes after which the teacher ends a lesson and a new one starts; 0 for lessons"
+                    + " that last the whole run (${DEFAULT-VALUE})")
+    double lessonMinutes;
+
+    @Option(names = "--sample-every", defaultValue = "10",
+            description = "soak: seconds between readings of the server's /metrics (${DEFAULT-VALUE})")
+    double sampleEverySeconds;
 
     @Option(names = "--ramp-up", defaultValue = "10", description = "seconds over which classrooms join")
     int rampUpSeconds;
@@ -80,11 +106,17 @@ public final class LoadTestCommand implements Callable<Integer> {
         LoadTestOptions options = new LoadTestOptions(chosen, LoadTest.normalize(server), n,
                 Duration.ofSeconds(durationSeconds), Duration.ofSeconds(rampUpSeconds), audioKbps, videoKbps,
                 simulateLossPercent / 100, folder, parseTarget(target), serverPid, !noHeap, realisticPeers,
-                simulcast);
-        Report.Result result = new LoadTest(options, System.out).run();
+                simulcast, new SoakOptions(soakLessons, seconds(meanStaySeconds), seconds(rejoinGapSeconds),
+                seconds(lessonMinutes * 60), seconds(sampleEverySeconds)));
+        Report.Result result = chosen == Scenario.SOAK ? new SoakRun(options, System.out).run()
+                : new LoadTest(options, System.out).run();
         System.out.print(java.nio.file.Files.readString(folder.resolve("report.txt")));
         System.out.println("report: " + folder.resolve("report.html").toAbsolutePath());
         return result.failed() == 0 ? 0 : 1;
+    }
+
+    private static Duration seconds(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     static LoadTestOptions.Target parseTarget(String name) {
@@ -102,7 +134,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown scenario '" + name + "'; choose dedicated, master or broadcast");
+        throw new IllegalArgumentException("unknown scenario '" + name + "'; choose dedicated, master, broadcast or"
+                + " soak");
     }
 
     /** Runs the command; bad input ends with a one-line message and exit status 2, never a stack trace. */

@@ -3,6 +3,7 @@ package org.sanke.loadtest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.sanke.loadtest.soak.SoakOptions;
 
 /**
  * One run.
@@ -22,12 +23,23 @@ import java.time.Duration;
  * @param realisticPeers libwebrtc receivers (each in its own JVM) in a lesson of their own beside the scenario, with
  *                    a libwebrtc teacher; 0 for none
  * @param simulcast   publishers send video as three simulcast layers by RID
+ * @param soak        how the soak scenario churns (other scenarios ignore it); in a soak {@code classrooms} is per
+ *                    lesson and {@code duration} the whole run
  */
 public record LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
                               int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
-                              long serverPid, boolean measureHeap, int realisticPeers, boolean simulcast) {
+                              long serverPid, boolean measureHeap, int realisticPeers, boolean simulcast,
+                              SoakOptions soak) {
     /** The server under test. */
     public enum Target { SANKE, JANUS }
+
+    /** Any scenario but the soak. */
+    public LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
+                           int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
+                           long serverPid, boolean measureHeap, int realisticPeers, boolean simulcast) {
+        this(scenario, server, classrooms, duration, rampUp, audioKbps, videoKbps, receiveLoss, reportDir, target,
+                serverPid, measureHeap, realisticPeers, simulcast, SoakOptions.DEFAULT);
+    }
 
     public LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
                            int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,

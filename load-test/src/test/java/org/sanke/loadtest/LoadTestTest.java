@@ -104,7 +104,7 @@ class LoadTestTest {
     @Test
     void badInputGetsAClearMessageNotAStackTrace() {
         assertThat(run("lecture")).isEqualTo(2);
-        assertThat(lastError).contains("unknown scenario 'lecture'; choose dedicated, master or broadcast")
+        assertThat(lastError).contains("unknown scenario 'lecture'; choose dedicated, master, broadcast or soak")
                 .doesNotContain("Exception");
         assertThat(run("dedicated", "--server", "http://127.0.0.1:1", "-n", "1")).isEqualTo(2);
         assertThat(lastError).contains("cannot reach the server at http://127.0.0.1:1");
@@ -112,6 +112,12 @@ class LoadTestTest {
         assertThat(lastError).contains("--server must be a URL");
         assertThat(run("broadcast", "--server", server.toString(), "-n", "1", "--realistic", "99")).isEqualTo(2);
         assertThat(lastError).contains("--realistic must be 0 to 8").doesNotContain("Exception");
+        assertThat(run("soak", "--server", server.toString(), "-n", "7")).isEqualTo(2);
+        assertThat(lastError).contains("--classrooms is per lesson in a soak: 1 to 6");
+        assertThat(run("soak", "--server", server.toString(), "--lessons", "0")).isEqualTo(2);
+        assertThat(lastError).contains("--lessons must be at least 1");
+        assertThat(run("soak", "--server", server.toString(), "--mean-stay", "0")).isEqualTo(2);
+        assertThat(lastError).contains("--mean-stay must be above 0");
         assertThatThrownBy(() -> LoadTest.check(new LoadTestOptions(Scenario.BROADCAST, server, 100_000_000,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 40, 800, 0, Path.of("x"))))
                 .hasMessageContaining("open files").hasMessageContaining("ulimit -n");

@@ -44,6 +44,7 @@ public final class MediaConnection implements AutoCloseable {
     public final String pwd = randomString(24);
     public final DtlsCertificate certificate;
     private final DatagramChannel channel;
+    private final ReceiveLoops.Reading reading;
     private final FakeNetwork network;
     private final SplittableRandom lossRandom;
     private final BlockingQueue<byte[]> dtlsRecords = new ArrayBlockingQueue<>(64);
@@ -68,7 +69,7 @@ public final class MediaConnection implements AutoCloseable {
         // Room for a second of video should this JVM stall (JIT, handshakes of other clients on the same cores).
         this.channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
         this.channel.bind(new InetSocketAddress(0));
-        ReceiveLoops.shared().register(channel, this::onDatagram);
+        this.reading = ReceiveLoops.shared().register(channel, this::onDatagram);
     }
 
     public int localPort() {
@@ -207,11 +208,7 @@ public final class MediaConnection implements AutoCloseable {
         } catch (IOException ignored) {
             // closing anyway
         }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing more to free
-        }
+        reading.close();
     }
 
     private static String randomString(int length) {

@@ -1,23 +1,23 @@
 package org.sanke.loadtest.client;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.sanke.loadtest.stats.ReceivedStream;
+import org.sanke.loadtest.stats.LossTotals;
+import org.sanke.loadtest.stats.ReceiverStreams;
 import org.sanke.loadtest.stats.RunStats;
 import org.sanke.media.packet.RtpPacket;
 
 /**
  * Checks what one subscribe connection receives: per SSRC loss, duplicates and delay, and the join time at the
- * first video packet. Called by that connection's reader thread only.
+ * first video packet. Called by that connection's reader thread only; {@link #totals} and {@link #close} from any.
  */
 public final class MediaReceiver {
     private final RunStats stats;
-    private final Map<Integer, ReceivedStream> streams = new ConcurrentHashMap<>();
+    private final ReceiverStreams streams;
     private final RtpPacket view = new RtpPacket();
     private boolean firstVideo;
 
     public MediaReceiver(RunStats stats) {
         this.stats = stats;
+        this.streams = new ReceiverStreams(stats);
     }
 
     public void onRtp(byte[] buf, int len, long now, long joinStartedNanos) {
@@ -28,8 +28,17 @@ public final class MediaReceiver {
             firstVideo = true;
             stats.recordJoin((now - joinStartedNanos) / 1e6);
         }
-        streams.computeIfAbsent(view.ssrc(), ssrc -> stats.newStream())
-                .onPacket(view.sequenceNumber(), view.payloadLength(),
-                        now - SyntheticPublisher.sendTime(buf, view.payloadOffset()));
+        streams.onPacket(view.ssrc(), view.sequenceNumber(), view.payloadLength(),
+                now - SyntheticPublisher.sendTime(buf, view.payloadOffset()), now);
+    }
+
+    /** Lost and expected packets over everything this receiver got. */
+    public LossTotals totals() {
+        return streams.totals();
+    }
+
+    /** Releases the streams (their counts stay in the run's); later packets are ignored. */
+    public void close() {
+        streams.close();
     }
 }

@@ -52,12 +52,28 @@ public final class ReceiveLoops {
         return loops;
     }
 
-    /** Reads {@code channel} (made non-blocking here) from now on; closing the channel ends that. */
-    public void register(DatagramChannel channel, DatagramHandler handler) throws IOException {
+    /** A channel being read; closing it closes the channel. */
+    public interface Reading extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Reads {@code channel} (made non-blocking here) from now on, until the returned reading is closed. */
+    public Reading register(DatagramChannel channel, DatagramHandler handler) throws IOException {
         channel.configureBlocking(false);
         Loop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
         loop.pending.add(new Registration(channel, handler));
         loop.selector.wakeup();
+        return () -> {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing more to free
+            }
+            // A registered channel's socket is really closed when its selector next runs: wake it now, so that a
+            // quiet loop does not hold the descriptors of clients that have left.
+            loop.selector.wakeup();
+        };
     }
 
     private record Registration(DatagramChannel channel, DatagramHandler handler) {

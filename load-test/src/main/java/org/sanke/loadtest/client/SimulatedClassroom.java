@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.sanke.loadtest.stats.LossTotals;
 import org.sanke.loadtest.stats.RunStats;
 import org.sanke.media.dtls.DtlsCertificate;
 
@@ -80,8 +81,35 @@ public final class SimulatedClassroom implements Classroom {
     /** Says something in the lesson's chat (observer teachers discussing a master teacher's lesson). */
     public void chat(String text) {
         if (signaling != null && !closed) {
-            signaling.request("chat", java.util.Map.of("text", text)).exceptionally(failure -> null);
+            signaling.request("chat", Map.of("text", text)).exceptionally(failure -> null);
         }
+    }
+
+    /**
+     * Leaves the lesson as the web client does, and waits (a few seconds at most) for the server to confirm: a seat
+     * taken next then never finds the lesson still full. A refusal (the lesson already ended) changes nothing.
+     */
+    public void leave() {
+        if (signaling == null || closed) {
+            return;
+        }
+        try {
+            signaling.request("leave", Map.of()).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception refusedOrLate) {
+            // closing the WebSocket next leaves too
+        }
+    }
+
+    /** The teacher ends the lesson for everyone (the server answers once the end is kept). */
+    public void endLesson() throws Exception {
+        signaling.request("endLesson", Map.of()).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Lost and expected packets over everything this participant received. */
+    public LossTotals receiveTotals() {
+        return receiver.totals();
     }
 
     /** Both connections: the server closes a silent transport after 30 s. */
@@ -149,5 +177,6 @@ public final class SimulatedClassroom implements Classroom {
         if (subscribe != null) {
             subscribe.close();
         }
+        receiver.close();
     }
 }

@@ -133,5 +133,6 @@ public final class JanusClassroom implements Classroom {
         if (session != null) {
             session.close();
         }
+        receiver.close();
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
-/** Small SVG charts for the HTML report: lines over time and a histogram. */
-final class Chart {
+/** Small SVG charts for the HTML reports: lines over time and a histogram. */
+public final class Chart {
     private static final int WIDTH = 800;
     private static final int HEIGHT = 200;
     private static final int PAD = 40;
@@ -13,19 +13,29 @@ final class Chart {
     private Chart() {
     }
 
+    /** One point a second. */
     static String lines(List<Sample> samples, List<ToDoubleFunction<Sample>> series, List<String> colours,
                         List<String> labels) {
+        return lines(samples, series, colours, labels, samples.size());
+    }
+
+    /**
+     * Lines over evenly spaced points that span {@code seconds}; values that are NaN (not measured) count as 0.
+     */
+    public static <T> String lines(List<T> samples, List<ToDoubleFunction<T>> series, List<String> colours,
+                                   List<String> labels, double seconds) {
         double max = 0;
-        for (ToDoubleFunction<Sample> s : series) {
-            max = Math.max(max, samples.stream().mapToDouble(s).max().orElse(0));
+        for (ToDoubleFunction<T> s : series) {
+            max = Math.max(max, samples.stream().mapToDouble(s).filter(v -> !Double.isNaN(v)).max().orElse(0));
         }
         max = max <= 0 ? 1 : max * 1.1;
-        StringBuilder svg = frame(max, samples.size());
+        StringBuilder svg = frame(max, (int) Math.round(seconds));
         for (int k = 0; k < series.size(); k++) {
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < samples.size(); i++) {
                 double x = PAD + (WIDTH - 2.0 * PAD) * i / Math.max(1, samples.size() - 1);
-                double y = HEIGHT - PAD - (HEIGHT - 2.0 * PAD) * series.get(k).applyAsDouble(samples.get(i)) / max;
+                double value = series.get(k).applyAsDouble(samples.get(i));
+                double y = HEIGHT - PAD - (HEIGHT - 2.0 * PAD) * (Double.isNaN(value) ? 0 : value) / max;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
             svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colours.get(k))
@@ -36,7 +46,7 @@ final class Chart {
         return svg.append("</svg>").toString();
     }
 
-    static String histogram(List<Double> values, int bins) {
+    public static String histogram(List<Double> values, int bins) {
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         int[] counts = new int[bins];
         for (double v : values) {

@@ -103,13 +103,8 @@ public final class Report {
     }
 
     private static String html(LoadTestOptions o, String text, List<Double> joins, List<Sample> samples) {
-        StringBuilder h = new StringBuilder();
-        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sanke load test: ")
-                .append(o.scenario().name().toLowerCase(Locale.ROOT)).append("</title><style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}")
-                .append("pre{background:#f4f4f4;padding:1rem}svg{background:#fff;border:1px solid #ccc}")
-                .append("h2{font-size:1.1rem;margin-top:2rem}</style></head><body>")
-                .append("<h1>Sanke load test</h1><pre>").append(escape(text)).append("</pre>");
+        StringBuilder h = htmlStart("Sanke load test: " + o.scenario().name().toLowerCase(Locale.ROOT),
+                "Sanke load test", text);
         h.append("<h2>End-to-end delay (ms): p50 and p99 per second</h2>")
                 .append(Chart.lines(samples, List.of(Sample::delayP50Millis, Sample::delayP99Millis),
                         List.of("#2a7", "#c33"), List.of("p50", "p99")));
@@ -123,6 +118,17 @@ public final class Report {
         h.append("<h2>Join to first video (ms), distribution</h2>").append(Chart.histogram(joins, 20));
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    /** A report page up to its charts: style, title, heading and the text report. */
+    public static StringBuilder htmlStart(String title, String heading, String text) {
+        return new StringBuilder()
+                .append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(title)).append("</title><style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}")
+                .append("pre{background:#f4f4f4;padding:1rem}svg{background:#fff;border:1px solid #ccc}")
+                .append("h2{font-size:1.1rem;margin-top:2rem}</style></head><body>")
+                .append("<h1>").append(escape(heading)).append("</h1><pre>").append(escape(text)).append("</pre>");
     }
 
     /** What libwebrtc itself reports for the realistic peers, one line each. */
@@ -186,7 +192,8 @@ public final class Report {
         return t.toString();
     }
 
-    static double percentile(List<Double> sorted, double p) {
+    /** The value at percentile {@code p} (0..100) of a sorted list; NaN when empty. */
+    public static double percentile(List<Double> sorted, double p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
@@ -202,7 +209,7 @@ public final class Report {
         return samples.stream().mapToDouble(f).max().orElse(0);
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

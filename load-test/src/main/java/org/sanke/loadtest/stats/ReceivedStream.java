@@ -16,13 +16,15 @@ public final class ReceivedStream {
     private volatile long received;
     private volatile long duplicates;
     private volatile long expected;
+    private long lastPacketNanos;
 
     ReceivedStream(RunStats run) {
         this.run = run;
     }
 
-    /** One packet: its RTP sequence number, payload size, and the delay since its publisher sent it. */
-    public void onPacket(int sequenceNumber, int bytes, long delayNanos) {
+    /** One packet: its RTP sequence number, payload size, the delay since its publisher sent it, when it came. */
+    void onPacket(int sequenceNumber, int bytes, long delayNanos, long receivedNanos) {
+        lastPacketNanos = receivedNanos;
         long extended;
         if (!started) {
             started = true;
@@ -54,6 +56,11 @@ public final class ReceivedStream {
         run.packets.increment();
         run.bytes.add(bytes);
         run.recordDelay(delayNanos);
+    }
+
+    /** When the latest packet came (the receive thread's own clock reading). */
+    long lastPacketNanos() {
+        return lastPacketNanos;
     }
 
     long lost() {
