@@ -84,6 +84,11 @@ public record TlsIdentity(String certificatePem, String privateKeyPem, X509Certi
 
     /** The leaf's DNS names and IP addresses (IPv6 in Java's long form, e.g. 0:0:0:0:0:0:0:1). */
     public Set<String> subjectAlternativeNames() {
+        return subjectAlternativeNames(certificate);
+    }
+
+    /** A certificate's DNS names and IP addresses, as {@link #subjectAlternativeNames()}. */
+    public static Set<String> subjectAlternativeNames(X509Certificate certificate) {
         Set<String> names = new TreeSet<>();
         try {
             Collection<List<?>> entries = certificate.getSubjectAlternativeNames();
