@@ -37,8 +37,13 @@ record HttpsSetup(TlsIdentity identity, GeneratedCertificate.Kept generated) {
         List<String> names = new ArrayList<>(announcedAddresses);
         names.add("127.0.0.1");
         names.add("localhost");
-        GeneratedCertificate.Kept kept = GeneratedCertificate.obtain(transport.generatedDirectory(), names, clock);
-        return new HttpsSetup(kept.identity(), kept);
+        try {
+            GeneratedCertificate.Kept kept = GeneratedCertificate.obtain(transport.generatedDirectory(), names, clock);
+            return new HttpsSetup(kept.identity(), kept);
+        } catch (IOException e) {
+            throw new IOException("cannot keep a generated certificate in " + transport.generatedDirectory()
+                    .toAbsolutePath() + " (" + e + "); give one with --tls-cert and --tls-key", e);
+        }
     }
 
     private static boolean loopback(String address) {

@@ -3,6 +3,7 @@ package org.sanke.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,6 +89,14 @@ class HttpsServerTest {
                 .hasMessageStartingWith("--tls-cert: ").hasMessageContaining("missing.pem");
         assertThatThrownBy(() -> SankeServer.start(options("127.0.0.1", TransportOptions.Tls.AUTO, cert, garbage)))
                 .isInstanceOf(InvalidOptionException.class).hasMessageStartingWith("--tls-key: ");
+    }
+
+    @Test
+    void aPlaceThatCannotKeepTheCertificateIsNamed() throws Exception {
+        Path notADirectory = Files.writeString(data.resolve("tls"), "a file where the directory should be");
+        assertThatThrownBy(() -> SankeServer.start(options("192.0.2.10", TransportOptions.Tls.AUTO, null, null)))
+                .isInstanceOf(IOException.class).hasMessageContaining(notADirectory.toString())
+                .hasMessageContaining("--tls-cert");
     }
 
     @Test
