@@ -31,7 +31,8 @@ record HttpsSetup(TlsIdentity identity, GeneratedCertificate.Kept generated) {
                 throw new InvalidOptionException(option + ": " + e.getMessage(), e);
             }
         }
-        if (transport.tls() == TransportOptions.Tls.AUTO && announcedAddresses.stream().allMatch(HttpsSetup::loopback)) {
+        if (transport.tls() == TransportOptions.Tls.AUTO
+                && announcedAddresses.stream().allMatch(HttpsSetup::loopback)) {
             return null;
         }
         List<String> names = new ArrayList<>(announcedAddresses);

@@ -75,6 +75,7 @@ public final class Main {
         System.out.println("  SHA-256:         " + identity.sha256Fingerprint());
         System.out.println("  Browsers warn until they trust it: install that .pem as a trusted root certificate on the"
                 + " school's machines,");
-        System.out.println("  or give your own with --tls-cert and --tls-key, or put nginx in front (docs/deployment.md).");
+        System.out.println("  or give your own with --tls-cert and --tls-key, or put nginx in front"
+                + " (docs/deployment.md).");
     }
 }

@@ -57,7 +57,8 @@ class GeneratedCertificateTest {
         Instant end = first.identity().certificate().getNotAfter().toInstant();
 
         assertThat(GeneratedCertificate.obtain(data, NAMES, at(end.minus(Duration.ofDays(31)))).made()).isFalse();
-        GeneratedCertificate.Kept renewed = GeneratedCertificate.obtain(data, NAMES, at(end.minus(Duration.ofDays(29))));
+        GeneratedCertificate.Kept renewed = GeneratedCertificate.obtain(data, NAMES,
+                at(end.minus(Duration.ofDays(29))));
         assertThat(renewed.made()).isTrue();
         assertThat(renewed.identity().certificate().getNotAfter().toInstant()).isAfter(end);
     }

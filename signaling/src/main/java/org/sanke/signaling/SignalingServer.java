@@ -64,6 +64,8 @@ public final class SignalingServer implements AutoCloseable {
     /** Starts listening over the given domain services; returns once the port is bound. */
     public static SignalingServer start(SignalingConfig config, Supplier<Router> routers, Domain domain,
                                         PrometheusMeterRegistry registry) throws Exception {
+        // A malformed allowed origin fails here, before anything opens.
+        OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         Vertx vertx = Vertx.vertx();
         ObjectMapper json = new ObjectMapper();
         Outbound outbound = new Outbound(json);
@@ -88,7 +90,6 @@ public final class SignalingServer implements AutoCloseable {
                     .setCertValue(Buffer.buffer(config.tls().certificatePem()))
                     .setKeyValue(Buffer.buffer(config.tls().privateKeyPem())));
         }
-        OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         HttpServer http = vertx.createHttpServer(options)
                 .requestHandler(new HttpApi(json, domain, rooms, registry, origins).router(vertx, config.webRoot()))
                 // A page of another site must not act in a lesson with this browser's standing: refused before

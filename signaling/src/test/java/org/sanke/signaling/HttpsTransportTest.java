@@ -35,8 +35,8 @@ import org.sanke.signaling.tls.TlsIdentity;
 @NoBlockingOnEventLoops
 class HttpsTransportTest {
     private static final String ALLOWED = "https://portal.school.example";
-    private static final String JOIN = "{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"demo\",\"role\":\"classroom\","
-            + "\"name\":\"Village %d\"}";
+    private static final String JOIN = "{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"demo\","
+            + "\"role\":\"classroom\",\"name\":\"Village %d\"}";
 
     private static MediaServer media;
     private static SignalingServer https;

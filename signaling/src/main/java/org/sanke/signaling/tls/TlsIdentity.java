@@ -146,7 +146,8 @@ public record TlsIdentity(String certificatePem, String privateKeyPem, X509Certi
         } catch (IOException | RuntimeException e) {
             throw new UnusableFile(UnusableFile.Part.KEY, file, "is not a PEM private key (" + e.getMessage() + ")");
         }
-        if (items.stream().anyMatch(i -> i instanceof PEMEncryptedKeyPair || i instanceof PKCS8EncryptedPrivateKeyInfo)) {
+        if (items.stream().anyMatch(item -> item instanceof PEMEncryptedKeyPair
+                || item instanceof PKCS8EncryptedPrivateKeyInfo)) {
             throw new UnusableFile(UnusableFile.Part.KEY, file, "is encrypted; give the key without a passphrase"
                     + " (readable only by the server's user)");
         }

@@ -79,8 +79,8 @@ class TlsIdentityTest {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
             writer.writeObject(new JcaPKCS8Generator(key, new JceOpenSSLPKCS8EncryptorBuilder(
-                    PKCS8Generator.AES_256_CBC).setProvider(new BouncyCastleProvider()).setPassword("secret".toCharArray())
-                    .build()));
+                    PKCS8Generator.AES_256_CBC).setProvider(new BouncyCastleProvider())
+                    .setPassword("secret".toCharArray()).build()));
         }
         return out.toString();
     }
