@@ -1,8 +1,10 @@
 package org.sanke.server;
 
+import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import org.sanke.media.MediaPortInUseException;
 import org.sanke.signaling.HttpPortInUseException;
+import org.sanke.signaling.tls.TlsIdentity;
 
 /** Starts Sanke with options from flags and environment, prints where to go, and runs until stopped. */
 public final class Main {
@@ -29,6 +31,10 @@ public final class Main {
             System.err.println("sanke: could not start: " + e.getMessage() + "; choose another with --media-port");
             System.exit(1);
             return;
+        } catch (InvalidOptionException e) {
+            System.err.println("sanke: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (HttpPortInUseException e) {
             System.err.println("sanke: could not start: " + e.getMessage() + "; choose another with --http-port");
             System.exit(1);
@@ -54,7 +60,22 @@ public final class Main {
         System.out.println("  Start page:      " + base + "/");
         System.out.println("  Health:          " + base + "/health");
         System.out.println("  Metrics:         " + base + "/metrics");
+        server.generatedCertificate().ifPresent(Main::printHowToTrust);
         System.out.println("Stop with Ctrl+C.");
         stopped.await();
+    }
+
+    /** Browsers warn about a self-signed certificate until the machine trusts it: say which file and how. */
+    private static void printHowToTrust(GeneratedCertificate.Kept kept) {
+        TlsIdentity identity = kept.identity();
+        System.out.println("HTTPS with a self-signed certificate " + (kept.made() ? "made now" : "kept") + " for "
+                + String.join(", ", identity.subjectAlternativeNames()) + ", valid until "
+                + identity.certificate().getNotAfter().toInstant().atZone(ZoneOffset.UTC).toLocalDate() + ":");
+        System.out.println("  Certificate:     " + kept.certificateFile().toAbsolutePath());
+        System.out.println("  SHA-256:         " + identity.sha256Fingerprint());
+        System.out.println("  Browsers warn until they trust it: install that .pem as a trusted root certificate on the"
+                + " school's machines,");
+        System.out.println("  or give your own with --tls-cert and --tls-key, or put nginx in front"
+                + " (docs/deployment.md).");
     }
 }

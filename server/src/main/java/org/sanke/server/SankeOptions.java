@@ -23,10 +23,19 @@ import org.sanke.classroom.Role;
  * @param databaseUser       its user
  * @param databasePassword   its password
  * @param modePolicies       the caps of each lesson mode on this platform
+ * @param transport          HTTPS and which other sites' pages may use the server
  */
 public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                            int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
-                           String databasePassword, ModePolicies modePolicies) {
+                           String databasePassword, ModePolicies modePolicies, TransportOptions transport) {
+    /** With the default transport: plain HTTP while only loopback is announced, else HTTPS. */
+    public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
+                        int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
+                        String databasePassword, ModePolicies modePolicies) {
+        this(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson, databaseUrl,
+                databaseUser, databasePassword, modePolicies, TransportOptions.defaults());
+    }
+
     /** With the default mode caps. */
     public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                         int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
@@ -55,11 +64,24 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                                            default dedicated=6/0,master_teacher=6/300,famous_school=20/5000)
               --mode-stage=MODE=ROLE+ROLE  which audience roles the teacher may bring on stage, per mode
                                            (SANKE_MODE_STAGE, default master_teacher=observer; MODE= for none)
+              --tls=auto|on|off            HTTPS on the HTTP port (SANKE_TLS, default auto: with the given
+                                           certificate, else with a generated one when an announced address
+                                           is not loopback; off: plain HTTP behind a proxy that ends TLS)
+              --tls-cert=FILE              PEM certificate, with any intermediates (SANKE_TLS_CERT)
+              --tls-key=FILE               its PEM private key, not encrypted (SANKE_TLS_KEY)
+              --allowed-origins=URL,...    other sites whose pages may use /ws and change data through the
+                                           API, e.g. https://portal.school.example (SANKE_ALLOWED_ORIGINS)
               --help                       this text
             """;
 
     public SankeOptions {
         announcedAddresses = List.copyOf(announcedAddresses);
+    }
+
+    /** The same options served over {@code transport}. */
+    public SankeOptions withTransport(TransportOptions transport) {
+        return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport);
     }
 
     public static SankeOptions defaults() {
@@ -82,6 +104,10 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String databasePassword = env.getOrDefault("SANKE_DATABASE_PASSWORD", d.databasePassword());
         String modeCaps = env.get("SANKE_MODE_CAPS");
         String modeStage = env.get("SANKE_MODE_STAGE");
+        String tls = env.get("SANKE_TLS");
+        String tlsCertificate = env.get("SANKE_TLS_CERT");
+        String tlsKey = env.get("SANKE_TLS_KEY");
+        String allowedOrigins = env.get("SANKE_ALLOWED_ORIGINS");
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -115,6 +141,10 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "database-password" -> databasePassword = value;
                 case "mode-caps" -> modeCaps = value;
                 case "mode-stage" -> modeStage = value;
+                case "tls" -> tls = value;
+                case "tls-cert" -> tlsCertificate = value;
+                case "tls-key" -> tlsKey = value;
+                case "allowed-origins" -> allowedOrigins = value;
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -142,7 +172,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 addresses,
                 loops == null ? d.mediaEventLoops() : number("--media-loops", loops, 1, 64),
                 demo == null || !demo.equalsIgnoreCase("false"), database, databaseUser, databasePassword,
-                modeStage(modeStage, modeCaps == null ? d.modePolicies() : modeCaps(modeCaps, d.modePolicies())));
+                modeStage(modeStage, modeCaps == null ? d.modePolicies() : modeCaps(modeCaps, d.modePolicies())),
+                TransportOptions.parse(tls, tlsCertificate, tlsKey, allowedOrigins));
     }
 
     /**

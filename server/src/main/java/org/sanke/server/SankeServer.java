@@ -8,8 +8,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.QueuedAttendanceWriter;
 import org.sanke.classroom.store.ServerLiveness;
@@ -38,10 +40,12 @@ public final class SankeServer implements AutoCloseable {
     private final LessonDirectory lessons;
     private final JvmGcMetrics gcMetrics;
     private final Stores stores;
+    private final HttpsSetup https;
 
     private SankeServer(SankeOptions options, MediaServer media, SignalingServer signaling, LessonDirectory lessons,
-                        JvmGcMetrics gcMetrics, Stores stores) {
+                        JvmGcMetrics gcMetrics, Stores stores, HttpsSetup https) {
         this.stores = stores;
+        this.https = https;
         this.options = options;
         this.media = media;
         this.signaling = signaling;
@@ -49,7 +53,10 @@ public final class SankeServer implements AutoCloseable {
         this.gcMetrics = gcMetrics;
     }
 
+    /** @throws InvalidOptionException when a certificate or key given is unusable (the message names the option) */
     public static SankeServer start(SankeOptions options) throws Exception {
+        // First, so that a bad certificate stops the start before anything else opens.
+        HttpsSetup https = HttpsSetup.choose(options.transport(), options.announcedAddresses(), Clock.systemUTC());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -84,7 +91,9 @@ public final class SankeServer implements AutoCloseable {
         SignalingServer signaling;
         try {
             signaling = SignalingServer.start(new SignalingConfig(options.bindAddress(), options.httpPort(),
-                    SignalingConfig.defaults().maxMessageBytes(), "web"), media::createRouter,
+                    SignalingConfig.defaults().maxMessageBytes(), "web")
+                            .withTls(https == null ? null : https.identity())
+                            .withAllowedOrigins(options.transport().allowedOrigins()), media::createRouter,
                     Domain.of(database, lessons, attendance, Domain.DEFAULT_ZONE), registry);
         } catch (Exception e) {
             media.close();
@@ -92,7 +101,7 @@ public final class SankeServer implements AutoCloseable {
             stores.close();
             throw e;
         }
-        return new SankeServer(options, media, signaling, lessons, gc, stores);
+        return new SankeServer(options, media, signaling, lessons, gc, stores, https);
     }
 
     public int httpPort() {
@@ -107,7 +116,18 @@ public final class SankeServer implements AutoCloseable {
     public String baseUrl() {
         String bind = options.bindAddress();
         String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort();
+        return (https == null ? "http://" : "https://") + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + httpPort();
+    }
+
+    /** The certificate the HTTP port serves, empty for plain HTTP. */
+    public Optional<X509Certificate> certificate() {
+        return Optional.ofNullable(https).map(h -> h.identity().certificate());
+    }
+
+    /** The self-signed certificate made or reused at this start, empty when there is none. */
+    Optional<GeneratedCertificate.Kept> generatedCertificate() {
+        return Optional.ofNullable(https).map(HttpsSetup::generated);
     }
 
     public LessonDirectory lessons() {

@@ -37,8 +37,11 @@ final class HttpApi {
 
     private final SchoolApi schools;
     private final Scheduling scheduling;
+    private final OriginPolicy origins;
 
-    HttpApi(ObjectMapper json, Domain domain, LessonRooms rooms, PrometheusMeterRegistry registry) {
+    HttpApi(ObjectMapper json, Domain domain, LessonRooms rooms, PrometheusMeterRegistry registry,
+            OriginPolicy origins) {
+        this.origins = origins;
         this.json = json;
         this.lessons = domain.lessons();
         this.rooms = rooms;
@@ -50,6 +53,7 @@ final class HttpApi {
 
     Router router(Vertx vertx, String webRoot) {
         Router router = Router.router(vertx);
+        router.route().handler(new SecurityHeaders());
         router.get("/health").handler(ctx -> reply(ctx, 200, json.createObjectNode().put("status", "UP")));
         // The kernel's socket statistics are read from /proc: a worker's job.
         router.get("/metrics").blockingHandler(ctx -> ctx.response()
@@ -57,6 +61,15 @@ final class HttpApi {
                 .end(registry.scrape()), false);
         router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi/sanke.yaml"));
+        // A form or script of another site must not change data with this browser's standing.
+        router.route("/api/*").handler(ctx -> {
+            if (origins.refusesChange(ctx.request())) {
+                error(ctx, 403, "cross_origin", null, "changes are accepted only from this server's own pages or"
+                        + " an allowed origin");
+            } else {
+                ctx.next();
+            }
+        });
         // No route takes files: nothing is ever written to disk from a request body.
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)
                 .setHandleFileUploads(false).setDeleteUploadedFilesOnEnd(true));

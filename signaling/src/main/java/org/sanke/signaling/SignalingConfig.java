@@ -1,5 +1,8 @@
 package org.sanke.signaling;
 
+import java.util.List;
+import org.sanke.signaling.tls.TlsIdentity;
+
 /**
  * Settings of the HTTP and WebSocket server.
  *
@@ -7,11 +10,18 @@ package org.sanke.signaling;
  * @param port            HTTP port (0 picks a free one, for tests)
  * @param maxMessageBytes the largest WebSocket message accepted; larger ones close the connection with 1009
  * @param webRoot         classpath folder whose files are served at "/" (the web client)
+ * @param tls             the certificate to serve everything over HTTPS with, or null for plain HTTP
+ * @param allowedOrigins  origins besides the server's own whose pages may open /ws and change data through the
+ *                        REST API, e.g. "https://portal.school.example"
  */
 public record SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot,
-                              Liveness liveness) {
+                              Liveness liveness, TlsIdentity tls, List<String> allowedOrigins) {
+    public SignalingConfig {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
     public SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot) {
-        this(bindAddress, port, maxMessageBytes, webRoot, Liveness.DEFAULT);
+        this(bindAddress, port, maxMessageBytes, webRoot, Liveness.DEFAULT, null, List.of());
     }
 
     public static SignalingConfig defaults() {
@@ -19,7 +29,16 @@ public record SignalingConfig(String bindAddress, int port, int maxMessageBytes,
     }
 
     public SignalingConfig withLiveness(Liveness liveness) {
-        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness);
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins);
+    }
+
+    /** Serves over HTTPS with this certificate (null: plain HTTP). */
+    public SignalingConfig withTls(TlsIdentity tls) {
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins);
+    }
+
+    public SignalingConfig withAllowedOrigins(List<String> allowedOrigins) {
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins);
     }
 
     /**

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.net.BindException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +64,8 @@ public final class SignalingServer implements AutoCloseable {
     /** Starts listening over the given domain services; returns once the port is bound. */
     public static SignalingServer start(SignalingConfig config, Supplier<Router> routers, Domain domain,
                                         PrometheusMeterRegistry registry) throws Exception {
+        // A malformed allowed origin fails here, before anything opens.
+        OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         Vertx vertx = Vertx.vertx();
         ObjectMapper json = new ObjectMapper();
         Outbound outbound = new Outbound(json);
@@ -80,8 +84,24 @@ public final class SignalingServer implements AutoCloseable {
                 .setWebSocketClosingTimeout(CLOSING_TIMEOUT_SECONDS)
                 .setMaxWebSocketFrameSize(TRANSPORT_MESSAGE_LIMIT)
                 .setMaxWebSocketMessageSize(TRANSPORT_MESSAGE_LIMIT);
+        if (config.tls() != null) {
+            // The PEM text was read and checked at start: nothing is read from disk at listen or per handshake.
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertValue(Buffer.buffer(config.tls().certificatePem()))
+                    .setKeyValue(Buffer.buffer(config.tls().privateKeyPem())));
+        }
         HttpServer http = vertx.createHttpServer(options)
-                .requestHandler(new HttpApi(json, domain, rooms, registry).router(vertx, config.webRoot()))
+                .requestHandler(new HttpApi(json, domain, rooms, registry, origins).router(vertx, config.webRoot()))
+                // A page of another site must not act in a lesson with this browser's standing: refused before
+                // the upgrade, so nothing of the protocol is ever spoken with it.
+                .webSocketHandshakeHandler(handshake -> {
+                    if (origins.allowsUpgrade(handshake.headers().get("Origin"), handshake.isSsl(),
+                            handshake.authority(), handshake.headers().get("X-Forwarded-Proto"))) {
+                        handshake.accept();
+                    } else {
+                        handshake.reject(403);
+                    }
+                })
                 .webSocketHandler(socket -> {
                     if (!"/ws".equals(socket.path())) {
                         socket.close((short) 1008, "unknown path");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -18,9 +19,15 @@ public final class WsClient implements WebSocket.Listener {
     private WebSocket webSocket;
 
     public static WsClient open(String url) throws Exception {
+        return open(HttpClient.newHttpClient(), url, Map.of());
+    }
+
+    /** Through {@code http} (e.g. one that trusts a test's certificate), with extra handshake headers. */
+    public static WsClient open(HttpClient http, String url, Map<String, String> headers) throws Exception {
         WsClient client = new WsClient();
-        client.webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(url), client).get(10, TimeUnit.SECONDS);
+        WebSocket.Builder builder = http.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        client.webSocket = builder.buildAsync(URI.create(url), client).get(10, TimeUnit.SECONDS);
         return client;
     }
 

@@ -4,7 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,7 +30,20 @@ public final class Chromium {
 
     /** A new browser with its own empty profile. */
     public static ChromeDriver start() throws IOException {
+        return start(new ChromeOptions());
+    }
+
+    /**
+     * A new browser that trusts exactly one more certificate, as a classroom machine on which it was installed:
+     * Chromium accepts a server certificate whose public key has this SHA-256 and no other unknown one.
+     */
+    public static ChromeDriver start(X509Certificate trusted) throws IOException {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments("--ignore-certificate-errors-spki-list=" + publicKeySha256(trusted));
+        return start(options);
+    }
+
+    private static ChromeDriver start(ChromeOptions options) throws IOException {
         options.setBinary(BINARY.toFile());
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -41,5 +58,15 @@ public final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Base64 of the SHA-256 of the certificate's SubjectPublicKeyInfo, the form Chromium's SPKI list takes. */
+    static String publicKeySha256(X509Certificate certificate) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(certificate.getPublicKey().getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

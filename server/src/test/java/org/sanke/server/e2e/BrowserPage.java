@@ -1,6 +1,7 @@
 package org.sanke.server.e2e;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,23 @@ final class BrowserPage implements AutoCloseable {
         return open(label, url, "window.sanke");
     }
 
+    /** A page served over HTTPS with {@code certificate}, in a browser that trusts exactly that certificate. */
+    static BrowserPage openTrusting(String label, String url, X509Certificate certificate) throws IOException {
+        return new BrowserPage(label, visit(Chromium.start(certificate), url), "window.sanke");
+    }
+
     /** A classroom terminal: the lesson runs in a frame that the terminal opens when the timetable says so. */
     static BrowserPage openTerminal(String label, String url) throws IOException {
         return open(label, url, "(window.sanke && window.sanke.frameHook())");
     }
 
     private static BrowserPage open(String label, String url, String hook) throws IOException {
-        ChromeDriver driver = Chromium.start();
+        return new BrowserPage(label, visit(Chromium.start(), url), hook);
+    }
+
+    private static ChromeDriver visit(ChromeDriver driver, String url) {
         driver.get(url);
-        return new BrowserPage(label, driver, hook);
+        return driver;
     }
 
     Object script(String js) {

@@ -119,6 +119,9 @@ public final class BlockingCallGuard implements BeforeAllCallback, AfterEachCall
             // The store takes its connections from a HikariCP pool: taking one may wait for the pool or the server.
             builder.markAsBlocking("com.zaxxer.hikari.HikariDataSource", "getConnection", "()Ljava/sql/Connection;");
             builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes");
+            // Vert.x's close shuts its worker pool down on an event loop; the pool's lock is contended for a moment
+            // when idle workers wake to the interrupt. Only a closing Vert.x gets there.
+            builder.allowBlockingCallsInside("io.vertx.core.internal.WorkerPool", "shutdown");
             builder.blockingMethodCallback(method -> {
                 BlockingCall call = new BlockingCall(Thread.currentThread().getName(),
                         new BlockingOperationError(method));
