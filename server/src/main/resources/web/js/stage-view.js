@@ -1,4 +1,5 @@
 import { t } from './i18n.js';
+import { play } from './playback.js';
 
 /**
  * The big screen of a receiving page (a classroom, an observer): the teacher full screen, the teacher's screen share
@@ -61,13 +62,19 @@ export class StageView {
       return;
     }
     this.teacherId = participantId;
-    if (this.teacherVideo.srcObject !== stream) this.teacherVideo.srcObject = stream;
+    if (this.teacherVideo.srcObject !== stream) {
+      this.teacherVideo.srcObject = stream;
+      play(this.teacherVideo);
+    }
     if (kind === 'video' && this.hook.joinToFirstFrameMs === null) this.#measureFirstFrame(participantId);
     this.showStatus('');
   }
 
   #showScreen(stream) {
-    if (this.screenVideo.srcObject !== stream) this.screenVideo.srcObject = stream;
+    if (this.screenVideo.srcObject !== stream) {
+      this.screenVideo.srcObject = stream;
+      if (stream) play(this.screenVideo);
+    }
     this.screenVideo.hidden = !stream;
     document.body.classList.toggle('sharing', Boolean(stream));
   }
@@ -84,7 +91,10 @@ export class StageView {
       this.stagedTiles.set(participantId, tile);
     }
     const video = tile.querySelector('video');
-    if (video.srcObject !== stream) video.srcObject = stream;
+    if (video.srcObject !== stream) {
+      video.srcObject = stream;
+      play(video);
+    }
   }
 
   #removeTile(participantId) {

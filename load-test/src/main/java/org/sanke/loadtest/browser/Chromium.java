@@ -34,6 +34,14 @@ public final class Chromium {
     }
 
     /**
+     * A new browser that keeps Chromium's own autoplay rules, as a person's browser does: no sound starts before a
+     * click on a page that has no camera open. The others start with autoplay allowed, as a kiosk would.
+     */
+    public static ChromeDriver startWithAutoplayRules() throws IOException {
+        return start(new ChromeOptions(), false);
+    }
+
+    /**
      * A new browser that trusts exactly one more certificate, as a classroom machine on which it was installed:
      * Chromium accepts a server certificate whose public key has this SHA-256 and no other unknown one.
      */
@@ -44,11 +52,17 @@ public final class Chromium {
     }
 
     private static ChromeDriver start(ChromeOptions options) throws IOException {
+        return start(options, true);
+    }
+
+    private static ChromeDriver start(ChromeOptions options, boolean autoplayAllowed) throws IOException {
         options.setBinary(BINARY.toFile());
+        if (autoplayAllowed) {
+            options.addArguments("--autoplay-policy=no-user-gesture-required");
+        }
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--autoplay-policy=no-user-gesture-required",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory("sanke-chromium").toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -33,6 +33,11 @@ final class BrowserPage implements AutoCloseable {
         return new BrowserPage(label, visit(Chromium.start(certificate), url), "window.sanke");
     }
 
+    /** A page in a browser that keeps Chromium's own autoplay rules (no sound before a click). */
+    static BrowserPage openWithAutoplayRules(String label, String url) throws IOException {
+        return new BrowserPage(label, visit(Chromium.startWithAutoplayRules(), url), "window.sanke");
+    }
+
     /** A classroom terminal: the lesson runs in a frame that the terminal opens when the timetable says so. */
     static BrowserPage openTerminal(String label, String url) throws IOException {
         return open(label, url, "(window.sanke && window.sanke.frameHook())");

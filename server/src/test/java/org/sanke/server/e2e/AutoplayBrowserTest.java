@@ -1,0 +1,82 @@
+package org.sanke.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sanke.loadtest.RequiredTool;
+import org.sanke.server.SankeOptions;
+import org.sanke.server.SankeServer;
+
+/**
+ * An observer teacher's browser keeps Chromium's autoplay rules (no sound before a click on a page with no camera
+ * open): the teacher's video plays at once, muted, with one "click for sound" control; a click gives sound.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class AutoplayBrowserTest {
+    private static final Duration GUARD = Duration.ofSeconds(60);
+
+    private SankeServer server;
+    private final List<BrowserPage> pages = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void tearDown() {
+        pages.forEach(BrowserPage::close);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theObserversVideoPlaysWithoutAnAutoplayFlagAndAClickGivesSound() throws Exception {
+        RequiredTool.requireChromium();
+        server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, false,
+                "jdbc:h2:mem:autoplay" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+        String lessonId = createLesson();
+        BrowserPage teacher = BrowserPage.open("teacher", server.baseUrl() + "/teacher.html?lesson=" + lessonId
+                + "&name=Master%20Zhang");
+        pages.add(teacher);
+        teacher.await("the teacher to be live", GUARD, p -> "live".equals(p.state()));
+        String teacherId = teacher.participantId();
+
+        BrowserPage observer = BrowserPage.openWithAutoplayRules("observer", server.baseUrl()
+                + "/observer.html?role=observer&lesson=" + lessonId + "&name=Ms%20Li&lang=en");
+        pages.add(observer);
+        observer.await("the teacher's video decoded", GUARD, p -> p.framesDecodedFrom(teacherId) > 0);
+        observer.await("the teacher's video playing", GUARD, p -> Boolean.TRUE.equals(p.script(
+                "const v = document.getElementById('teacher'); return !v.paused && v.currentTime > 0.5")));
+        assertThat(observer.script("return document.getElementById('teacher').muted"))
+                .as("muted, since the browser wants a click first").isEqualTo(true);
+        assertThat(observer.script("const b = document.getElementById('sound'); return b && !b.hidden"))
+                .as("the click-for-sound control is shown").isEqualTo(true);
+        assertThat(observer.text("#sound")).contains("Click for sound");
+
+        observer.click("#sound");
+        observer.await("sound on after the click", GUARD, p -> Boolean.TRUE.equals(p.script(
+                "const v = document.getElementById('teacher'); return !v.muted && !v.paused")));
+        assertThat(observer.script("return document.getElementById('sound').hidden")).isEqualTo(true);
+    }
+
+    private String createLesson() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                + "/api/lessons")).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"title\":\"Master class\",\"mode\":\"master_teacher\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
+        assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+}
