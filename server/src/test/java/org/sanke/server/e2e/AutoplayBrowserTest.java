@@ -2,21 +2,14 @@ package org.sanke.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.loadtest.RequiredTool;
-import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 
 /**
@@ -29,7 +22,6 @@ class AutoplayBrowserTest {
 
     private SankeServer server;
     private final List<BrowserPage> pages = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void tearDown() {
@@ -42,9 +34,8 @@ class AutoplayBrowserTest {
     @Test
     void theObserversVideoPlaysWithoutAnAutoplayFlagAndAClickGivesSound() throws Exception {
         RequiredTool.requireChromium();
-        server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, false,
-                "jdbc:h2:mem:autoplay" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        String lessonId = createLesson();
+        server = SankeServer.start(TestLessons.onLoopback("autoplay"));
+        String lessonId = TestLessons.create(server, "{\"title\":\"Master class\",\"mode\":\"master_teacher\"}");
         BrowserPage teacher = BrowserPage.open("teacher", server.baseUrl() + "/teacher.html?lesson=" + lessonId
                 + "&name=Master%20Zhang");
         pages.add(teacher);
@@ -67,16 +58,5 @@ class AutoplayBrowserTest {
         observer.await("sound on after the click", GUARD, p -> Boolean.TRUE.equals(p.script(
                 "const v = document.getElementById('teacher'); return !v.muted && !v.paused")));
         assertThat(observer.script("return document.getElementById('sound').hidden")).isEqualTo(true);
-    }
-
-    private String createLesson() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                + "/api/lessons")).POST(HttpRequest.BodyPublishers.ofString(
-                "{\"title\":\"Master class\",\"mode\":\"master_teacher\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
-        assertThat(id.find()).isTrue();
-        return id.group(1);
     }
 }

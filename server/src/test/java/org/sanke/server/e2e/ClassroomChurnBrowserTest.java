@@ -10,13 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.loadtest.RequiredTool;
-import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 
 /**
@@ -71,9 +68,8 @@ class ClassroomChurnBrowserTest {
     @Test
     void afterAFewHundredClassroomsComeAndGoTheTeacherDecodesTheNextAndLittleIsHeld() throws Exception {
         RequiredTool.requireChromium();
-        server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, false,
-                "jdbc:h2:mem:churn" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        String lessonId = createLesson("A long day");
+        server = SankeServer.start(TestLessons.onLoopback("churn"));
+        String lessonId = TestLessons.create(server, "{\"title\":\"A long day\",\"maxClassrooms\":3}");
         BrowserPage teacher = open("teacher", "/teacher.html?lesson=" + lessonId + "&name=Ms%20Wang");
         teacher.await("the teacher to be live", GUARD, p -> "live".equals(p.state()));
         double contextsAtStart = metric("sanke_media_srtp_contexts");
@@ -106,16 +102,6 @@ class ClassroomChurnBrowserTest {
         BrowserPage page = BrowserPage.open(label, server.baseUrl() + path);
         pages.add(page);
         return page;
-    }
-
-    private String createLesson(String title) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                + "/api/lessons")).POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title
-                + "\",\"maxClassrooms\":3}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
-        assertThat(id.find()).isTrue();
-        return id.group(1);
     }
 
     private double metric(String name) throws Exception {

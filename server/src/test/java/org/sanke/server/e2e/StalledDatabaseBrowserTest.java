@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,7 +58,7 @@ class StalledDatabaseBrowserTest {
         }
         server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, false, url,
                 "postgres", ""));
-        String lessonId = createLesson("Maths, grade 4");
+        String lessonId = TestLessons.create(server, "{\"title\":\"Maths, grade 4\",\"maxClassrooms\":3}");
         BrowserPage teacher = open("teacher", "/teacher.html?lesson=" + lessonId + "&name=Ms%20Wang");
         teacher.await("the teacher to be live", GUARD, p -> "live".equals(p.state()));
         String teacherId = teacher.participantId();
@@ -110,15 +108,5 @@ class StalledDatabaseBrowserTest {
         BrowserPage page = BrowserPage.open(label, server.baseUrl() + path);
         pages.add(page);
         return page;
-    }
-
-    private String createLesson(String title) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                + "/api/lessons")).POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title
-                + "\",\"maxClassrooms\":3}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
-        assertThat(id.find()).isTrue();
-        return id.group(1);
     }
 }
