@@ -58,6 +58,12 @@ async function poll() {
   try {
     const response = await fetch(`/api/classrooms/${encodeURIComponent(classroomId)}/upcoming`,
       { headers: { Authorization: `Device ${deviceToken ?? ''}` } });
+    if (response.status === 404 || response.status === 401) {
+      // Not a drop: the link names no classroom, or this device's token is not the room's. Say so; an
+      // administrator who fixes it on the server is seen at the next poll.
+      next.textContent = t(response.status === 404 ? 'unknownClassroom' : 'deviceNotAuthorized');
+      return;
+    }
     if (!response.ok) throw new Error(String(response.status));
     lessons = await response.json();
   } catch {

@@ -1,0 +1,63 @@
+package org.sanke.server.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sanke.loadtest.RequiredTool;
+import org.sanke.server.SankeServer;
+
+/** A terminal whose link is wrong says what is wrong, in the page's language, instead of "reconnecting" for ever. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class TerminalErrorsBrowserTest {
+    private static final Duration GUARD = Duration.ofSeconds(30);
+
+    private SankeServer server;
+    private final List<BrowserPage> pages = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void tearDown() {
+        pages.forEach(BrowserPage::close);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anUnknownClassroomAndAStaleDeviceTokenAreNamed() throws Exception {
+        RequiredTool.requireChromium();
+        server = SankeServer.start(TestLessons.onLoopback("terminal-errors"));
+        String school = idOf(post("/api/schools", "{\"name\":\"Village school\"}"));
+        String room = idOf(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Point A\"}"));
+
+        BrowserPage unknown = open("/terminal.html?classroom=nosuchroom&token=x&lang=en");
+        unknown.await("the unknown classroom to be named", GUARD,
+                p -> String.valueOf(p.text("#next")).contains("no such classroom"));
+        BrowserPage stale = open("/terminal.html?classroom=" + room + "&token=stale&lang=zh");
+        stale.await("the stale token to be named, in Chinese", GUARD,
+                p -> String.valueOf(p.text("#next")).contains("设备凭证已失效"));
+    }
+
+    private BrowserPage open(String path) throws Exception {
+        BrowserPage page = BrowserPage.openTerminal(path, server.baseUrl() + path);
+        pages.add(page);
+        return page;
+    }
+
+    private String post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String idOf(String created) {
+        return created.replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");
+    }
+}
