@@ -3,10 +3,7 @@ package org.sanke.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.loadtest.RequiredTool;
@@ -17,34 +14,20 @@ import org.sanke.server.SankeServer;
  * open): the teacher's video plays at once, muted, with one "click for sound" control; a click gives sound.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class AutoplayBrowserTest {
+class AutoplayBrowserTest extends BrowserLessonTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
-
-    private SankeServer server;
-    private final List<BrowserPage> pages = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() {
-        pages.forEach(BrowserPage::close);
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theObserversVideoPlaysWithoutAnAutoplayFlagAndAClickGivesSound() throws Exception {
         RequiredTool.requireChromium();
         server = SankeServer.start(TestLessons.onLoopback("autoplay"));
         String lessonId = TestLessons.create(server, "{\"title\":\"Master class\",\"mode\":\"master_teacher\"}");
-        BrowserPage teacher = BrowserPage.open("teacher", server.baseUrl() + "/teacher.html?lesson=" + lessonId
-                + "&name=Master%20Zhang");
-        pages.add(teacher);
+        BrowserPage teacher = open("teacher", "/teacher.html?lesson=" + lessonId + "&name=Master%20Zhang");
         teacher.await("the teacher to be live", GUARD, p -> "live".equals(p.state()));
         String teacherId = teacher.participantId();
 
-        BrowserPage observer = BrowserPage.openWithAutoplayRules("observer", server.baseUrl()
-                + "/observer.html?role=observer&lesson=" + lessonId + "&name=Ms%20Li&lang=en");
-        pages.add(observer);
+        BrowserPage observer = keep(BrowserPage.openWithAutoplayRules("observer", server.baseUrl()
+                + "/observer.html?role=observer&lesson=" + lessonId + "&name=Ms%20Li&lang=en"));
         observer.await("the teacher's video decoded", GUARD, p -> p.framesDecodedFrom(teacherId) > 0);
         observer.await("the teacher's video playing", GUARD, p -> Boolean.TRUE.equals(p.script(
                 "const v = document.getElementById('teacher'); return !v.paused && v.currentTime > 0.5")));

@@ -7,10 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.loadtest.RequiredTool;
@@ -23,21 +20,11 @@ import org.sanke.server.SankeServer;
  * the day.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
-class ClassroomChurnBrowserTest {
+class ClassroomChurnBrowserTest extends BrowserLessonTest {
     private static final int CYCLES = 240;
     private static final Duration GUARD = Duration.ofSeconds(60);
 
-    private SankeServer server;
-    private final List<BrowserPage> pages = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void tearDown() {
-        pages.forEach(BrowserPage::close);
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /**
      * Runs in a page of the server (so the web client's modules load): joins as a classroom, publishes the fake
@@ -96,12 +83,6 @@ class ClassroomChurnBrowserTest {
                 CYCLES, sections, transceivers, contexts, contextsAtStart);
         assertThat(contexts).as("live SRTP contexts after the day (%s at the start)", contextsAtStart)
                 .isLessThanOrEqualTo(contextsAtStart + 24);
-    }
-
-    private BrowserPage open(String label, String path) throws Exception {
-        BrowserPage page = BrowserPage.open(label, server.baseUrl() + path);
-        pages.add(page);
-        return page;
     }
 
     private double metric(String name) throws Exception {

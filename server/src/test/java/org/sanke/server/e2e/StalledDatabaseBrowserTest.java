@@ -7,10 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.classroom.store.Database;
@@ -25,24 +23,22 @@ import org.sanke.server.SankeServer;
  * attendance of that join is in the report once the database is back.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
-class StalledDatabaseBrowserTest {
+class StalledDatabaseBrowserTest extends BrowserLessonTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
     private static final long FROZEN_MS = 8_000;
 
     private TestPostgres postgres;
-    private SankeServer server;
-    private final List<BrowserPage> pages = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @AfterEach
-    void tearDown() throws Exception {
-        pages.forEach(BrowserPage::close);
+    @Override
+    protected void beforeServerCloses() throws Exception {
         if (postgres != null) {
             postgres.resume();
         }
-        if (server != null) {
-            server.close();
-        }
+    }
+
+    @Override
+    protected void afterServer() throws Exception {
         if (postgres != null) {
             postgres.close();
         }
@@ -104,9 +100,4 @@ class StalledDatabaseBrowserTest {
         return (System.nanoTime() - nanos) / 1_000_000;
     }
 
-    private BrowserPage open(String label, String path) throws Exception {
-        BrowserPage page = BrowserPage.open(label, server.baseUrl() + path);
-        pages.add(page);
-        return page;
-    }
 }

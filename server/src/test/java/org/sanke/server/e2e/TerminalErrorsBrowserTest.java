@@ -5,10 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.loadtest.RequiredTool;
@@ -16,20 +13,10 @@ import org.sanke.server.SankeServer;
 
 /** A terminal whose link is wrong says what is wrong, in the page's language, instead of "reconnecting" for ever. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class TerminalErrorsBrowserTest {
+class TerminalErrorsBrowserTest extends BrowserLessonTest {
     private static final Duration GUARD = Duration.ofSeconds(30);
 
-    private SankeServer server;
-    private final List<BrowserPage> pages = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void tearDown() {
-        pages.forEach(BrowserPage::close);
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void anUnknownClassroomAndAStaleDeviceTokenAreNamed() throws Exception {
@@ -47,9 +34,7 @@ class TerminalErrorsBrowserTest {
     }
 
     private BrowserPage open(String path) throws Exception {
-        BrowserPage page = BrowserPage.openTerminal(path, server.baseUrl() + path);
-        pages.add(page);
-        return page;
+        return keep(BrowserPage.openTerminal(path, server.baseUrl() + path));
     }
 
     private String post(String path, String body) throws Exception {
