@@ -79,8 +79,6 @@ class ClassroomChurnBrowserTest extends BrowserLessonTest {
                 .isLessThanOrEqualTo(5);
         assertThat(transceivers).as("her browser's transceivers").isLessThanOrEqualTo(5);
         double contexts = metric("sanke_media_srtp_contexts");
-        System.out.printf("after %d classrooms: %d m-sections, %d transceivers, %.0f SRTP contexts (%.0f at start)%n",
-                CYCLES, sections, transceivers, contexts, contextsAtStart);
         assertThat(contexts).as("live SRTP contexts after the day (%s at the start)", contextsAtStart)
                 .isLessThanOrEqualTo(contextsAtStart + 24);
     }
