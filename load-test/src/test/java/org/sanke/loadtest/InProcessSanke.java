@@ -12,6 +12,7 @@ import java.util.List;
 import org.sanke.classroom.LessonDirectory;
 import org.sanke.media.MediaServer;
 import org.sanke.media.MediaServerConfig;
+import org.sanke.media.NettyDirectMemoryMetrics;
 import org.sanke.signaling.SignalingConfig;
 import org.sanke.signaling.SignalingServer;
 
@@ -35,6 +36,7 @@ public final class InProcessSanke implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
+        new NettyDirectMemoryMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);

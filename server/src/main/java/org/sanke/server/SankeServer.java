@@ -22,6 +22,7 @@ import org.sanke.classroom.store.JdbcAttendanceStore;
 import org.sanke.classroom.store.JdbcLessonStore;
 import org.sanke.media.MediaServer;
 import org.sanke.media.MediaServerConfig;
+import org.sanke.media.NettyDirectMemoryMetrics;
 import org.sanke.signaling.Domain;
 import org.sanke.signaling.SignalingConfig;
 import org.sanke.signaling.SignalingServer;
@@ -63,6 +64,7 @@ public final class SankeServer implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry); // open files: flat over a school day, or a leak
+        new NettyDirectMemoryMetrics().bindTo(registry);
 
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);

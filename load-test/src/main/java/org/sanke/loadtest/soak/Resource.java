@@ -10,7 +10,8 @@ import java.util.Locale;
 public enum Resource {
     HEAP_USED("heap used", "jvm_memory_used_bytes", "area", "heap", true, 16),
     HEAP_LIVE("heap live after GC", "jvm_gc_live_data_size_bytes", null, null, true, 8),
-    DIRECT_MEMORY("direct memory", "jvm_buffer_memory_used_bytes", "id", "direct", true, 2),
+    DIRECT_MEMORY("direct memory (JVM buffers)", "jvm_buffer_memory_used_bytes", "id", "direct", true, 2),
+    NETTY_DIRECT_MEMORY("direct memory (Netty)", "sanke_netty_direct_memory_used_bytes", null, null, true, 4),
     LIVE_THREADS("live threads", "jvm_threads_live_threads", null, null, false, 2),
     OPEN_FILES("open files", "process_files_open_files", null, null, false, 8),
     SRTP_CONTEXTS("SRTP contexts", "sanke_media_srtp_contexts", null, null, false, 4),

@@ -52,7 +52,8 @@ class SoakRunTest {
             for (Resource r : Resource.values()) {
                 assertThat(report).contains("server " + r.label);
             }
-            for (Resource r : new Resource[] {Resource.HEAP_USED, Resource.DIRECT_MEMORY, Resource.LIVE_THREADS,
+            for (Resource r : new Resource[] {Resource.HEAP_USED, Resource.DIRECT_MEMORY, Resource.NETTY_DIRECT_MEMORY,
+                    Resource.LIVE_THREADS,
                     Resource.OPEN_FILES, Resource.SRTP_CONTEXTS, Resource.TRANSPORTS, Resource.CONSUMERS,
                     Resource.LESSONS_LIVE, Resource.SIGNALING_SESSIONS}) {
                 String line = report.lines().filter(l -> l.contains("server " + r.label + " ")).findFirst()
