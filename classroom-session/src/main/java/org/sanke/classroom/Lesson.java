@@ -7,8 +7,9 @@ package org.sanke.classroom;
  * @param title          what participants see
  * @param mode           dedicated, master teacher or famous school: sets who may join
  * @param maxClassrooms  how many receiving classrooms may join at once (at most the mode's cap)
+ * @param ownerId        the person who made it through the API (its teacher), or null (timetabled, or the demo)
  */
-public record Lesson(String id, String title, LessonMode mode, int maxClassrooms) {
+public record Lesson(String id, String title, LessonMode mode, int maxClassrooms, String ownerId) {
     public static final int MAX_TITLE_LENGTH = 100;
 
     public Lesson {
@@ -24,5 +25,10 @@ public record Lesson(String id, String title, LessonMode mode, int maxClassrooms
         if (maxClassrooms < 0) {
             throw new IllegalArgumentException("maxClassrooms cannot be negative");
         }
+    }
+
+    /** A lesson that belongs to nobody: the demo, or a timetable's occurrence. */
+    public Lesson(String id, String title, LessonMode mode, int maxClassrooms) {
+        this(id, title, mode, maxClassrooms, null);
     }
 }

@@ -37,8 +37,13 @@ public final class LessonDirectory {
 
     /** Creates a lesson with a fresh random id. */
     public Lesson create(String title, LessonMode mode, int maxClassrooms) {
+        return create(title, mode, maxClassrooms, null);
+    }
+
+    /** Creates a lesson with a fresh random id, owned by the person who made it (null: nobody). */
+    public Lesson create(String title, LessonMode mode, int maxClassrooms, String ownerId) {
         while (true) {
-            Lesson lesson = new Lesson(randomId(), title, mode, maxClassrooms);
+            Lesson lesson = new Lesson(randomId(), title, mode, maxClassrooms, ownerId);
             if (lessons.insert(lesson)) {
                 return remember(lesson);
             }

@@ -9,17 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.MemoryAttendanceStore;
+import org.sanke.classroom.SettableClock;
 import org.sanke.classroom.store.Database;
 
 /** A lesson ends for everyone: when its teacher ends it, or when a timetabled lesson runs past its overrun. */
@@ -122,32 +120,4 @@ class LessonEndTest {
         assertThat(again.next()).contains("\"code\":\"lesson_not_open\"", "the lesson has ended");
     }
 
-    /** The deployment's clock, moved by the test. */
-    static final class SettableClock extends Clock {
-        private final ZoneId zone;
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-        SettableClock(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            return other.equals(zone) ? this : Clock.fixed(now.get(), other);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 }

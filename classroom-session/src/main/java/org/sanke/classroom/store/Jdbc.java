@@ -14,7 +14,21 @@ final class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Work on one connection. */
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
     private Jdbc() {
+    }
+
+    /** Runs {@code work} on a pooled connection; a failure becomes a {@link StoreException} saying {@code what}. */
+    static <T> T with(Database database, String what, Work<T> work) {
+        try (Connection c = database.connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("could not " + what, e);
+        }
     }
 
     static void update(Connection c, String sql, Object... values) throws SQLException {

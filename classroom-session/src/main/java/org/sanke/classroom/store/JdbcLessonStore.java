@@ -28,12 +28,14 @@ public final class JdbcLessonStore implements LessonStore {
                 return false;
             }
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO lesson (id, title, mode, max_classrooms, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO lesson (id, title, mode, max_classrooms, created_at, owner_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, lesson.id());
                 insert.setString(2, lesson.title());
                 insert.setString(3, lesson.mode().name());
                 insert.setInt(4, lesson.maxClassrooms());
                 insert.setTimestamp(5, Timestamp.from(Instant.now()));
+                insert.setString(6, lesson.ownerId());
                 insert.executeUpdate();
                 return true;
             }
@@ -57,7 +59,7 @@ public final class JdbcLessonStore implements LessonStore {
 
     private static Optional<Lesson> find(Connection c, String id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT id, title, mode, max_classrooms FROM lesson WHERE id = ?")) {
+                "SELECT id, title, mode, max_classrooms, owner_id FROM lesson WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(lesson(rows)) : Optional.empty();
@@ -69,7 +71,7 @@ public final class JdbcLessonStore implements LessonStore {
     public List<Lesson> all() {
         try (Connection c = database.connect();
              PreparedStatement select = c.prepareStatement(
-                     "SELECT id, title, mode, max_classrooms FROM lesson ORDER BY id");
+                     "SELECT id, title, mode, max_classrooms, owner_id FROM lesson ORDER BY id");
              ResultSet rows = select.executeQuery()) {
             List<Lesson> lessons = new ArrayList<>();
             while (rows.next()) {
@@ -83,6 +85,6 @@ public final class JdbcLessonStore implements LessonStore {
 
     private static Lesson lesson(ResultSet row) throws SQLException {
         return new Lesson(row.getString("id"), row.getString("title"), LessonMode.valueOf(row.getString("mode")),
-                row.getInt("max_classrooms"));
+                row.getInt("max_classrooms"), row.getString("owner_id"));
     }
 }

@@ -1,6 +1,5 @@
 package org.sanke.classroom.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -19,16 +18,8 @@ public final class JdbcSchoolRegistry implements SchoolRegistry {
         this.database = database;
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T with(String what, Work<T> work) {
-        try (Connection c = database.connect()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("could not " + what, e);
-        }
+    private <T> T with(String what, Jdbc.Work<T> work) {
+        return Jdbc.with(database, what, work);
     }
 
     @Override

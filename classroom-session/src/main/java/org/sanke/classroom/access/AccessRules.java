@@ -1,0 +1,152 @@
+package org.sanke.classroom.access;
+
+import static org.sanke.classroom.PersonRole.ASSISTANT_TEACHER;
+import static org.sanke.classroom.PersonRole.INSPECTOR;
+import static org.sanke.classroom.PersonRole.LEAD_TEACHER;
+import static org.sanke.classroom.PersonRole.LEARNER;
+import static org.sanke.classroom.PersonRole.OBSERVER_TEACHER;
+import static org.sanke.classroom.PersonRole.PLATFORM_ADMIN;
+import static org.sanke.classroom.PersonRole.REVIEWER;
+import static org.sanke.classroom.PersonRole.SCHOOL_ADMIN;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.sanke.classroom.Person;
+import org.sanke.classroom.PersonRole;
+
+/**
+ * The authorisation table: for each action, which roles may do it and how far they reach. Every REST route and every
+ * grant is decided here, and the docs print {@link #markdown()}. What is not in the table is refused.
+ */
+public final class AccessRules {
+    /** How far a role's right reaches. */
+    public enum Reach {
+        /** Any school, any lesson. */
+        EVERYWHERE,
+        /**
+         * Its own school's classrooms, people, timetable and lessons. A platform-wide inspector or reviewer (one
+         * with no school) reaches every school.
+         */
+        OWN_SCHOOL,
+        /** Lessons the person teaches: the timetable names them, or they made the lesson. */
+        OWN_LESSON
+    }
+
+    /** Roles that may work for the whole platform, with no school of their own. */
+    static final Set<PersonRole> PLATFORM_WIDE = Set.of(PLATFORM_ADMIN, INSPECTOR, REVIEWER);
+
+    private static final Map<Action, Map<PersonRole, Reach>> TABLE = new EnumMap<>(Action.class);
+
+    static {
+        Reach e = Reach.EVERYWHERE;
+        Reach school = Reach.OWN_SCHOOL;
+        Reach lesson = Reach.OWN_LESSON;
+        allow(Action.READ_SCHOOLS, PLATFORM_ADMIN, e, SCHOOL_ADMIN, e, LEAD_TEACHER, e, ASSISTANT_TEACHER, e,
+                OBSERVER_TEACHER, e, LEARNER, e, INSPECTOR, e, REVIEWER, e);
+        allow(Action.ADD_SCHOOL, PLATFORM_ADMIN, e);
+        allow(Action.READ_CLASSROOMS, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, school,
+                ASSISTANT_TEACHER, school, INSPECTOR, school);
+        allow(Action.ADD_CLASSROOM, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
+        allow(Action.ISSUE_DEVICE_TOKEN, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
+        // Minors' names: their school's staff and teachers; the platform's administrator for support.
+        allow(Action.READ_PEOPLE, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, school,
+                ASSISTANT_TEACHER, school);
+        allow(Action.ADD_PERSON, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
+        allow(Action.READ_TIMETABLE, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, school,
+                ASSISTANT_TEACHER, school, INSPECTOR, school);
+        allow(Action.SCHEDULE, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
+        allow(Action.CREATE_LESSON, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, school,
+                ASSISTANT_TEACHER, school);
+        allow(Action.READ_LESSONS, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, school,
+                ASSISTANT_TEACHER, school, OBSERVER_TEACHER, e, LEARNER, e, INSPECTOR, school);
+        allow(Action.READ_LESSON_ATTENDANCE, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, lesson,
+                ASSISTANT_TEACHER, lesson, INSPECTOR, school);
+        allow(Action.READ_SCHOOL_ATTENDANCE, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, INSPECTOR, school);
+        allow(Action.JOIN_AS_TEACHER, PLATFORM_ADMIN, lesson, SCHOOL_ADMIN, lesson, LEAD_TEACHER, lesson,
+                ASSISTANT_TEACHER, lesson);
+        allow(Action.INVITE_CLASSROOMS, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, lesson,
+                ASSISTANT_TEACHER, lesson);
+        allow(Action.JOIN_AS_OBSERVER, LEAD_TEACHER, e, ASSISTANT_TEACHER, e, OBSERVER_TEACHER, e);
+        allow(Action.JOIN_AS_LEARNER, LEARNER, e);
+        allow(Action.JOIN_AS_INSPECTOR, INSPECTOR, school);
+        allow(Action.REVOKE_GRANT, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, lesson,
+                ASSISTANT_TEACHER, lesson);
+    }
+
+    private AccessRules() {
+    }
+
+    private static void allow(Action action, Object... roleThenReach) {
+        Map<PersonRole, Reach> reaches = new EnumMap<>(PersonRole.class);
+        for (int i = 0; i < roleThenReach.length; i += 2) {
+            reaches.put((PersonRole) roleThenReach[i], (Reach) roleThenReach[i + 1]);
+        }
+        TABLE.put(action, reaches);
+    }
+
+    /** What the table says of this caller doing this action to this target. */
+    public static Decision decide(Caller caller, Action action, Target target) {
+        if (!caller.signedIn()) {
+            return new Decision.Refused(Decision.Reason.LOGIN_REQUIRED, "log in first");
+        }
+        Person person = caller.person();
+        Reach reach = TABLE.getOrDefault(action, Map.of()).get(person.role());
+        if (reach == null) {
+            return new Decision.Refused(Decision.Reason.NOT_PERMITTED, "a " + person.role().wireName()
+                    + " may not do this (" + action.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        if (reaches(person, reach, target)) {
+            return Decision.ALLOWED;
+        }
+        return new Decision.Refused(Decision.Reason.OUT_OF_SCOPE, switch (reach) {
+            case OWN_SCHOOL -> "this belongs to another school";
+            case OWN_LESSON -> "this is not a lesson you teach";
+            case EVERYWHERE -> throw new IllegalStateException("everywhere reaches every target");
+        });
+    }
+
+    /** The reach the table gives this role for this action; null when it gives none. */
+    public static Reach reach(PersonRole role, Action action) {
+        return TABLE.getOrDefault(action, Map.of()).get(role);
+    }
+
+    private static boolean reaches(Person person, Reach reach, Target target) {
+        return switch (reach) {
+            case EVERYWHERE -> true;
+            case OWN_LESSON -> target instanceof Target.Lesson lesson && lesson.teacherIds().contains(person.id());
+            case OWN_SCHOOL -> {
+                if (person.schoolId() == null) {
+                    yield PLATFORM_WIDE.contains(person.role()); // a teacher with no school reaches nothing
+                }
+                boolean teaches = target instanceof Target.Lesson lesson
+                        && lesson.teacherIds().contains(person.id());
+                yield teaches || person.schoolId().equals(target.schoolId());
+            }
+        };
+    }
+
+    /** The table as the docs print it. */
+    public static String markdown() {
+        StringBuilder out = new StringBuilder("| action | routes |");
+        for (PersonRole role : PersonRole.values()) {
+            out.append(' ').append(role.wireName()).append(" |");
+        }
+        out.append("\n|---|---|");
+        out.append("---|".repeat(PersonRole.values().length)).append('\n');
+        for (Action action : Action.values()) {
+            out.append("| ").append(action.name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
+                    .append(action.routes).append(" |");
+            for (PersonRole role : PersonRole.values()) {
+                Reach reach = reach(role, action);
+                out.append(' ').append(reach == null ? "-" : switch (reach) {
+                    case EVERYWHERE -> "all";
+                    case OWN_SCHOOL -> "school";
+                    case OWN_LESSON -> "lesson";
+                }).append(" |");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package org.sanke.classroom.access;
+
+/** What a caller asks to do; {@link AccessRules} says who may, and where. */
+public enum Action {
+    READ_SCHOOLS("GET /api/schools"),
+    ADD_SCHOOL("POST /api/schools"),
+    READ_CLASSROOMS("GET /api/classrooms"),
+    ADD_CLASSROOM("POST /api/classrooms"),
+    ISSUE_DEVICE_TOKEN("POST /api/classrooms/{id}/device-token"),
+    READ_PEOPLE("GET /api/people"),
+    ADD_PERSON("POST /api/people, POST /api/people/{id}/account"),
+    READ_TIMETABLE("GET /api/timetable, GET /api/classrooms/{id}/upcoming"),
+    SCHEDULE("POST /api/timetable"),
+    CREATE_LESSON("POST /api/lessons"),
+    READ_LESSONS("GET /api/lessons, GET /api/lessons/{id}"),
+    READ_LESSON_ATTENDANCE("GET /api/lessons/{id}/attendance"),
+    READ_SCHOOL_ATTENDANCE("GET /api/schools/{id}/attendance"),
+    JOIN_AS_TEACHER("POST /api/lessons/{id}/grants role=teacher"),
+    INVITE_CLASSROOMS("POST /api/lessons/{id}/grants role=classroom"),
+    JOIN_AS_OBSERVER("POST /api/lessons/{id}/grants role=observer"),
+    JOIN_AS_LEARNER("POST /api/lessons/{id}/grants role=learner"),
+    JOIN_AS_INSPECTOR("POST /api/lessons/{id}/grants role=inspector"),
+    REVOKE_GRANT("DELETE /api/lessons/{id}/grants/{grantId}");
+
+    /** The routes that ask for it, for the printed table. */
+    public final String routes;
+
+    Action(String routes) {
+        this.routes = routes;
+    }
+}

@@ -1,0 +1,188 @@
+package org.sanke.classroom.access;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sanke.classroom.Person;
+import org.sanke.classroom.Role;
+
+/**
+ * Issues and checks join grants: JWTs signed with HMAC-SHA256 under the server's grant key. A person's grant lasts
+ * {@link #PERSON_GRANT} (the page asks for a fresh one at every join); an invitation lasts what its issuer chose, at
+ * most {@link #LONGEST_INVITATION}, and can be revoked. Older keys still verify, so a key can be rotated without
+ * breaking the links already sent.
+ *
+ * <p>Thread-safe; checking reads memory only.
+ */
+public final class JoinGrants {
+    public static final Duration PERSON_GRANT = Duration.ofMinutes(5);
+    public static final Duration LONGEST_INVITATION = Duration.ofHours(24);
+    /** A grant's token is short; anything longer is not one of ours and is not parsed. */
+    public static final int MAX_TOKEN_LENGTH = 2048;
+    private static final String ISSUER = "sanke";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String signingKeyId;
+    private final MACSigner signer;
+    private final Map<String, MACVerifier> verifiers = new LinkedHashMap<>();
+    private final RevokedGrantStore revokedStore;
+    private final ConcurrentHashMap<String, Instant> revoked = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    /**
+     * @param keys the signing key first, then older keys that still verify; each at least 32 bytes
+     */
+    public JoinGrants(List<byte[]> keys, RevokedGrantStore revokedStore, Clock clock) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("a grant key is needed");
+        }
+        try {
+            for (byte[] key : keys) {
+                if (key.length < 32) {
+                    throw new IllegalArgumentException("a grant key has at least 32 bytes (256 bits)");
+                }
+                verifiers.put(keyId(key), new MACVerifier(key));
+            }
+            signer = new MACSigner(keys.get(0));
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("unusable grant key: " + e.getMessage(), e);
+        }
+        this.signingKeyId = keyId(keys.get(0));
+        this.revokedStore = revokedStore;
+        this.clock = clock;
+        revoked.putAll(revokedStore.unexpired(clock.instant()));
+    }
+
+    /** A new random key, for a server that was given none. */
+    public static byte[] newKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    /** A signed grant and its token. */
+    public record Issued(JoinGrant grant, String token) {
+    }
+
+    /** Leave for a signed-in person to join one lesson in one role, for the next few minutes. */
+    public Issued forPerson(Person person, String lessonId, Role role) {
+        return sign(new JoinGrant(newId(), lessonId, role, person.id(), person.name(),
+                clock.instant().plus(PERSON_GRANT)));
+    }
+
+    /** A link anyone holding it may use to join one lesson in one role, until it expires or is revoked. */
+    public Issued invitation(String lessonId, Role role, Duration validFor) {
+        if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(LONGEST_INVITATION) > 0) {
+            throw new IllegalArgumentException("an invitation lasts up to " + LONGEST_INVITATION.toHours()
+                    + " hours");
+        }
+        return sign(new JoinGrant(newId(), lessonId, role, null, null, clock.instant().plus(validFor)));
+    }
+
+    /** Whether {@code token} lets its holder into {@code lessonId} as {@code role} now. */
+    public GrantCheck check(String token, String lessonId, Role role) {
+        Optional<JoinGrant> read = read(token);
+        if (read.isEmpty()) {
+            return new GrantCheck.Invalid(GrantCheck.Reason.FORGED, "the grant is not one this server signed");
+        }
+        JoinGrant grant = read.get();
+        if (!clock.instant().isBefore(grant.expiresAt())) {
+            return new GrantCheck.Invalid(GrantCheck.Reason.EXPIRED, "the grant expired at " + grant.expiresAt());
+        }
+        if (revoked.containsKey(grant.id())) {
+            return new GrantCheck.Invalid(GrantCheck.Reason.REVOKED, "the grant was withdrawn");
+        }
+        if (!grant.lessonId().equals(lessonId) || grant.role() != role) {
+            return new GrantCheck.Invalid(GrantCheck.Reason.NOT_FOR_THIS, "the grant is for another lesson or"
+                    + " another role");
+        }
+        return new GrantCheck.Valid(grant);
+    }
+
+    /** Reads a token whose signature is ours, expired or not; empty for anything else. */
+    public Optional<JoinGrant> read(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+                return Optional.empty(); // "none" and every other algorithm refused before any check
+            }
+            MACVerifier verifier = verifiers.get(jwt.getHeader().getKeyID());
+            if (verifier == null || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Optional<Role> role = Role.fromWireName(claims.getStringClaim("role"));
+            if (!ISSUER.equals(claims.getIssuer()) || claims.getExpirationTime() == null || role.isEmpty()
+                    || claims.getJWTID() == null || claims.getStringClaim("lesson") == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new JoinGrant(claims.getJWTID(), claims.getStringClaim("lesson"), role.get(),
+                    claims.getStringClaim("person"), claims.getStringClaim("name"),
+                    claims.getExpirationTime().toInstant()));
+        } catch (ParseException | JOSEException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Takes a grant back at once; a person already in with it is put out by whoever listens. */
+    public void revoke(JoinGrant grant) {
+        revoked.put(grant.id(), grant.expiresAt());
+        revokedStore.revoke(grant.id(), grant.expiresAt());
+        Instant now = clock.instant();
+        revoked.values().removeIf(expiry -> !expiry.isAfter(now));
+    }
+
+    private Issued sign(JoinGrant grant) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).jwtID(grant.id())
+                .issueTime(Date.from(clock.instant())).expirationTime(Date.from(grant.expiresAt()))
+                .claim("lesson", grant.lessonId()).claim("role", grant.role().wireName());
+        if (grant.personId() != null) {
+            claims.claim("person", grant.personId()).claim("name", grant.name());
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(signingKeyId).build(),
+                claims.build());
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign a grant", e);
+        }
+        return new Issued(grant, jwt.serialize());
+    }
+
+    private static String newId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    }
+
+    private static String keyId(byte[] key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
