@@ -23,6 +23,15 @@ public sealed interface JoinResult {
         MISSING_FIELD,
         /** The device token is not the classroom's. */
         DEVICE_NOT_AUTHORIZED,
+        /** No grant came with the join: a person logs in first, anyone else uses the link they were given. */
+        GRANT_REQUIRED,
+        /** The grant is not one this server signed. */
+        GRANT_FORGED,
+        GRANT_EXPIRED,
+        /** The grant was withdrawn (an invitation taken back, or its person signed out). */
+        GRANT_REVOKED,
+        /** A real grant, for another lesson or another role. */
+        GRANT_NOT_FOR_THIS,
         ROLE_TAKEN,
         LESSON_FULL,
         ROLE_NOT_ALLOWED

@@ -2,6 +2,9 @@ package org.sanke.classroom;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.sanke.classroom.access.GrantCheck;
+import org.sanke.classroom.access.JoinGrant;
+import org.sanke.classroom.access.JoinGrants;
 
 /**
  * The door of every lesson: whether a lesson with this id exists and is open, and whether a terminal may speak for
@@ -14,11 +17,14 @@ public final class LessonAdmission {
     private final LessonDirectory lessons;
     private final Scheduling scheduling;
     private final SchoolRegistry schools;
+    private final JoinGrants grants;
 
-    public LessonAdmission(LessonDirectory lessons, Scheduling scheduling, SchoolRegistry schools) {
+    public LessonAdmission(LessonDirectory lessons, Scheduling scheduling, SchoolRegistry schools,
+                           JoinGrants grants) {
         this.lessons = lessons;
         this.scheduling = scheduling;
         this.schools = schools;
+        this.grants = grants;
     }
 
     /** What the door says: the lesson to enter, or why not. */
@@ -29,15 +35,24 @@ public final class LessonAdmission {
      * The lesson is open to this person.
      *
      * @param timetabled the timetable slot the lesson is, or null for a lesson made through the API
+     * @param grant      the grant that let this join in, or null for a classroom terminal (its device token did)
      */
-    public record Open(Lesson lesson, ScheduledLesson timetabled) implements Result {
+    public record Open(Lesson lesson, ScheduledLesson timetabled, JoinGrant grant) implements Result {
+        /** The name the lesson shows: a person's own, from the grant; else what the room called itself. */
+        public String displayName(String asked) {
+            return grant != null && !grant.invitation() ? grant.name() : asked;
+        }
     }
 
     /**
+     * Every join shows a credential: a terminal its classroom's device token, anyone else a join grant.
+     *
      * @param classroomId the classroom a terminal joins as, or null
      * @param deviceToken the terminal's credential, required with a classroom id
+     * @param grantToken  a join grant (a person's or an invitation), required without a device token
      */
-    public Result admit(String lessonId, Role role, String classroomId, String deviceToken) {
+    public Result admit(String lessonId, Role role, String classroomId, String deviceToken, String grantToken) {
+        JoinGrant grant = null;
         if (classroomId != null && role == Role.CLASSROOM) {
             if (deviceToken == null) {
                 return refuse(JoinResult.Reason.MISSING_FIELD, "'deviceToken' is required to join as classroom "
@@ -47,17 +62,33 @@ public final class LessonAdmission {
                 return refuse(JoinResult.Reason.DEVICE_NOT_AUTHORIZED, "the device token is not classroom "
                         + classroomId + "'s");
             }
+        } else {
+            if (grantToken == null) {
+                return refuse(JoinResult.Reason.GRANT_REQUIRED, "joining a lesson takes a grant: log in, or open"
+                        + " the link you were given");
+            }
+            switch (grants.check(grantToken, lessonId, role)) {
+                case GrantCheck.Valid valid -> grant = valid.grant();
+                case GrantCheck.Invalid invalid -> {
+                    return refuse(switch (invalid.reason()) {
+                        case FORGED -> JoinResult.Reason.GRANT_FORGED;
+                        case EXPIRED -> JoinResult.Reason.GRANT_EXPIRED;
+                        case REVOKED -> JoinResult.Reason.GRANT_REVOKED;
+                        case NOT_FOR_THIS -> JoinResult.Reason.GRANT_NOT_FOR_THIS;
+                    }, invalid.message());
+                }
+            }
         }
         Optional<Lesson> made = lessons.find(lessonId);
         if (made.isPresent()) {
-            return new Open(made.get(), null);
+            return new Open(made.get(), null, grant);
         }
         Optional<ScheduledLesson> scheduled = scheduling.lesson(lessonId);
         if (scheduled.isEmpty()) {
             return refuse(JoinResult.Reason.LESSON_NOT_FOUND, "no lesson has the id '" + lessonId + "'");
         }
         JoinResult.Refusal closed = timetableRefusal(scheduled.get(), role, classroomId);
-        return closed != null ? closed : new Open(scheduled.get().lesson(), scheduled.get());
+        return closed != null ? closed : new Open(scheduled.get().lesson(), scheduled.get(), grant);
     }
 
     /** A timetabled lesson admits only while open or live, and classrooms only when enrolled. */

@@ -21,7 +21,12 @@ import org.sanke.classroom.Lesson;
 import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.Participant;
-import org.sanke.classroom.Scheduling;
+import org.sanke.classroom.Person;
+import org.sanke.classroom.access.AccessRules;
+import org.sanke.classroom.access.Action;
+import org.sanke.classroom.access.Caller;
+import org.sanke.classroom.access.LessonScopes;
+import org.sanke.classroom.access.Target;
 import org.sanke.signaling.session.LessonRooms;
 
 /** The HTTP routes: health, metrics, the lessons REST API (docs/api.md) and the web client's files. */
@@ -36,8 +41,11 @@ final class HttpApi {
     private final PrometheusMeterRegistry registry;
 
     private final SchoolApi schools;
-    private final Scheduling scheduling;
+    private final AccessApi accessApi;
+    private final AccessGate gate;
+    private final LessonScopes scopes;
     private final OriginPolicy origins;
+    private final RestSupport rest;
 
     HttpApi(ObjectMapper json, Domain domain, LessonRooms rooms, PrometheusMeterRegistry registry,
             OriginPolicy origins) {
@@ -46,9 +54,12 @@ final class HttpApi {
         this.lessons = domain.lessons();
         this.rooms = rooms;
         this.attendance = domain.attendance();
-        this.scheduling = domain.scheduling();
         this.registry = registry;
-        this.schools = new SchoolApi(domain, new RestSupport(json));
+        this.rest = new RestSupport(json);
+        this.schools = new SchoolApi(domain, rest);
+        this.accessApi = new AccessApi(domain, rooms, rest);
+        this.gate = new AccessGate(domain.access().sessions(), rest);
+        this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
     }
 
     Router router(Vertx vertx, String webRoot) {
@@ -73,11 +84,20 @@ final class HttpApi {
         // No route takes files: nothing is ever written to disk from a request body.
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)
                 .setHandleFileUploads(false).setDeleteUploadedFilesOnEnd(true));
+        // Who is calling; everything past here but logging in and the first run's setup needs a session.
+        router.route("/api/*").handler(gate);
+        accessApi.routes(router);
         // These read or write the store: on Vert.x workers, never on an event loop.
         router.post("/api/lessons").blockingHandler(this::createLesson, false);
-        router.get("/api/lessons").blockingHandler(this::listLessons, false);
-        router.get("/api/lessons/:id").blockingHandler(this::getLesson, false);
-        router.get("/api/lessons/:id/attendance").blockingHandler(this::attendance, false);
+        router.get("/api/lessons").blockingHandler(ctx -> rest.handle(ctx, 200, this::listLessons), false);
+        router.get("/api/lessons/:id").blockingHandler(ctx -> rest.handle(ctx, 200, this::getLesson), false);
+        router.get("/api/lessons/:id/attendance").blockingHandler(ctx -> {
+            try {
+                attendance(ctx);
+            } catch (RestSupport.Refusal refusal) {
+                rest.refuse(ctx, refusal);
+            }
+        }, false);
         schools.routes(router);
         router.route("/api/*").handler(ctx -> error(ctx, 404, "not_found", null, "no such API route"));
         router.route("/*").handler(StaticHandler.create(webRoot).setIndexPage("index.html"));
@@ -85,6 +105,14 @@ final class HttpApi {
     }
 
     private void createLesson(RoutingContext ctx) {
+        Person maker = AccessGate.caller(ctx).person();
+        try {
+            AccessGate.require(ctx, Action.CREATE_LESSON, maker.schoolId() == null ? Target.platform()
+                    : Target.school(maker.schoolId()));
+        } catch (RestSupport.Refusal refusal) {
+            rest.refuse(ctx, refusal);
+            return;
+        }
         JsonNode body;
         try {
             body = json.readTree(ctx.body().asString());
@@ -133,31 +161,36 @@ final class HttpApi {
             }
             maxClassrooms = max.asInt();
         }
-        Lesson lesson = lessons.create(title.asText().strip(), mode, maxClassrooms);
+        Lesson lesson = lessons.create(title.asText().strip(), mode, maxClassrooms, maker.id());
         reply(ctx, 201, lessonJson(lesson));
     }
 
-    private void listLessons(RoutingContext ctx) {
+    /** The lessons made through the API that the caller may see. */
+    private JsonNode listLessons(RoutingContext ctx) {
         ArrayNode list = json.createArrayNode();
+        Caller caller = AccessGate.caller(ctx);
         for (Lesson lesson : lessons.all()) {
-            list.add(lessonJson(lesson));
+            if (AccessRules.decide(caller, Action.READ_LESSONS, scopes.of(lesson)).allowed()) {
+                list.add(lessonJson(lesson));
+            }
         }
-        reply(ctx, 200, list);
+        return list;
     }
 
-    private void getLesson(RoutingContext ctx) {
+    private JsonNode getLesson(RoutingContext ctx) throws RestSupport.Refusal {
         String id = ctx.pathParam("id");
-        lessons.find(id).ifPresentOrElse(lesson -> reply(ctx, 200, lessonJson(lesson)),
-                () -> error(ctx, 404, "lesson_not_found", "id", "no lesson has this id"));
+        Lesson lesson = lessons.find(id).orElseThrow(() -> new RestSupport.Refusal(404, "lesson_not_found", "id",
+                "no lesson has this id"));
+        AccessGate.require(ctx, Action.READ_LESSONS, scopes.of(lesson));
+        return lessonJson(lesson);
     }
 
     /** Who was in the lesson, when, for how long, and the quality they reported; JSON, or CSV with ?format=csv. */
-    private void attendance(RoutingContext ctx) {
+    private void attendance(RoutingContext ctx) throws RestSupport.Refusal {
         String id = ctx.pathParam("id");
-        if (lessons.find(id).isEmpty() && scheduling.lesson(id).isEmpty()) {
-            error(ctx, 404, "lesson_not_found", "id", "no lesson has this id");
-            return;
-        }
+        Target.Lesson target = scopes.of(id).orElseThrow(() -> new RestSupport.Refusal(404, "lesson_not_found",
+                "id", "no lesson has this id"));
+        AccessGate.require(ctx, Action.READ_LESSON_ATTENDANCE, target);
         String format = ctx.queryParams().get("format");
         if (format != null && !format.equals("json") && !format.equals("csv")) {
             error(ctx, 400, "invalid_field", "format", "must be json or csv");

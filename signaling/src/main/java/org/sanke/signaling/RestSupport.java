@@ -28,10 +28,45 @@ final class RestSupport {
         }
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** A fresh id: the prefix says what it names ("s" school, "c" classroom, "u" person, "t" timetable entry). */
+    static String newId(String prefix) {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return prefix + java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /** A route's work: the JSON to answer with, or a refusal. */
+    interface Work {
+        JsonNode run(RoutingContext ctx) throws Refusal;
+    }
+
     private final ObjectMapper json;
 
     RestSupport(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** Runs a route's work and answers with {@code status} and its JSON, or with the refusal. */
+    void handle(RoutingContext ctx, int status, Work work) {
+        try {
+            reply(ctx, status, work.run(ctx));
+        } catch (Refusal refusal) {
+            refuse(ctx, refusal);
+        }
+    }
+
+    /** A password field: required, kept exactly as typed (never stripped), and never echoed in a message. */
+    static String secret(JsonNode body, String field) throws Refusal {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw new Refusal(400, "missing_field", field, field + " is required");
+        }
+        if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > 512) {
+            throw Refusal.invalid(field, "must be a string of 1 to 512 characters");
+        }
+        return value.asText();
     }
 
     /** The body as a JSON object with only {@code allowed} fields. */

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.sanke.classroom.Classroom;
@@ -23,11 +21,13 @@ import org.sanke.classroom.ScheduledLesson;
 import org.sanke.classroom.SchoolAttendance;
 import org.sanke.classroom.Scheduling;
 import org.sanke.classroom.TimetableEntry;
+import org.sanke.classroom.access.AccessRules;
+import org.sanke.classroom.access.Action;
+import org.sanke.classroom.access.Target;
 import org.sanke.signaling.RestSupport.Refusal;
 
 /** REST for schools, classrooms, people and the timetable (docs/api.md). Runs on Vert.x event loops. */
 final class SchoolApi {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LISTED_OCCURRENCES = 20;
 
     private final Domain domain;
@@ -41,20 +41,20 @@ final class SchoolApi {
     /** Every route reads or writes the store, so each runs on a Vert.x worker, never on an event loop. */
     void routes(Router router) {
         router.post("/api/schools").blockingHandler(ctx -> handle(ctx, this::createSchool), false);
-        router.get("/api/schools").blockingHandler(ctx -> handle(ctx, c -> list(domain.schools().schools().stream()
-                .map(this::schoolJson).toList())), false);
+        router.get("/api/schools").blockingHandler(ctx -> handle(ctx, this::listSchools), false);
         router.post("/api/classrooms").blockingHandler(ctx -> handle(ctx, this::createClassroom), false);
         router.get("/api/classrooms").blockingHandler(ctx -> handle(ctx, c -> list(domain.schools()
-                .classrooms(c.queryParams().get("schoolId")).stream().map(this::classroomJson).toList())), false);
+                .classrooms(AccessGate.listedSchool(c, Action.READ_CLASSROOMS, c.queryParams().get("schoolId")))
+                .stream().map(this::classroomJson).toList())), false);
         router.post("/api/people").blockingHandler(ctx -> handle(ctx, this::createPerson), false);
         router.get("/api/people").blockingHandler(ctx -> handle(ctx, c -> list(domain.schools()
-                .people(c.queryParams().get("schoolId")).stream().map(this::personJson).toList())), false);
+                .people(AccessGate.listedSchool(c, Action.READ_PEOPLE, c.queryParams().get("schoolId")))
+                .stream().map(this::personJson).toList())), false);
         router.post("/api/timetable").blockingHandler(ctx -> handle(ctx, this::schedule), false);
         router.get("/api/classrooms/:id/upcoming").blockingHandler(ctx -> handle(ctx, this::upcoming), false);
         router.post("/api/classrooms/:id/device-token").blockingHandler(ctx -> handle(ctx, this::rotateToken), false);
         router.get("/api/schools/:id/attendance").blockingHandler(this::schoolAttendance, false);
-        router.get("/api/timetable").blockingHandler(ctx -> handle(ctx, c -> list(domain.scheduling().entries()
-                .stream().map(this::entryJson).toList())), false);
+        router.get("/api/timetable").blockingHandler(ctx -> handle(ctx, this::timetable), false);
     }
 
     private interface Handler {
@@ -70,9 +70,25 @@ final class SchoolApi {
         }
     }
 
+    private JsonNode listSchools(RoutingContext ctx) throws Refusal {
+        AccessGate.require(ctx, Action.READ_SCHOOLS, Target.platform());
+        return list(domain.schools().schools().stream().map(this::schoolJson).toList());
+    }
+
+    /** The timetable entries that involve the listed school: it sends, or one of its classrooms receives. */
+    private JsonNode timetable(RoutingContext ctx) throws Refusal {
+        String school = AccessGate.listedSchool(ctx, Action.READ_TIMETABLE, ctx.queryParams().get("schoolId"));
+        Set<String> rooms = school == null ? null : domain.schools().classrooms(school).stream().map(Classroom::id)
+                .collect(java.util.stream.Collectors.toSet());
+        return list(domain.scheduling().entries().stream()
+                .filter(e -> rooms == null || e.classrooms().stream().anyMatch(rooms::contains))
+                .map(this::entryJson).toList());
+    }
+
     private JsonNode createSchool(RoutingContext ctx) throws Refusal {
+        AccessGate.require(ctx, Action.ADD_SCHOOL, Target.platform());
         ObjectNode body = rest.body(ctx, Set.of("name"));
-        School school = new School(newId("s"), RestSupport.text(body, "name", 100, true));
+        School school = new School(RestSupport.newId("s"), RestSupport.text(body, "name", 100, true));
         domain.schools().add(school);
         return schoolJson(school);
     }
@@ -81,10 +97,11 @@ final class SchoolApi {
         ObjectNode body = rest.body(ctx, Set.of("schoolId", "name"));
         String schoolId = RestSupport.text(body, "schoolId", 64, true);
         String name = RestSupport.text(body, "name", 100, true);
+        AccessGate.require(ctx, Action.ADD_CLASSROOM, Target.school(schoolId));
         if (domain.schools().school(schoolId).isEmpty()) {
             throw Refusal.invalid("schoolId", "no school has the id " + schoolId);
         }
-        Classroom classroom = new Classroom(newId("c"), schoolId, name);
+        Classroom classroom = new Classroom(RestSupport.newId("c"), schoolId, name);
         domain.schools().add(classroom);
         return classroomJson(classroom).put("deviceToken", issueToken(classroom.id()));
     }
@@ -92,9 +109,9 @@ final class SchoolApi {
     /** A new device token for a classroom's terminal; the previous one stops working. Shown once. */
     private JsonNode rotateToken(RoutingContext ctx) throws Refusal {
         String id = ctx.pathParam("id");
-        if (domain.schools().classroom(id).isEmpty()) {
-            throw new Refusal(404, "classroom_not_found", "id", "no classroom has the id " + id);
-        }
+        Classroom classroom = domain.schools().classroom(id).orElseThrow(() -> new Refusal(404,
+                "classroom_not_found", "id", "no classroom has the id " + id));
+        AccessGate.require(ctx, Action.ISSUE_DEVICE_TOKEN, Target.school(classroom.schoolId()));
         return rest.object().put("classroomId", id).put("deviceToken", issueToken(id));
     }
 
@@ -112,10 +129,11 @@ final class SchoolApi {
         PersonRole role = PersonRole.fromWireName(roleName).orElseThrow(() -> Refusal.invalid("role",
                 "must be one of lead_teacher, assistant_teacher, observer_teacher, learner, inspector, reviewer,"
                         + " school_admin, platform_admin"));
+        AccessGate.refuseUnless(AccessRules.mayAppoint(AccessGate.caller(ctx), role, schoolId));
         if (schoolId != null && domain.schools().school(schoolId).isEmpty()) {
             throw Refusal.invalid("schoolId", "no school has the id " + schoolId);
         }
-        Person person = new Person(newId("u"), schoolId, name, role);
+        Person person = new Person(RestSupport.newId("u"), schoolId, name, role);
         domain.schools().add(person);
         return personJson(person);
     }
@@ -129,6 +147,8 @@ final class SchoolApi {
                 .orElseThrow(() -> Refusal.invalid("mode", "must be dedicated, master_teacher or famous_school"));
         String teacherId = RestSupport.text(body, "teacherId", 64, true);
         String sending = RestSupport.text(body, "sendingClassroomId", 64, true);
+        AccessGate.require(ctx, Action.SCHEDULE, domain.schools().classroom(sending)
+                .map(room -> Target.school(room.schoolId())).orElse(Target.platform()));
         Set<String> receiving = receivers(body);
         LocalDateTime start = parse("start", RestSupport.text(body, "start", 32, true), LocalDateTime::parse);
         JsonNode minutes = body.get("durationMinutes");
@@ -139,7 +159,7 @@ final class SchoolApi {
         LocalDate until = untilText == null ? null : parse("weeklyUntil", untilText, LocalDate::parse);
         TimetableEntry entry;
         try {
-            entry = new TimetableEntry(newId("t"), subject, teacherId, sending, receiving, start,
+            entry = new TimetableEntry(RestSupport.newId("t"), subject, teacherId, sending, receiving, start,
                     Duration.ofMinutes(minutes.asInt()), until);
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(e.getMessage().startsWith("until") ? "weeklyUntil" : "receivingClassroomIds",
@@ -156,13 +176,14 @@ final class SchoolApi {
     /** What a classroom terminal follows: its next lessons, with the id to join and whether it is open yet. */
     private JsonNode upcoming(RoutingContext ctx) throws Refusal {
         String id = ctx.pathParam("id");
-        if (domain.schools().classroom(id).isEmpty()) {
-            throw new Refusal(404, "classroom_not_found", "id", "no classroom has the id " + id);
-        }
+        Classroom classroom = domain.schools().classroom(id).orElseThrow(() -> new Refusal(404,
+                "classroom_not_found", "id", "no classroom has the id " + id));
         String header = ctx.request().getHeader("Authorization");
         String token = header != null && header.startsWith("Device ") ? header.substring(7)
                 : ctx.queryParams().get("token");
-        if (!domain.schools().checkDeviceToken(id, token)) {
+        if (token == null && AccessGate.caller(ctx).signedIn()) {
+            AccessGate.require(ctx, Action.READ_TIMETABLE, Target.school(classroom.schoolId())); // staff, not a terminal
+        } else if (!domain.schools().checkDeviceToken(id, token)) {
             throw new Refusal(401, "device_not_authorized", "token", token == null
                     ? "the terminal must present its device token" : "the device token is not this classroom's");
         }
@@ -184,6 +205,7 @@ final class SchoolApi {
     private void schoolAttendance(RoutingContext ctx) {
         try {
             String id = ctx.pathParam("id");
+            AccessGate.require(ctx, Action.READ_SCHOOL_ATTENDANCE, Target.school(id));
             if (domain.schools().school(id).isEmpty()) {
                 throw new Refusal(404, "school_not_found", "id", "no school has the id " + id);
             }
@@ -256,11 +278,6 @@ final class SchoolApi {
         }
     }
 
-    private static String newId(String prefix) {
-        byte[] bytes = new byte[6];
-        RANDOM.nextBytes(bytes);
-        return prefix + HexFormat.of().formatHex(bytes);
-    }
 
     private ArrayNode list(java.util.List<ObjectNode> items) {
         ArrayNode array = rest.object().arrayNode();

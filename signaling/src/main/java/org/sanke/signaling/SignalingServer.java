@@ -47,8 +47,11 @@ public final class SignalingServer implements AutoCloseable {
     private final HttpServer http;
     private final LessonLoops loops;
     private final ExecutorService storeWorkers;
+    private final Domain domain;
 
-    private SignalingServer(Vertx vertx, HttpServer http, LessonLoops loops, ExecutorService storeWorkers) {
+    private SignalingServer(Vertx vertx, HttpServer http, LessonLoops loops, ExecutorService storeWorkers,
+                            Domain domain) {
+        this.domain = domain;
         this.vertx = vertx;
         this.http = http;
         this.loops = loops;
@@ -72,8 +75,10 @@ public final class SignalingServer implements AutoCloseable {
         LessonLoops loops = new LessonLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
         ExecutorService storeWorkers = storeWorkers();
         LessonRooms rooms = new LessonRooms(new LessonAdmission(domain.lessons(), domain.scheduling(),
-                domain.schools()), domain.lessons(), domain.scheduling(), routers, domain.attendance(),
+                domain.schools(), domain.access().grants()), domain.lessons(), domain.scheduling(), routers, domain.attendance(),
                 Clock.systemUTC(), loops, storeWorkers, outbound);
+        // Logout closes the person's lesson connections at once, not at their next join.
+        domain.access().sessions().onPersonSignedOut(rooms::signedOut);
         ConnectionMetrics connections = new ConnectionMetrics(registry);
         Gauge.builder("sanke.lessons.live", rooms, LessonRooms::liveLessons)
                 .description("Lessons with at least one participant").register(registry);
@@ -121,7 +126,7 @@ public final class SignalingServer implements AutoCloseable {
             }
             throw e;
         }
-        return new SignalingServer(vertx, http, loops, storeWorkers);
+        return new SignalingServer(vertx, http, loops, storeWorkers, domain);
     }
 
     /**
@@ -136,6 +141,11 @@ public final class SignalingServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+    }
+
+    /** The domain it serves (the assembly prints grants for the demo lesson with it; tests too). */
+    public Domain domain() {
+        return domain;
     }
 
     public int port() {

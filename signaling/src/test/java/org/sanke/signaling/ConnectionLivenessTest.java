@@ -38,9 +38,9 @@ class ConnectionLivenessTest {
         return WsClient.open("ws://127.0.0.1:" + server.port() + "/ws");
     }
 
-    private static String join(String lesson, String role, String name) {
+    private String join(String lesson, String role, String name) {
         return "{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + lesson + "\",\"role\":\"" + role
-                + "\",\"name\":\"" + name + "\"}";
+                + "\",\"name\":\"" + name + "\"" + TestAccess.grantField(server.domain(), lesson, role) + "}";
     }
 
     private WsClient joined(String lesson, String role, String name) throws Exception {
@@ -146,16 +146,19 @@ class ConnectionLivenessTest {
         stranger.send(join(lesson, "teacher", "Someone"));
         assertThat(stranger.next()).contains("\"code\":\"role_taken\"");
         stranger.send("{\"type\":\"join\",\"requestId\":2,\"lessonId\":\"" + lesson
-                + "\",\"role\":\"teacher\",\"name\":\"Someone\",\"rejoinToken\":\"" + "0".repeat(32) + "\"}");
+                + "\",\"role\":\"teacher\",\"name\":\"Someone\",\"rejoinToken\":\"" + "0".repeat(32) + "\""
+                + TestAccess.grantField(server.domain(), lesson, "teacher") + "}");
         assertThat(stranger.next()).as("a guessed token takes nothing").contains("\"code\":\"role_taken\"");
         stranger.send("{\"type\":\"join\",\"requestId\":3,\"lessonId\":\"" + lesson
-                + "\",\"role\":\"classroom\",\"name\":\"Sneaky\",\"rejoinToken\":\"" + token + "\"}");
+                + "\",\"role\":\"classroom\",\"name\":\"Sneaky\",\"rejoinToken\":\"" + token + "\""
+                + TestAccess.grantField(server.domain(), lesson, "classroom") + "}");
         assertThat(stranger.next()).as("the token takes only its own role's seat").contains("\"type\":\"joined\"");
         assertThat(first.closeCode).isNotDone();
 
         WsClient second = socket();
         second.send("{\"type\":\"join\",\"requestId\":4,\"lessonId\":\"" + lesson
-                + "\",\"role\":\"teacher\",\"name\":\"Ms Wang\",\"rejoinToken\":\"" + token + "\"}");
+                + "\",\"role\":\"teacher\",\"name\":\"Ms Wang\",\"rejoinToken\":\"" + token + "\""
+                + TestAccess.grantField(server.domain(), lesson, "teacher") + "}");
         assertThat(second.nextContaining("\"requestId\":4")).contains("\"type\":\"joined\"", "\"role\":\"teacher\"");
         assertThat(first.closeCode.get(10, TimeUnit.SECONDS)).as("the old connection is let go").isEqualTo(4001);
         assertThat(classroom.nextContaining("participantLeft")).contains("\"reason\":\"replaced\"");

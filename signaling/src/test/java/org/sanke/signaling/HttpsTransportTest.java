@@ -36,7 +36,7 @@ import org.sanke.signaling.tls.TlsIdentity;
 class HttpsTransportTest {
     private static final String ALLOWED = "https://portal.school.example";
     private static final String JOIN = "{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"demo\","
-            + "\"role\":\"classroom\",\"name\":\"Village %d\"}";
+            + "\"role\":\"classroom\",\"name\":\"Village %d\",\"grant\":\"%s\"}";
 
     private static MediaServer media;
     private static SignalingServer https;
@@ -77,7 +77,7 @@ class HttpsTransportTest {
         assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
 
         WsClient socket = WsClient.open(trusting, "wss://127.0.0.1:" + https.port() + "/ws", Map.of());
-        socket.send(JOIN.formatted(1));
+        socket.send(JOIN.formatted(1, TestAccess.grant(https.domain(), "demo", "classroom")));
         assertThat(socket.next()).contains("\"type\":\"joined\"");
         socket.close();
     }
@@ -131,7 +131,7 @@ class HttpsTransportTest {
         for (Map<String, String> headers : List.of(Map.of("Origin", "https://127.0.0.1:" + https.port()),
                 Map.of("Origin", ALLOWED))) {
             WsClient socket = WsClient.open(trusting, url, headers);
-            socket.send(JOIN.formatted(2));
+            socket.send(JOIN.formatted(2, TestAccess.grant(https.domain(), "demo", "classroom")));
             assertThat(socket.next()).as(headers.toString()).contains("\"type\":\"joined\"");
             socket.close();
         }
@@ -141,14 +141,14 @@ class HttpsTransportTest {
     void aPlainServerKnowsItsOwnOriginAndOneBehindATlsProxyTrustsTheProxysScheme() throws Exception {
         String url = "ws://127.0.0.1:" + plain.port() + "/ws";
         WsClient own = WsClient.open(HTTP, url, Map.of("Origin", plainBase()));
-        own.send(JOIN.formatted(3));
+        own.send(JOIN.formatted(3, TestAccess.grant(plain.domain(), "demo", "classroom")));
         assertThat(own.next()).contains("\"type\":\"joined\"");
         own.close();
         assertThatThrownBy(() -> WsClient.open(HTTP, url, Map.of("Origin", "https://127.0.0.1:" + plain.port())))
                 .isInstanceOf(ExecutionException.class);
         WsClient proxied = WsClient.open(HTTP, url, Map.of("Origin", "https://127.0.0.1:" + plain.port(),
                 "X-Forwarded-Proto", "https"));
-        proxied.send(JOIN.formatted(4));
+        proxied.send(JOIN.formatted(4, TestAccess.grant(plain.domain(), "demo", "classroom")));
         assertThat(proxied.next()).contains("\"type\":\"joined\"");
         proxied.close();
     }
@@ -172,15 +172,24 @@ class HttpsTransportTest {
         assertThat(lessons.all()).hasSize(before + 4);
         // Reading is not changing: a foreign GET is answered (the browser keeps its answer from the other site).
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(plainBase() + "/api/lessons"))
-                .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString())
+                .header("Origin", "https://evil.example").header("Cookie", admin()).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(200);
     }
 
     private static HttpResponse<String> post(Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(plainBase() + "/api/lessons"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Planted\"}"));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Planted\"}")).header("Cookie", admin());
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String adminCookie;
+
+    private static synchronized String admin() {
+        if (adminCookie == null) {
+            adminCookie = TestAccess.adminCookie(plain.domain());
+        }
+        return adminCookie;
     }
 
     private static String httpsBase() {

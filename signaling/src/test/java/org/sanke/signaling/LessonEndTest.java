@@ -42,10 +42,19 @@ class LessonEndTest {
     }
 
     private String lastBody;
+    private String adminCookie;
+
+    private String admin() {
+        if (adminCookie == null) {
+            adminCookie = TestAccess.adminCookie(server.domain());
+        }
+        return adminCookie;
+    }
 
     private String post(String path, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + server.port() + path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                + server.port() + path)).header("Cookie", admin()).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         lastBody = response.body();
@@ -80,7 +89,7 @@ class LessonEndTest {
     private WsClient joinAsTeacher(String[] lesson) throws Exception {
         WsClient ws = WsClient.open("ws://127.0.0.1:" + server.port() + "/ws");
         ws.send("{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + lesson[0] + "\",\"role\":\"teacher\","
-                + "\"name\":\"Wang\"}");
+                + "\"name\":\"Wang\"" + TestAccess.grantField(server.domain(), lesson[0], "teacher") + "}");
         assertThat(ws.next()).contains("\"type\":\"joined\"");
         return ws;
     }

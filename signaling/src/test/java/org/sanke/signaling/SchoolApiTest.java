@@ -35,12 +35,28 @@ class SchoolApiTest {
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", admin()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Cookie", admin()).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** What a terminal reads: no session, its device token or nothing. */
+    private static String getAsTerminal(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String adminCookie;
+
+    private static synchronized String admin() {
+        if (adminCookie == null) {
+            adminCookie = TestAccess.adminCookie(server.domain());
+        }
+        return adminCookie;
     }
 
     private static String id(HttpResponse<String> created) {
@@ -83,7 +99,7 @@ class SchoolApiTest {
         String boundary = "sanke-boundary";
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + server.port() + "/api/lessons"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", admin()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data;"
                         + " name=\"file\"; filename=\"big.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
                         + "x".repeat(4000) + "\r\n--" + boundary + "--\r\n")).build(),
@@ -145,10 +161,11 @@ class SchoolApiTest {
                 + "\",\"sendingClassroomId\":\"" + sending + "\",\"receivingClassroomIds\":[\"" + enrolled
                 + "\"],\"start\":\"" + soon.plusHours(3) + "\",\"durationMinutes\":40}").statusCode()).isEqualTo(201);
 
-        assertThat(get("/api/classrooms/" + enrolled + "/upcoming")).contains("\"error\":\"device_not_authorized\"");
-        assertThat(get("/api/classrooms/" + enrolled + "/upcoming?token=" + outsiderToken))
+        assertThat(getAsTerminal("/api/classrooms/" + enrolled + "/upcoming"))
+                .contains("\"error\":\"device_not_authorized\"");
+        assertThat(getAsTerminal("/api/classrooms/" + enrolled + "/upcoming?token=" + outsiderToken))
                 .contains("\"error\":\"device_not_authorized\"", "not this classroom's");
-        String upcoming = get("/api/classrooms/" + enrolled + "/upcoming?token=" + enrolledToken);
+        String upcoming = getAsTerminal("/api/classrooms/" + enrolled + "/upcoming?token=" + enrolledToken);
         assertThat(upcoming).contains("\"subject\":\"Maths\"", "\"from\":\"Studio\"", "\"state\":\"open\"",
                 "\"subject\":\"Art\"", "\"state\":\"scheduled\"");
         assertThat(upcoming.indexOf("Maths")).as("soonest first").isLessThan(upcoming.indexOf("Art"));
@@ -161,7 +178,8 @@ class SchoolApiTest {
                 + "\",\"deviceToken\":\"" + outsiderToken + "\"}");
         assertThat(ws.next()).contains("\"code\":\"not_enrolled\"", "is not enrolled in this lesson (Maths");
         ws.send("{\"type\":\"join\",\"requestId\":2,\"lessonId\":\"" + maths
-                + "\",\"role\":\"classroom\",\"name\":\"Point C\"}");
+                + "\",\"role\":\"classroom\",\"name\":\"Point C\""
+                + TestAccess.grantField(server.domain(), maths, "classroom") + "}");
         assertThat(ws.next()).contains("\"code\":\"missing_field\"", "classroomId");
         ws.send("{\"type\":\"join\",\"requestId\":5,\"lessonId\":\"" + maths
                 + "\",\"role\":\"classroom\",\"name\":\"Point C\",\"classroomId\":\"" + enrolled
@@ -175,7 +193,7 @@ class SchoolApiTest {
                 + "\",\"role\":\"classroom\",\"name\":\"Point C\",\"classroomId\":\"" + enrolled
                 + "\",\"deviceToken\":\"" + enrolledToken + "\"}");
         assertThat(ws.next()).contains("\"type\":\"joined\"", "\"title\":\"Maths\"");
-        assertThat(get("/api/classrooms/nope/upcoming")).contains("classroom_not_found");
+        assertThat(getAsTerminal("/api/classrooms/nope/upcoming")).contains("classroom_not_found");
 
         // The school's attendance: Point C joined early (counted, not late); Point D takes no part.
         java.time.LocalDate today = soon.toLocalDate();

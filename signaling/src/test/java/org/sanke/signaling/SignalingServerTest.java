@@ -48,13 +48,23 @@ class SignalingServerTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Cookie", admin()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", admin()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String adminCookie;
+
+    private static synchronized String admin() {
+        if (adminCookie == null) {
+            adminCookie = TestAccess.adminCookie(server.domain());
+        }
+        return adminCookie;
     }
 
     private static WsClient socket() throws Exception {
@@ -71,7 +81,7 @@ class SignalingServerTest {
 
     private static String join(String lesson, String role, String name) {
         return "{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + lesson + "\",\"role\":\"" + role
-                + "\",\"name\":\"" + name + "\"}";
+                + "\",\"name\":\"" + name + "\"" + TestAccess.grantField(server.domain(), lesson, role) + "}";
     }
 
     @Test

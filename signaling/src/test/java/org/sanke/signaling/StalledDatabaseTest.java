@@ -47,7 +47,7 @@ class StalledDatabaseTest {
         attendance = new QueuedAttendanceWriter(new JdbcAttendanceStore(database));
         server = SignalingServer.start(new SignalingConfig("127.0.0.1", 0, 64 * 1024, "web"), () -> {
             throw new IllegalStateException("no media in this test");
-        }, Domain.of(database, lessons, attendance, Domain.DEFAULT_ZONE),
+        }, Domain.of(database, lessons, attendance, java.time.Clock.system(Domain.DEFAULT_ZONE)),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
@@ -63,7 +63,7 @@ class StalledDatabaseTest {
     private WsClient joined(String lesson, String role, String name) throws Exception {
         WsClient socket = WsClient.open("ws://127.0.0.1:" + server.port() + "/ws");
         socket.send("{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + lesson + "\",\"role\":\"" + role
-                + "\",\"name\":\"" + name + "\"}");
+                + "\",\"name\":\"" + name + "\"" + TestAccess.grantField(server.domain(), lesson, role) + "}");
         assertThat(socket.nextContaining("\"requestId\":1")).contains("\"type\":\"joined\"");
         return socket;
     }
@@ -80,10 +80,11 @@ class StalledDatabaseTest {
         WsClient classroom = joined(running, "classroom", "Village");
         WsClient otherTeacher = joined(joining, "teacher", "Mr Li");
 
+        String admin = TestAccess.adminCookie(server.domain());
         postgres.pause();
         long frozen = System.nanoTime();
         CompletableFuture<HttpResponse<String>> storeRead = http.sendAsync(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/api/schools")).build(),
+                URI.create("http://127.0.0.1:" + server.port() + "/api/schools")).header("Cookie", admin).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         long asked = System.nanoTime();

@@ -53,7 +53,7 @@ class SubscribeChurnTest {
     private static WsClient joined(String lesson, String role, String name) throws Exception {
         WsClient socket = WsClient.open("ws://127.0.0.1:" + server.port() + "/ws");
         socket.send("{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + lesson + "\",\"role\":\"" + role
-                + "\",\"name\":\"" + name + "\"}");
+                + "\",\"name\":\"" + name + "\"" + TestAccess.grantField(server.domain(), lesson, role) + "}");
         assertThat(socket.nextContaining("\"requestId\":1")).contains("\"type\":\"joined\"");
         return socket;
     }

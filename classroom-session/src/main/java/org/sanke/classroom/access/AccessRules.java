@@ -65,7 +65,7 @@ public final class AccessRules {
         allow(Action.READ_SCHOOL_ATTENDANCE, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, INSPECTOR, school);
         allow(Action.JOIN_AS_TEACHER, PLATFORM_ADMIN, lesson, SCHOOL_ADMIN, lesson, LEAD_TEACHER, lesson,
                 ASSISTANT_TEACHER, lesson);
-        allow(Action.INVITE_CLASSROOMS, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, lesson,
+        allow(Action.INVITE, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, lesson,
                 ASSISTANT_TEACHER, lesson);
         allow(Action.JOIN_AS_OBSERVER, LEAD_TEACHER, e, ASSISTANT_TEACHER, e, OBSERVER_TEACHER, e);
         allow(Action.JOIN_AS_LEARNER, LEARNER, e);
@@ -104,6 +104,20 @@ public final class AccessRules {
             case OWN_LESSON -> "this is not a lesson you teach";
             case EVERYWHERE -> throw new IllegalStateException("everywhere reaches every target");
         });
+    }
+
+    /**
+     * Whether the caller may give a new person this role: a platform-wide role (administrator, inspector, reviewer)
+     * only a platform administrator gives, so that no school administrator can raise anyone above a school.
+     */
+    public static Decision mayAppoint(Caller caller, PersonRole role, String schoolId) {
+        Decision add = decide(caller, Action.ADD_PERSON, schoolId == null ? Target.platform()
+                : Target.school(schoolId));
+        if (!add.allowed() || !PLATFORM_WIDE.contains(role) || caller.person().role() == PLATFORM_ADMIN) {
+            return add;
+        }
+        return new Decision.Refused(Decision.Reason.NOT_PERMITTED, "only a platform administrator appoints a "
+                + role.wireName());
     }
 
     /** The reach the table gives this role for this action; null when it gives none. */

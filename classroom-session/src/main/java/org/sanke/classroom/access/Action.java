@@ -16,11 +16,11 @@ public enum Action {
     READ_LESSON_ATTENDANCE("GET /api/lessons/{id}/attendance"),
     READ_SCHOOL_ATTENDANCE("GET /api/schools/{id}/attendance"),
     JOIN_AS_TEACHER("POST /api/lessons/{id}/grants role=teacher"),
-    INVITE_CLASSROOMS("POST /api/lessons/{id}/grants role=classroom"),
+    INVITE("POST /api/lessons/{id}/grants invitation=true (classroom, observer, learner links)"),
     JOIN_AS_OBSERVER("POST /api/lessons/{id}/grants role=observer"),
     JOIN_AS_LEARNER("POST /api/lessons/{id}/grants role=learner"),
     JOIN_AS_INSPECTOR("POST /api/lessons/{id}/grants role=inspector"),
-    REVOKE_GRANT("DELETE /api/lessons/{id}/grants/{grantId}");
+    REVOKE_GRANT("POST /api/lessons/{id}/grants/revoke");
 
     /** The routes that ask for it, for the printed table. */
     public final String routes;

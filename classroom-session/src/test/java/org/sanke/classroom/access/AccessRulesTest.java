@@ -41,7 +41,7 @@ class AccessRulesTest {
             assertThat(decide(p, Action.READ_PEOPLE, Target.school("s1")).allowed()).isFalse();
             assertThat(decide(p, Action.JOIN_AS_TEACHER, hillLesson).allowed()).isFalse();
             assertThat(decide(p, Action.JOIN_AS_INSPECTOR, hillLesson).allowed()).isFalse();
-            assertThat(decide(p, Action.INVITE_CLASSROOMS, hillLesson).allowed()).isFalse();
+            assertThat(decide(p, Action.INVITE, hillLesson).allowed()).isFalse();
         }
     }
 

@@ -7,9 +7,10 @@ public sealed interface Inbound {
     /**
      * @param classroomId the classroom a terminal joins as; required for timetabled lessons, else optional
      * @param rejoinToken the token of an earlier {@code joined} reply: takes that seat back if it is still held
+     * @param grant       the join grant (a person's, or an invitation); a terminal shows its device token instead
      */
     record Join(Object requestId, String lessonId, String role, String name, String classroomId,
-                String deviceToken, String rejoinToken) implements Inbound {
+                String deviceToken, String rejoinToken, String grant) implements Inbound {
     }
 
     /** @param screenMid the mid of the offer's screen-share video section, if it has one */

@@ -3,6 +3,7 @@ package org.sanke.signaling.protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sanke.classroom.access.JoinGrants;
 
 /** Turns a text frame into a checked {@link Inbound}, or a {@link ProtocolError} naming what is wrong. Thread-safe. */
 public final class InboundReader {
@@ -45,7 +46,8 @@ public final class InboundReader {
             case "join" -> new Inbound.Join(requestId, text(node, "lessonId", 64), text(node, "role", 16),
                     name(node), node.has("classroomId") ? text(node, "classroomId", 64) : null,
                     node.has("deviceToken") ? text(node, "deviceToken", 128) : null,
-                    node.has("rejoinToken") ? text(node, "rejoinToken", 64) : null);
+                    node.has("rejoinToken") ? text(node, "rejoinToken", 64) : null,
+                    node.has("grant") ? text(node, "grant", JoinGrants.MAX_TOKEN_LENGTH) : null);
             case "publish" -> new Inbound.Publish(requestId, text(node, "sdp", Integer.MAX_VALUE),
                     node.has("screenMid") ? text(node, "screenMid", 32) : null);
             case "subscribeAnswer" -> new Inbound.SubscribeAnswer(requestId, version(node),

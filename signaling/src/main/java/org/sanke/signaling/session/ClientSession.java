@@ -35,6 +35,10 @@ public final class ClientSession {
     public static final short CLOSE_IDLE = 4002;
     /** Close code when the client did not read what the server sent it. */
     public static final short CLOSE_SLOW_READER = 4003;
+    /** Close code when the person whose grant let this connection in signed out (or was signed out). */
+    public static final short CLOSE_SIGNED_OUT = 4005;
+    /** Close code when the invitation this connection came in with was withdrawn. */
+    public static final short CLOSE_GRANT_REVOKED = 4006;
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
 
     private final Vertx vertx;
@@ -140,6 +144,10 @@ public final class ClientSession {
 
     void closeBecauseReplaced() {
         socket.close(CLOSE_REPLACED, "replaced by a new connection");
+    }
+
+    void closeBecause(short code, String reason) {
+        socket.close(code, reason);
     }
 
     /**
@@ -289,8 +297,7 @@ public final class ClientSession {
         Role role = Role.fromWireName(join.role()).orElseThrow(() -> new ProtocolError("invalid_field",
                 "'role' must be one of teacher, classroom, observer, learner, inspector"));
         joining = true;
-        rooms.join(this, join.lessonId(), role, join.name(), join.classroomId(), join.deviceToken(),
-                join.rejoinToken(), join.requestId()).whenComplete((ignored, failure) -> {
+        rooms.join(this, join, role).whenComplete((ignored, failure) -> {
                     joining = false;
                     if (failure != null) {
                         answerFailure(join.requestId(), failure, "joining failed");
@@ -344,6 +351,7 @@ public final class ClientSession {
             metrics.open.decrementAndGet();
             vertx.cancelTimer(livenessTimer);
         }
+        rooms.released(this);
         leaveLesson("disconnected");
     }
 

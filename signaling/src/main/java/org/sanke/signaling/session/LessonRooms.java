@@ -19,6 +19,7 @@ import org.sanke.classroom.Participant;
 import org.sanke.classroom.Role;
 import org.sanke.classroom.Scheduling;
 import org.sanke.media.api.Router;
+import org.sanke.signaling.protocol.Inbound;
 import org.sanke.signaling.protocol.Outbound;
 import org.sanke.signaling.protocol.ProtocolError;
 import org.sanke.signaling.sdp.SdpNegotiator;
@@ -38,6 +39,7 @@ public final class LessonRooms {
     private final SdpNegotiator sdp = new SdpNegotiator();
     private final ConcurrentMap<String, LessonRoom> rooms = new ConcurrentHashMap<>();
     private final AttendanceRecorder attendance;
+    private final LiveGrants grants = new LiveGrants();
 
     /**
      * @param attendance   a store whose writes never block (queued), since they are made on lesson loops
@@ -60,19 +62,39 @@ public final class LessonRooms {
      * Takes a connection into a lesson: the door (on a store worker), then the seat (on the lesson's loop), which
      * sends the joined reply. Fails with the {@link ProtocolError} of a refusal.
      */
-    CompletableFuture<Void> join(ClientSession session, String lessonId, Role role, String name, String classroomId,
-                                 String deviceToken, String rejoinToken, Object requestId) {
+    CompletableFuture<Void> join(ClientSession session, Inbound.Join join, Role role) {
         CompletableFuture<LessonAdmission.Result> door;
         try {
-            door = CompletableFuture.supplyAsync(() -> admission.admit(lessonId, role, classroomId, deviceToken),
-                    storeWorkers);
+            door = CompletableFuture.supplyAsync(() -> admission.admit(join.lessonId(), role, join.classroomId(),
+                    join.deviceToken(), join.grant()), storeWorkers);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new ProtocolError("busy", "the server is busy; join again"));
         }
         return door.thenCompose(result -> switch (result) {
             case JoinResult.Refusal refusal -> CompletableFuture.failedFuture(refusalError(refusal));
-            case LessonAdmission.Open open -> enter(session, open, role, name, classroomId, rejoinToken, requestId);
+            case LessonAdmission.Open open -> {
+                if (open.grant() != null) {
+                    grants.hold(session, open.grant()); // before the seat, so a logout meanwhile is not missed
+                }
+                yield enter(session, open, role, open.displayName(join.name()), join.classroomId(),
+                        join.rejoinToken(), join.requestId());
+            }
         });
+    }
+
+    /** The connection closed: its grant no longer holds a seat. */
+    void released(ClientSession session) {
+        grants.release(session);
+    }
+
+    /** A person signed out (or was signed out): their connections leave every lesson at once. */
+    public void signedOut(String personId) {
+        grants.close(grant -> personId.equals(grant.personId()), ClientSession.CLOSE_SIGNED_OUT, "signed out");
+    }
+
+    /** An invitation was withdrawn: whoever came in with it leaves at once. */
+    public void revoked(String grantId) {
+        grants.close(grant -> grant.id().equals(grantId), ClientSession.CLOSE_GRANT_REVOKED, "invitation withdrawn");
     }
 
     private CompletableFuture<Void> enter(ClientSession session, LessonAdmission.Open open, Role role, String name,
@@ -117,6 +139,11 @@ public final class LessonRooms {
             case NOT_ENROLLED -> "not_enrolled";
             case MISSING_FIELD -> "missing_field";
             case DEVICE_NOT_AUTHORIZED -> "device_not_authorized";
+            case GRANT_REQUIRED -> "grant_required";
+            case GRANT_FORGED -> "grant_forged";
+            case GRANT_EXPIRED -> "grant_expired";
+            case GRANT_REVOKED -> "grant_revoked";
+            case GRANT_NOT_FOR_THIS -> "grant_not_for_this";
             case ROLE_TAKEN -> "role_taken";
             case LESSON_FULL -> "lesson_full";
             case ROLE_NOT_ALLOWED -> "role_not_allowed";
