@@ -15,7 +15,7 @@ CREATE TABLE account (
 -- One-time recovery codes for the second factor: only their hashes.
 CREATE TABLE recovery_code (
     person_id  VARCHAR(64) NOT NULL REFERENCES account (person_id),
-    code_hash  VARCHAR(64) NOT NULL,
+    code_hash  VARCHAR(128) NOT NULL,
     PRIMARY KEY (person_id, code_hash)
 );
 

@@ -6,12 +6,14 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.Role;
 import org.sanke.classroom.access.Access;
+import org.sanke.classroom.access.Account;
 import org.sanke.classroom.access.AccessRules;
 import org.sanke.classroom.access.Action;
 import org.sanke.classroom.access.JoinGrant;
@@ -19,6 +21,7 @@ import org.sanke.classroom.access.JoinGrants;
 import org.sanke.classroom.access.LessonScopes;
 import org.sanke.classroom.access.LoginResult;
 import org.sanke.classroom.access.LoginSessions;
+import org.sanke.classroom.access.SecondFactor;
 import org.sanke.classroom.access.Target;
 import org.sanke.signaling.RestSupport.Refusal;
 import org.sanke.signaling.session.LessonRooms;
@@ -47,6 +50,10 @@ final class AccessApi {
         router.delete("/api/session").handler(ctx -> rest.handle(ctx, 200, this::logout));
         router.post("/api/session/password").blockingHandler(ctx -> rest.handle(ctx, 200, this::changePassword),
                 false);
+        router.post("/api/session/second-factor").blockingHandler(ctx -> rest.handle(ctx, 200,
+                this::beginSecondFactor), false);
+        router.post("/api/session/second-factor/confirm").blockingHandler(ctx -> rest.handle(ctx, 200,
+                this::confirmSecondFactor), false);
         router.get("/api/setup").blockingHandler(ctx -> rest.handle(ctx, 200, c -> rest.object()
                 .put("needed", access.setup().pendingCode().isPresent())), false);
         router.post("/api/setup").blockingHandler(ctx -> rest.handle(ctx, 201, this::setUp), false);
@@ -116,6 +123,31 @@ final class AccessApi {
         Cookie cookie = ctx.request().getCookie(AccessGate.COOKIE);
         access.sessions().update(cookie.getValue(), pending);
         return me(session.person(), pending);
+    }
+
+    /** A new authenticator secret for the signed-in person, kept only once a code made from it comes back. */
+    private JsonNode beginSecondFactor(RoutingContext ctx) throws Refusal {
+        LoginSessions.Session session = AccessGate.session(ctx).orElseThrow();
+        Account account = access.accounts().account(session.person().id()).orElseThrow(() -> new Refusal(409,
+                "no_account", null, "this person logs in through single sign-on"));
+        SecondFactor.Setup setup = access.accounts().secondFactor().begin(account);
+        return rest.object().put("secret", setup.secretText()).put("otpauthUri", setup.otpauthUri());
+    }
+
+    private JsonNode confirmSecondFactor(RoutingContext ctx) throws Refusal {
+        LoginSessions.Session session = AccessGate.session(ctx).orElseThrow();
+        ObjectNode body = rest.body(ctx, Set.of("code"));
+        String code = RestSupport.text(body, "code", 16, true);
+        Account account = access.accounts().account(session.person().id()).orElseThrow(() -> new Refusal(409,
+                "no_account", null, "this person logs in through single sign-on"));
+        List<String> recovery = access.accounts().secondFactor().confirm(account, code).orElseThrow(() ->
+                Refusal.invalid("code", "the code is not the app's current one for the secret shown, or the"
+                        + " setup took longer than 10 minutes"));
+        Set<LoginResult.Pending> pending = access.accounts().pending(session.person().id());
+        access.sessions().update(ctx.request().getCookie(AccessGate.COOKIE).getValue(), pending);
+        ObjectNode reply = me(session.person(), pending);
+        recovery.forEach(reply.putArray("recoveryCodes")::add);
+        return reply;
     }
 
     /** The first run: the operator makes the first platform administrator with the code the console printed. */

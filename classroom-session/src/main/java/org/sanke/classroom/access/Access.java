@@ -19,6 +19,8 @@ public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grant
         Accounts accounts = new Accounts(new JdbcAccountStore(database), people, passwords, AccessAudit.logging(),
                 clock);
         JoinGrants grants = new JoinGrants(grantKeys, new JdbcRevokedGrantStore(database), clock);
-        return new Access(accounts, new LoginSessions(clock), grants, new PlatformSetup(accounts, people));
+        LoginSessions sessions = new LoginSessions(clock);
+        sessions.onPersonSignedOut(grants::revokeAllOf); // a signed-out person's grants stop opening lessons
+        return new Access(accounts, sessions, grants, new PlatformSetup(accounts, people));
     }
 }

@@ -21,6 +21,9 @@ public interface AccountStore {
     /** Replaces a person's recovery codes (their hashes). */
     void setRecoveryCodes(String personId, List<String> codeHashes);
 
+    /** The hashes of a person's unused recovery codes. */
+    List<String> recoveryCodes(String personId);
+
     /** Removes one recovery code; false when it was not there (used already, or never). */
     boolean useRecoveryCode(String personId, String codeHash);
 }

@@ -33,7 +33,7 @@ public final class Accounts {
         this.store = store;
         this.people = people;
         this.passwords = passwords;
-        this.secondFactor = new SecondFactor(store, clock);
+        this.secondFactor = new SecondFactor(store, audit, clock);
         this.audit = audit;
         this.clock = clock;
         this.decoyHash = passwords.hash("decoy password that no account has");

@@ -10,7 +10,8 @@ import org.sanke.classroom.Role;
  *                 use (a teacher's link for the receiving classrooms of a lesson of hers)
  * @param name     the person's name, shown in the lesson; null for an invitation (the room gives its own)
  */
-public record JoinGrant(String id, String lessonId, Role role, String personId, String name, Instant expiresAt) {
+public record JoinGrant(String id, String lessonId, Role role, String personId, String name, Instant issuedAt,
+                        Instant expiresAt) {
     public boolean invitation() {
         return personId == null;
     }

@@ -46,6 +46,8 @@ public final class JoinGrants {
     private final Map<String, MACVerifier> verifiers = new LinkedHashMap<>();
     private final RevokedGrantStore revokedStore;
     private final ConcurrentHashMap<String, Instant> revoked = new ConcurrentHashMap<>();
+    /** When each person last signed out: their grants issued until then are void. */
+    private final ConcurrentHashMap<String, Instant> signedOut = new ConcurrentHashMap<>();
     private final Clock clock;
 
     /**
@@ -85,8 +87,8 @@ public final class JoinGrants {
 
     /** Leave for a signed-in person to join one lesson in one role, for the next few minutes. */
     public Issued forPerson(Person person, String lessonId, Role role) {
-        return sign(new JoinGrant(newId(), lessonId, role, person.id(), person.name(),
-                clock.instant().plus(PERSON_GRANT)));
+        Instant now = clock.instant();
+        return sign(new JoinGrant(newId(), lessonId, role, person.id(), person.name(), now, now.plus(PERSON_GRANT)));
     }
 
     /** A link anyone holding it may use to join one lesson in one role, until it expires or is revoked. */
@@ -95,7 +97,8 @@ public final class JoinGrants {
             throw new IllegalArgumentException("an invitation lasts up to " + LONGEST_INVITATION.toHours()
                     + " hours");
         }
-        return sign(new JoinGrant(newId(), lessonId, role, null, null, clock.instant().plus(validFor)));
+        Instant now = clock.instant();
+        return sign(new JoinGrant(newId(), lessonId, role, null, null, now, now.plus(validFor)));
     }
 
     /** Whether {@code token} lets its holder into {@code lessonId} as {@code role} now. */
@@ -108,7 +111,8 @@ public final class JoinGrants {
         if (!clock.instant().isBefore(grant.expiresAt())) {
             return new GrantCheck.Invalid(GrantCheck.Reason.EXPIRED, "the grant expired at " + grant.expiresAt());
         }
-        if (revoked.containsKey(grant.id())) {
+        Instant signedOutAt = grant.personId() == null ? null : signedOut.get(grant.personId());
+        if (revoked.containsKey(grant.id()) || signedOutAt != null && !grant.issuedAt().isAfter(signedOutAt)) {
             return new GrantCheck.Invalid(GrantCheck.Reason.REVOKED, "the grant was withdrawn");
         }
         if (!grant.lessonId().equals(lessonId) || grant.role() != role) {
@@ -135,12 +139,13 @@ public final class JoinGrants {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Optional<Role> role = Role.fromWireName(claims.getStringClaim("role"));
             if (!ISSUER.equals(claims.getIssuer()) || claims.getExpirationTime() == null || role.isEmpty()
+                    || claims.getIssueTime() == null
                     || claims.getJWTID() == null || claims.getStringClaim("lesson") == null) {
                 return Optional.empty();
             }
             return Optional.of(new JoinGrant(claims.getJWTID(), claims.getStringClaim("lesson"), role.get(),
                     claims.getStringClaim("person"), claims.getStringClaim("name"),
-                    claims.getExpirationTime().toInstant()));
+                    claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()));
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -154,9 +159,19 @@ public final class JoinGrants {
         revoked.values().removeIf(expiry -> !expiry.isAfter(now));
     }
 
+    /**
+     * Every grant issued to the person so far stops working (they signed out, or were put out): a person's grants
+     * last minutes, so this is remembered for that long only.
+     */
+    public void revokeAllOf(String personId) {
+        Instant now = clock.instant();
+        signedOut.values().removeIf(at -> at.plus(PERSON_GRANT).isBefore(now));
+        signedOut.put(personId, now);
+    }
+
     private Issued sign(JoinGrant grant) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).jwtID(grant.id())
-                .issueTime(Date.from(clock.instant())).expirationTime(Date.from(grant.expiresAt()))
+                .issueTime(Date.from(grant.issuedAt())).expirationTime(Date.from(grant.expiresAt()))
                 .claim("lesson", grant.lessonId()).claim("role", grant.role().wireName());
         if (grant.personId() != null) {
             claims.claim("person", grant.personId()).claim("name", grant.name());

@@ -88,6 +88,12 @@ public final class JdbcAccountStore implements AccountStore {
     }
 
     @Override
+    public List<String> recoveryCodes(String personId) {
+        return with("read the recovery codes of " + personId, c -> Jdbc.query(c,
+                "SELECT code_hash FROM recovery_code WHERE person_id = ?", row -> row.getString(1), personId));
+    }
+
+    @Override
     public boolean useRecoveryCode(String personId, String codeHash) {
         return with("use a recovery code of " + personId, c -> Jdbc.updateCount(c,
                 "DELETE FROM recovery_code WHERE person_id = ? AND code_hash = ?", personId, codeHash) == 1);

@@ -112,6 +112,41 @@ class AccountsTest {
         assertThat(in.pending()).containsExactly(LoginResult.Pending.SET_UP_SECOND_FACTOR);
     }
 
+    @Test
+    void aSecondFactorIsSetUpWithACodeFromItsSecretThenAskedAtEveryLoginAndRecoveryCodesWorkOnce() {
+        Person admin = f.person("u2", "s1", PersonRole.SCHOOL_ADMIN);
+        Account account = f.accounts.create(admin, "admin.hill", "Spring-Rain-2026", false);
+        TotpVerifier app = new TotpVerifier(f.clock);
+
+        SecondFactor.Setup setup = f.accounts.secondFactor().begin(account);
+        assertThat(setup.otpauthUri()).startsWith("otpauth://totp/Sanke:admin.hill?secret=" + setup.secretText());
+        assertThat(f.accounts.secondFactor().confirm(account, "000000")).as("a code not from the secret").isEmpty();
+        java.util.List<String> recovery = f.accounts.secondFactor()
+                .confirm(account, app.currentCode(TotpSecret.fromBase32(setup.secretText()))).orElseThrow();
+        assertThat(recovery).hasSize(RecoveryCodes.COUNT);
+        assertThat(f.accounts.pending("u2")).isEmpty();
+        assertThat(f.audit).contains("SECOND_FACTOR_SET u2");
+
+        assertThat(reason(f.accounts.login("admin.hill", "Spring-Rain-2026", null)))
+                .isEqualTo(LoginResult.Reason.SECOND_FACTOR_REQUIRED);
+        String code = app.currentCode(TotpSecret.fromBase32(setup.secretText()));
+        assertThat(reason(f.accounts.login("admin.hill", "Spring-Rain-2026", code)))
+                .as("the code of the setup step is used already").isEqualTo(LoginResult.Reason.WRONG_SECOND_FACTOR);
+        f.clock.advance(Duration.ofSeconds(30));
+        code = app.currentCode(TotpSecret.fromBase32(setup.secretText()));
+        assertThat(f.accounts.login("admin.hill", "Spring-Rain-2026", code)).isInstanceOf(LoginResult.SignedIn.class);
+        assertThat(reason(f.accounts.login("admin.hill", "Spring-Rain-2026", code))).as("a code works once")
+                .isEqualTo(LoginResult.Reason.WRONG_SECOND_FACTOR);
+
+        assertThat(f.accounts.login("admin.hill", "Spring-Rain-2026", recovery.get(0).toUpperCase()))
+                .isInstanceOf(LoginResult.SignedIn.class);
+        assertThat(reason(f.accounts.login("admin.hill", "Spring-Rain-2026", recovery.get(0))))
+                .isEqualTo(LoginResult.Reason.WRONG_SECOND_FACTOR);
+        assertThat(f.audit).contains("RECOVERY_CODE_USED u2");
+        assertThat(reason(f.accounts.login("admin.hill", "Wrong-Password-1", code)))
+                .as("the password is checked before the code").isEqualTo(LoginResult.Reason.WRONG_CREDENTIALS);
+    }
+
     private static LoginResult.Reason reason(LoginResult result) {
         return ((LoginResult.Refused) result).reason();
     }

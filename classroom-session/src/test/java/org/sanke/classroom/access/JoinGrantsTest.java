@@ -62,6 +62,19 @@ class JoinGrantsTest {
     }
 
     @Test
+    void aPersonWhoSignsOutLosesEveryGrantIssuedSoFarButNotLaterOnes() {
+        String before = grants.forPerson(wang, "math", Role.TEACHER).token();
+        String invitation = grants.invitation("math", Role.CLASSROOM, Duration.ofHours(1)).token();
+        clock.advance(Duration.ofSeconds(5));
+        grants.revokeAllOf("u1");
+        assertThat(reason(grants.check(before, "math", Role.TEACHER))).isEqualTo(GrantCheck.Reason.REVOKED);
+        assertThat(grants.check(invitation, "math", Role.CLASSROOM)).as("nobody's").isInstanceOf(GrantCheck.Valid.class);
+        clock.advance(Duration.ofSeconds(2));
+        String after = grants.forPerson(wang, "math", Role.TEACHER).token();
+        assertThat(grants.check(after, "math", Role.TEACHER)).isInstanceOf(GrantCheck.Valid.class);
+    }
+
+    @Test
     void anInvitationLastsAtMostADay() {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                 () -> grants.invitation("math", Role.CLASSROOM, Duration.ofHours(25))))
