@@ -1,3 +1,4 @@
+import { api as call } from './access.js';
 import { t, translatePage } from './i18n.js';
 
 // Administration over the REST API (docs/api.md): schools, classrooms (with their terminals' device tokens),
@@ -6,15 +7,8 @@ translatePage();
 const message = document.getElementById('message');
 const names = new Map();
 
-async function api(path, body) {
-  const response = await fetch(path, body ? { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body) } : undefined);
-  const json = await response.json();
-  if (!response.ok) {
-    throw new Error(`${json.field ? `${json.field}: ` : ''}${json.message}`);
-  }
-  return json;
-}
+// Without a session (or with a step to do) the person is sent to the login page and back.
+const api = (path, body) => call(path, { body });
 
 function fill(list, items, render) {
   list.replaceChildren(...items.map((item) => {
@@ -38,6 +32,7 @@ async function refresh() {
   fill(document.getElementById('people'), people, (p) => `${p.name} (${p.role})`);
   options(document.querySelector('#classroom-form [name=schoolId]'), schools, (s) => s.name);
   options(document.querySelector('#person-form [name=schoolId]'), schools, (s) => s.name, '—');
+  options(document.querySelector('#account-form [name=personId]'), people, (p) => `${p.name} (${p.role})`);
   const teachers = people.filter((p) => p.role === 'lead_teacher');
   options(document.querySelector('#timetable-form [name=teacherId]'), teachers, (p) => p.name);
   const roomLabel = (c) => `${names.get(c.schoolId)} · ${c.name}`;
@@ -77,6 +72,12 @@ onSubmit('classroom-form', (f) => ['/api/classrooms', { schoolId: f.schoolId.val
   });
 onSubmit('person-form', (f) => ['/api/people', { name: f.name.value, role: f.role.value,
   ...(f.schoolId.value ? { schoolId: f.schoolId.value } : {}) }]);
+onSubmit('account-form', (f) => [`/api/people/${encodeURIComponent(f.personId.value)}/account`,
+  { login: f.login.value, password: f.password.value }]);
+document.getElementById('logout').addEventListener('click', async () => {
+  await call('/api/session', { method: 'DELETE' }).catch(() => {});
+  location.href = `/login.html${location.search}`;
+});
 onSubmit('timetable-form', (f) => ['/api/timetable', {
   subject: f.subject.value, mode: f.mode.value, teacherId: f.teacherId.value,
   sendingClassroomId: f.sendingClassroomId.value,

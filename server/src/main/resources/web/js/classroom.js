@@ -1,6 +1,6 @@
 import { LessonClient } from './lesson-client.js';
 import { installHook, startWithCamera } from './hook.js';
-import { t, translatePage } from './i18n.js';
+import { describeError, t, translatePage } from './i18n.js';
 import { reportQuality } from './quality.js';
 import { StageView, attachHandButton } from './stage-view.js';
 
@@ -43,4 +43,4 @@ for (const [id, key] of [['problem-no-sound', 'noSound'], ['problem-frozen', 'fr
     () => client.reportProblem(t(key)).catch((error) => console.error(error)));
 }
 reportQuality(client);
-await startWithCamera(client, hook, (error) => showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`));
+await startWithCamera(client, hook, (error) => showStatus(describeError(error)));

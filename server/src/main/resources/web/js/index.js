@@ -1,14 +1,18 @@
+import { api } from './access.js';
+
+// Making a lesson needs a signed-in teacher or administrator: without a session, to the login page first.
+await api('/api/session').catch(() => {});
 const form = document.getElementById('create');
 const result = document.getElementById('result');
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = { title: form.title.value, mode: form.mode.value, maxClassrooms: Number(form.maxClassrooms.value) };
-  const response = await fetch('/api/lessons', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body) });
-  const lesson = await response.json();
-  if (!response.ok) {
-    result.textContent = `${lesson.field ?? ''} ${lesson.message}`;
+  let lesson;
+  try {
+    lesson = await api('/api/lessons', { body });
+  } catch (error) {
+    result.textContent = error.message;
     return;
   }
   result.innerHTML = '';

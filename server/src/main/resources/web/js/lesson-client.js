@@ -1,7 +1,11 @@
 import { Signaling } from './signaling.js';
+import { personalGrant } from './access.js';
 
 /** The server's close code when a newer connection took this one's seat with its rejoin token. */
 const CLOSE_REPLACED = 4001;
+/** The person signed out (here or in another tab), or the invitation this page came with was withdrawn. */
+const CLOSE_SIGNED_OUT = 4005;
+const CLOSE_GRANT_REVOKED = 4006;
 const RTC_CONFIG = { iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' };
 
 /**
@@ -26,9 +30,11 @@ export class LessonClient extends EventTarget {
   #activeMids = new Set();
   #screen = null;
 
-  constructor({ lessonId, role, name, url, videoCodec, classroomId, deviceToken }) {
+  constructor({ lessonId, role, name, url, videoCodec, classroomId, deviceToken, grant }) {
     super();
     this.deviceToken = deviceToken;
+    /** An invitation from the page's link; without one (and without a device token) the signed-in person's own. */
+    this.grant = grant ?? new URLSearchParams(location.search).get('grant') ?? undefined;
     /** The classroom a terminal joins as (timetabled lessons need it). */
     this.classroomId = classroomId;
     /** e.g. "H264": publish video only with that codec, when the browser has it. */
@@ -59,15 +65,20 @@ export class LessonClient extends EventTarget {
       if (e.detail.code === CLOSE_REPLACED) {
         // This seat was taken back by a newer connection (another tab, or this device after a drop): not a drop.
         this.#setState('replaced');
+      } else if (e.detail.code === CLOSE_SIGNED_OUT || e.detail.code === CLOSE_GRANT_REVOKED) {
+        this.#setState(e.detail.code === CLOSE_SIGNED_OUT ? 'signed-out' : 'grant-revoked');
       } else if (this.state !== 'left' && this.state !== 'ended') {
         this.#setState('disconnected');
       }
       this.dispatchEvent(new CustomEvent('closed', { detail: e.detail }));
     });
+    // A person's grant lasts minutes: asked for before every join, before the socket opens.
+    const grant = this.deviceToken ? undefined : this.grant ?? await personalGrant(this.lessonId, this.role);
     await this.signaling.connect();
     const join = { lessonId: this.lessonId, role: this.role, name: this.name };
     if (this.classroomId) join.classroomId = this.classroomId;
     if (this.deviceToken) join.deviceToken = this.deviceToken;
+    if (grant) join.grant = grant;
     // After a drop the server may not have noticed yet: the token of this tab's last join takes its seat back.
     const rejoinKey = `sanke.rejoin.${this.lessonId}.${this.role}`;
     const rejoinToken = sessionStorage.getItem(rejoinKey);

@@ -1,6 +1,6 @@
 import { LessonClient } from './lesson-client.js';
 import { installHook } from './hook.js';
-import { t, translatePage } from './i18n.js';
+import { describeError, t, translatePage } from './i18n.js';
 import { reportQuality } from './quality.js';
 import { attachChat } from './chat.js';
 import { attachQuestions } from './questions.js';
@@ -36,7 +36,7 @@ async function followStage(on) {
     await client.publish(stream);
   } catch (error) {
     console.error(error);
-    showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`);
+    showStatus(describeError(error));
   }
 }
 
@@ -62,5 +62,5 @@ try {
 } catch (error) {
   console.error(error);
   hook.state = 'error';
-  showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`);
+  showStatus(describeError(error));
 }

@@ -1,3 +1,4 @@
+import { api } from './access.js';
 import { translatePage } from './i18n.js';
 
 // One lesson's attendance and network quality (质量监测): report.html?lesson=ID
@@ -7,9 +8,7 @@ document.getElementById('csv').href = `/api/lessons/${encodeURIComponent(lessonI
 const time = (iso) => (iso ? new Date(iso).toLocaleString() : '—');
 
 try {
-  const response = await fetch(`/api/lessons/${encodeURIComponent(lessonId)}/attendance`);
-  const report = await response.json();
-  if (!response.ok) throw new Error(report.message);
+  const report = await api(`/api/lessons/${encodeURIComponent(lessonId)}/attendance`);
   document.getElementById('rows').replaceChildren(...report.participants.map((p) => {
     const row = document.createElement('tr');
     for (const text of [p.name, p.role, time(p.joinedAt), time(p.leftAt), Math.round(p.presentSeconds / 60),

@@ -1,7 +1,8 @@
 import { LessonClient } from './lesson-client.js';
+import { api } from './access.js';
 import { installHook, startWithCamera } from './hook.js';
 import { describe } from './stats.js';
-import { t, translatePage } from './i18n.js';
+import { describeError, t, translatePage } from './i18n.js';
 import { reportQuality } from './quality.js';
 import { attachChat } from './chat.js';
 import { attachQuestions } from './questions.js';
@@ -160,8 +161,8 @@ client.addEventListener('state', (e) => {
   if (e.detail.state === 'disconnected') {
     showStatus(t('offline'));
     setTimeout(() => location.reload(), 5000);
-  } else if (e.detail.state === 'replaced') {
-    showStatus(t('replaced'));
+  } else if (['replaced', 'signed-out', 'grant-revoked'].includes(e.detail.state)) {
+    showStatus(t(e.detail.state));
   }
 });
 
@@ -175,5 +176,16 @@ setInterval(async () => {
 }, 1000);
 
 reportQuality(client);
-await startWithCamera(client, hook, (error) => showStatus(`${t('error')}: ${error.code ?? ''} ${error.message}`));
+await startWithCamera(client, hook, (error) => showStatus(describeError(error)));
 updateEmpty();
+
+// A signed-in teacher sends the receiving classrooms a link: an invitation to this lesson, valid for 12 hours.
+if (!client.grant) {
+  api(`/api/lessons/${encodeURIComponent(client.lessonId)}/grants`, { body: { role: 'classroom' }, stayOnLogin: true })
+    .then((issued) => {
+      const invite = document.getElementById('invite');
+      invite.textContent = `${t('inviteLink')}: ${location.origin}/classroom.html?lesson=`
+        + `${encodeURIComponent(client.lessonId)}&grant=${issued.grant}`;
+      invite.hidden = false;
+    }).catch((error) => console.error(error));
+}

@@ -53,10 +53,15 @@ public final class Main {
         System.out.println();
         System.out.println("Sanke is running. Media on UDP port " + server.mediaPort() + ", announced as "
                 + String.join(", ", options.announcedAddresses()) + ".");
-        if (options.demoLesson()) {
-            System.out.println("  Teacher page:    " + base + "/teacher.html?lesson=demo");
-            System.out.println("  Classroom page:  " + base + "/classroom.html?lesson=demo&name=Classroom%201");
-        }
+        server.demoLinks().ifPresent(demo -> {
+            System.out.println("  Teacher page:    " + demo.teacher());
+            System.out.println("  Classroom page:  " + demo.classroom());
+            System.out.println("  (the demo links let anyone holding them in for a day; --no-demo leaves them out)");
+        });
+        server.setupLink().ifPresent(link -> {
+            System.out.println("  First run: make the platform administrator (this link works once):");
+            System.out.println("  Setup page:      " + link);
+        });
         System.out.println("  Start page:      " + base + "/");
         System.out.println("  Health:          " + base + "/health");
         System.out.println("  Metrics:         " + base + "/metrics");

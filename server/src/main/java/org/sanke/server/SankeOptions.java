@@ -24,10 +24,12 @@ import org.sanke.classroom.Role;
  * @param databasePassword   its password
  * @param modePolicies       the caps of each lesson mode on this platform
  * @param transport          HTTPS and which other sites' pages may use the server
+ * @param access             the grant keys, and a teacher made at start for trials
  */
 public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                            int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
-                           String databasePassword, ModePolicies modePolicies, TransportOptions transport) {
+                           String databasePassword, ModePolicies modePolicies, TransportOptions transport,
+                           AccessOptions access) {
     /** With the default transport: plain HTTP while only loopback is announced, else HTTPS. */
     public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                         int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
@@ -71,6 +73,11 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
               --tls-key=FILE               its PEM private key, not encrypted (SANKE_TLS_KEY)
               --allowed-origins=URL,...    other sites whose pages may use /ws and change data through the
                                            API, e.g. https://portal.school.example (SANKE_ALLOWED_ORIGINS)
+              --grant-key-file=FILE        keys that sign join grants, one Base64 line each, the signing key
+                                           first (SANKE_GRANT_KEY_FILE, default ./data/grant-keys, made at
+                                           first start); SANKE_GRANT_KEYS=KEY,KEY replaces the file
+              --seed-teacher=LOGIN         make this lead teacher at start if missing, with the password in
+                                           SANKE_SEED_PASSWORD (load tests and trials)
               --help                       this text
             """;
 
@@ -78,10 +85,24 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         announcedAddresses = List.copyOf(announcedAddresses);
     }
 
+    /** With the default access settings. */
+    public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
+                        int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
+                        String databasePassword, ModePolicies modePolicies, TransportOptions transport) {
+        this(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson, databaseUrl,
+                databaseUser, databasePassword, modePolicies, transport, AccessOptions.defaults());
+    }
+
     /** The same options served over {@code transport}. */
     public SankeOptions withTransport(TransportOptions transport) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access);
+    }
+
+    /** The same options with other access settings. */
+    public SankeOptions withAccess(AccessOptions access) {
+        return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access);
     }
 
     public static SankeOptions defaults() {
@@ -108,6 +129,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String tlsCertificate = env.get("SANKE_TLS_CERT");
         String tlsKey = env.get("SANKE_TLS_KEY");
         String allowedOrigins = env.get("SANKE_ALLOWED_ORIGINS");
+        String grantKeyFile = env.get("SANKE_GRANT_KEY_FILE");
+        String seedTeacher = env.get("SANKE_SEED_TEACHER");
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -145,6 +168,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "tls-cert" -> tlsCertificate = value;
                 case "tls-key" -> tlsKey = value;
                 case "allowed-origins" -> allowedOrigins = value;
+                case "grant-key-file" -> grantKeyFile = value;
+                case "seed-teacher" -> seedTeacher = value;
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -173,7 +198,9 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 loops == null ? d.mediaEventLoops() : number("--media-loops", loops, 1, 64),
                 demo == null || !demo.equalsIgnoreCase("false"), database, databaseUser, databasePassword,
                 modeStage(modeStage, modeCaps == null ? d.modePolicies() : modeCaps(modeCaps, d.modePolicies())),
-                TransportOptions.parse(tls, tlsCertificate, tlsKey, allowedOrigins));
+                TransportOptions.parse(tls, tlsCertificate, tlsKey, allowedOrigins),
+                AccessOptions.parse(grantKeyFile, env.get("SANKE_GRANT_KEYS"), seedTeacher,
+                        env.get("SANKE_SEED_PASSWORD")));
     }
 
     /**

@@ -17,6 +17,9 @@ import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.QueuedAttendanceWriter;
 import org.sanke.classroom.store.ServerLiveness;
 import org.sanke.classroom.LessonMode;
+import org.sanke.classroom.Role;
+import org.sanke.classroom.access.JoinGrants;
+import org.sanke.classroom.access.Passwords;
 import org.sanke.classroom.store.Database;
 import org.sanke.classroom.store.JdbcAttendanceStore;
 import org.sanke.classroom.store.JdbcLessonStore;
@@ -99,14 +102,44 @@ public final class SankeServer implements AutoCloseable {
                     SignalingConfig.defaults().maxMessageBytes(), "web")
                             .withTls(https == null ? null : https.identity())
                             .withAllowedOrigins(options.transport().allowedOrigins()), media::createRouter,
-                    Domain.of(database, lessons, attendance, Domain.DEFAULT_ZONE), registry);
+                    Domain.of(database, lessons, attendance, Clock.system(Domain.DEFAULT_ZONE),
+                            GrantKeys.load(options.access()), new Passwords()), registry);
         } catch (Exception e) {
             media.close();
             gc.close();
             stores.close();
             throw e;
         }
+        if (options.access().seedTeacher() != null) {
+            TrialTeacher.ensure(signaling.domain(), options.access().seedTeacher(), options.access().seedPassword());
+        }
         return new SankeServer(options, media, signaling, lessons, gc, stores, https);
+    }
+
+    /** The demo lesson's pages, with grants that let anyone holding them in for a day (printed at start). */
+    public record DemoLinks(String teacher, String classroom) {
+    }
+
+    /** Fresh links to the demo lesson, empty when the server has none. */
+    public Optional<DemoLinks> demoLinks() {
+        if (!options.demoLesson()) {
+            return Optional.empty();
+        }
+        JoinGrants grants = domain().access().grants();
+        String teacher = grants.invitation(DEMO_LESSON_ID, Role.TEACHER, JoinGrants.LONGEST_INVITATION).token();
+        String classroom = grants.invitation(DEMO_LESSON_ID, Role.CLASSROOM, JoinGrants.LONGEST_INVITATION).token();
+        return Optional.of(new DemoLinks(baseUrl() + "/teacher.html?lesson=" + DEMO_LESSON_ID + "&grant=" + teacher,
+                baseUrl() + "/classroom.html?lesson=" + DEMO_LESSON_ID + "&name=Classroom%201&grant=" + classroom));
+    }
+
+    /** The first run's page for making the platform administrator, while there is none. */
+    public Optional<String> setupLink() {
+        return domain().access().setup().pendingCode().map(code -> baseUrl() + "/setup.html?code=" + code);
+    }
+
+    /** The domain the server serves: lessons, people, access. */
+    public Domain domain() {
+        return signaling.domain();
     }
 
     public int httpPort() {

@@ -22,9 +22,11 @@ import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.Participant;
 import org.sanke.classroom.Person;
+import org.sanke.classroom.Role;
 import org.sanke.classroom.access.AccessRules;
 import org.sanke.classroom.access.Action;
 import org.sanke.classroom.access.Caller;
+import org.sanke.classroom.access.JoinGrants;
 import org.sanke.classroom.access.LessonScopes;
 import org.sanke.classroom.access.Target;
 import org.sanke.signaling.session.LessonRooms;
@@ -33,6 +35,8 @@ import org.sanke.signaling.session.LessonRooms;
 final class HttpApi {
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Set<String> LESSON_FIELDS = Set.of("title", "mode", "maxClassrooms");
+    /** How long the invitation links of a new lesson last. */
+    private static final java.time.Duration INVITATION = java.time.Duration.ofHours(12);
 
     private final ObjectMapper json;
     private final LessonDirectory lessons;
@@ -46,6 +50,7 @@ final class HttpApi {
     private final LessonScopes scopes;
     private final OriginPolicy origins;
     private final RestSupport rest;
+    private final JoinGrants grants;
 
     HttpApi(ObjectMapper json, Domain domain, LessonRooms rooms, PrometheusMeterRegistry registry,
             OriginPolicy origins) {
@@ -56,6 +61,7 @@ final class HttpApi {
         this.attendance = domain.attendance();
         this.registry = registry;
         this.rest = new RestSupport(json);
+        this.grants = domain.access().grants();
         this.schools = new SchoolApi(domain, rest);
         this.accessApi = new AccessApi(domain, rooms, rest);
         this.gate = new AccessGate(domain.access().sessions(), rest);
@@ -162,7 +168,17 @@ final class HttpApi {
             maxClassrooms = max.asInt();
         }
         Lesson lesson = lessons.create(title.asText().strip(), mode, maxClassrooms, maker.id());
-        reply(ctx, 201, lessonJson(lesson));
+        ObjectNode created = lessonJson(lesson);
+        // The links the maker shares carry invitations (the teacher's own page asks for her grant when opened).
+        ObjectNode links = (ObjectNode) created.get("links");
+        links.put("classroom", links.get("classroom").asText() + "&grant=" + grants.invitation(lesson.id(),
+                Role.CLASSROOM, INVITATION).token());
+        if (links.has("observer")) {
+            Role audience = mode == LessonMode.MASTER_TEACHER ? Role.OBSERVER : Role.LEARNER;
+            links.put("observer", links.get("observer").asText() + "&grant=" + grants.invitation(lesson.id(),
+                    audience, INVITATION).token());
+        }
+        reply(ctx, 201, created);
     }
 
     /** The lessons made through the API that the caller may see. */

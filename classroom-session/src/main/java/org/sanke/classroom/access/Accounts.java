@@ -163,6 +163,10 @@ public final class Accounts {
         return Optional.empty();
     }
 
+    public Optional<Account> byLogin(String loginName) {
+        return store.byLoginName(Account.normalise(loginName));
+    }
+
     public Optional<Account> account(String personId) {
         return store.byPerson(personId);
     }
