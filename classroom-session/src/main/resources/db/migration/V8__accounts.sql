@@ -27,3 +27,14 @@ CREATE TABLE revoked_grant (
 
 -- A lesson made through the API belongs to the person who made it: its teacher, and its school's.
 ALTER TABLE lesson ADD COLUMN owner_id VARCHAR(64);
+
+-- Signed-in sessions, so that a restart of the server does not sign a teacher out in the middle of a lesson. Only
+-- the SHA-256 of the browser's session id is kept; the last use is written at most every few minutes.
+CREATE TABLE login_session (
+    key_hash      VARCHAR(64)  PRIMARY KEY,
+    person_id     VARCHAR(64)  NOT NULL REFERENCES person (id),
+    pending       VARCHAR(100) NOT NULL,
+    opened_at     TIMESTAMP    NOT NULL,
+    last_used_at  TIMESTAMP    NOT NULL
+);
+CREATE INDEX login_session_person ON login_session (person_id);

@@ -1,5 +1,7 @@
 package org.sanke.server;
 
+import org.sanke.server.e2e.TestLessons;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +47,8 @@ class HttpsServerTest {
             assertThat(health(trusting, server)).isEqualTo(200);
             WsClient socket = WsClient.open(trusting, server.baseUrl().replace("https://", "wss://") + "/ws",
                     Map.of("Origin", server.baseUrl()));
-            socket.send("{\"type\":\"join\",\"lessonId\":\"demo\",\"role\":\"classroom\",\"name\":\"Village\"}");
+            socket.send("{\"type\":\"join\",\"lessonId\":\"demo\",\"role\":\"classroom\",\"name\":\"Village\","
+                    + "\"grant\":\"" + TestLessons.grant(server, "demo", "classroom") + "\"}");
             assertThat(socket.next()).contains("\"type\":\"joined\"");
             socket.close();
         }

@@ -46,8 +46,8 @@ final class AccessApi {
     /** Hashing and the store block: every route runs on a worker. */
     void routes(Router router) {
         router.post("/api/session").blockingHandler(ctx -> rest.handle(ctx, 200, this::login), false);
-        router.get("/api/session").handler(ctx -> rest.handle(ctx, 200, this::me));
-        router.delete("/api/session").handler(ctx -> rest.handle(ctx, 200, this::logout));
+        router.get("/api/session").blockingHandler(ctx -> rest.handle(ctx, 200, this::me), false);
+        router.delete("/api/session").blockingHandler(ctx -> rest.handle(ctx, 200, this::logout), false);
         router.post("/api/session/password").blockingHandler(ctx -> rest.handle(ctx, 200, this::changePassword),
                 false);
         router.post("/api/session/second-factor").blockingHandler(ctx -> rest.handle(ctx, 200,

@@ -18,7 +18,8 @@ import org.sanke.classroom.access.Target;
 import org.sanke.signaling.RestSupport.Refusal;
 
 /**
- * Who is calling the REST API: the signed-in session its cookie names, if any. Every route but a few public ones
+ * Who is calling the REST API: the signed-in session its cookie names, if any (read from the store after a
+ * restart: runs on a worker). Every route but a few public ones
  * needs one; a session with a step still to do (its own password, a second factor) reaches only the routes that do
  * it. Routes then ask {@link #require} of the authorisation table.
  */

@@ -90,8 +90,9 @@ final class HttpApi {
         // No route takes files: nothing is ever written to disk from a request body.
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)
                 .setHandleFileUploads(false).setDeleteUploadedFilesOnEnd(true));
-        // Who is calling; everything past here but logging in and the first run's setup needs a session.
-        router.route("/api/*").handler(gate);
+        // Who is calling (a session not in memory is read from the store, hence a worker); everything past here
+        // but logging in and the first run's setup needs a session.
+        router.route("/api/*").blockingHandler(gate, false);
         accessApi.routes(router);
         // These read or write the store: on Vert.x workers, never on an event loop.
         router.post("/api/lessons").blockingHandler(this::createLesson, false);

@@ -56,16 +56,7 @@ class AccessApiTest {
 
     static HttpResponse<String> call(String method, String path, String body, String cookie, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestAccess.call(server, method, path, body, cookie, headers);
     }
 
     /** The session cookie a response set, as a Cookie header value. */

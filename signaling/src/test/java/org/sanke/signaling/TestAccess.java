@@ -29,6 +29,25 @@ public final class TestAccess {
         return cookie(domain, admin);
     }
 
+    /** A REST call as a browser or a script would make it, with a session cookie or none (null). */
+    public static java.net.http.HttpResponse<String> call(SignalingServer server, String method, String path,
+                                                          String body, String cookie, String... headers)
+            throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + server.port() + path)).method(method, body == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
     /** A Cookie header value signing {@code person} in, with no step left to do. */
     public static String cookie(Domain domain, Person person) {
         return AccessGate.COOKIE + "=" + domain.access().sessions().open(person, Set.of());

@@ -6,6 +6,7 @@ import org.sanke.classroom.SchoolRegistry;
 import org.sanke.classroom.store.Database;
 import org.sanke.classroom.store.JdbcAccountStore;
 import org.sanke.classroom.store.JdbcRevokedGrantStore;
+import org.sanke.classroom.store.JdbcSessionStore;
 
 /** Who may enter and do what: accounts, signed-in sessions, join grants and the first run's setup. */
 public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grants, PlatformSetup setup) {
@@ -19,7 +20,7 @@ public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grant
         Accounts accounts = new Accounts(new JdbcAccountStore(database), people, passwords, AccessAudit.logging(),
                 clock);
         JoinGrants grants = new JoinGrants(grantKeys, new JdbcRevokedGrantStore(database), clock);
-        LoginSessions sessions = new LoginSessions(clock);
+        LoginSessions sessions = new LoginSessions(clock, new JdbcSessionStore(database));
         sessions.onPersonSignedOut(grants::revokeAllOf); // a signed-out person's grants stop opening lessons
         return new Access(accounts, sessions, grants, new PlatformSetup(accounts, people));
     }

@@ -20,9 +20,11 @@ import org.sanke.classroom.Person;
 /**
  * Signed-in sessions: an opaque 256-bit id for the browser's cookie, of which only a hash is kept. A session ends
  * after {@link #IDLE} without use, after {@link #LONGEST} in any case, at logout, or when its person is locked out.
- * Kept in memory: a restart signs everyone out, which costs a login and keeps no session store to protect.
+ * Sessions are kept in memory and in the store, so that a restart does not sign a teacher out mid-lesson; the last
+ * use is written at most every {@link #WRITE_LAST_USE_EVERY}.
  *
- * <p>Thread-safe; nothing here blocks.
+ * <p>Thread-safe. A session not yet in memory is read from the store, and opening and ending write to it: call
+ * from workers.
  */
 public final class LoginSessions {
     public static final Duration IDLE = Duration.ofMinutes(30);
@@ -30,12 +32,18 @@ public final class LoginSessions {
     /** Browsers a person may be signed in on at once; the oldest session ends when one more opens. */
     public static final int PER_PERSON = 8;
     public static final int MOST = 100_000;
+    static final Duration WRITE_LAST_USE_EVERY = Duration.ofMinutes(5);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A session as the server sees it. */
     public record Session(String key, Person person, Set<LoginResult.Pending> pending, Instant opened,
                           Instant lastUsed) {
+        @Override
+        public String toString() {
+            return "Session[" + person.id() + "]"; // never the key
+        }
+
         public Session {
             pending = pending.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(pending));
         }
@@ -47,10 +55,14 @@ public final class LoginSessions {
 
     private final ConcurrentHashMap<String, Session> byKey = new ConcurrentHashMap<>();
     private final List<Consumer<String>> endedListeners = new CopyOnWriteArrayList<>();
+    /** When each session's last use was last written to the store. */
+    private final ConcurrentHashMap<String, Instant> written = new ConcurrentHashMap<>();
+    private final SessionStore store;
     private final Clock clock;
 
-    public LoginSessions(Clock clock) {
+    public LoginSessions(Clock clock, SessionStore store) {
         this.clock = clock;
+        this.store = store;
     }
 
     /** Called with a person's id when all of their sessions ended by logout or lock (to close their sockets). */
@@ -66,7 +78,7 @@ public final class LoginSessions {
                 .filter(s -> s.person().id().equals(person.id())).toList());
         mine.sort(Comparator.comparing(Session::opened));
         for (int i = 0; i <= mine.size() - PER_PERSON; i++) {
-            byKey.remove(mine.get(i).key());
+            forget(mine.get(i).key());
         }
         if (byKey.size() >= MOST) {
             throw new IllegalStateException("too many signed-in sessions on this server");
@@ -75,7 +87,10 @@ public final class LoginSessions {
         RANDOM.nextBytes(raw);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         String key = key(id);
-        byKey.put(key, new Session(key, person, pending, now, now));
+        Session session = new Session(key, person, pending, now, now);
+        store.save(session);
+        written.put(key, now);
+        byKey.put(key, session);
         return id;
     }
 
@@ -86,28 +101,50 @@ public final class LoginSessions {
         }
         Instant now = clock.instant();
         String key = key(id);
+        if (!byKey.containsKey(key)) {
+            Optional<Session> kept = store.find(key); // opened before a restart
+            if (kept.isEmpty()) {
+                return Optional.empty();
+            }
+            written.put(key, kept.get().lastUsed());
+            byKey.putIfAbsent(key, kept.get());
+        }
         Session session = byKey.computeIfPresent(key, (k, s) -> expired(s, now) ? null : s.used(now));
-        return Optional.ofNullable(session);
+        if (session == null) {
+            forget(key);
+            return Optional.empty();
+        }
+        Instant lastWritten = written.get(key);
+        if (lastWritten == null || !now.isBefore(lastWritten.plus(WRITE_LAST_USE_EVERY))) {
+            written.put(key, now);
+            store.save(session);
+        }
+        return Optional.of(session);
     }
 
     /** What the person still must do changed (a password set, a second factor added). */
     public void update(String id, Set<LoginResult.Pending> pending) {
-        byKey.computeIfPresent(key(id), (k, s) -> new Session(k, s.person(), pending, s.opened(), s.lastUsed()));
+        Session updated = byKey.computeIfPresent(key(id), (k, s) -> new Session(k, s.person(), pending, s.opened(),
+                s.lastUsed()));
+        if (updated != null) {
+            store.save(updated);
+        }
     }
 
     /** Logout: ends every session of the person whose session this is, and tells the listeners. */
     public Optional<Person> signOut(String id) {
-        Session session = id == null ? null : byKey.remove(key(id));
-        if (session == null) {
+        Optional<Session> session = id == null ? Optional.empty() : use(id);
+        if (session.isEmpty()) {
             return Optional.empty();
         }
-        endAllOf(session.person().id());
-        return Optional.of(session.person());
+        endAllOf(session.get().person().id());
+        return Optional.of(session.get().person());
     }
 
     /** Ends every session of a person (locked, suspended, password reset) and tells the listeners. */
     public void endAllOf(String personId) {
         byKey.values().removeIf(s -> s.person().id().equals(personId));
+        store.deleteAllOf(personId);
         for (Consumer<String> listener : endedListeners) {
             listener.accept(personId);
         }
@@ -118,7 +155,19 @@ public final class LoginSessions {
     }
 
     private void sweep(Instant now) {
-        byKey.values().removeIf(s -> expired(s, now));
+        // The store's last use may lag by WRITE_LAST_USE_EVERY: it forgets only what has surely ended.
+        store.deleteExpired(now.minus(IDLE).minus(WRITE_LAST_USE_EVERY), now.minus(LONGEST));
+        for (Session s : byKey.values()) {
+            if (expired(s, now)) {
+                forget(s.key());
+            }
+        }
+    }
+
+    private void forget(String key) {
+        byKey.remove(key);
+        written.remove(key);
+        store.delete(key);
     }
 
     private static boolean expired(Session s, Instant now) {

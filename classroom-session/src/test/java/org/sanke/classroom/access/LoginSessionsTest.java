@@ -3,8 +3,6 @@ package org.sanke.classroom.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,13 +10,34 @@ import org.junit.jupiter.api.Test;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.SettableClock;
+import org.sanke.classroom.store.JdbcSessionStore;
 
 /** S2, S3: sessions end when idle, when too old, and at logout for every browser of the person. */
 class LoginSessionsTest {
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T01:00:00Z"), ZoneOffset.UTC);
-    private final LoginSessions sessions = new LoginSessions(clock);
-    private final Person wang = new Person("u1", "s1", "Wang", PersonRole.LEAD_TEACHER);
-    private final Person li = new Person("u2", "s1", "Li", PersonRole.LEAD_TEACHER);
+    private final AccessFixture f = new AccessFixture();
+    private final SettableClock clock = f.clock;
+    private final JdbcSessionStore store = new JdbcSessionStore(f.database);
+    private final LoginSessions sessions = new LoginSessions(clock, store);
+    private final Person wang = f.person("u1", "s1", PersonRole.LEAD_TEACHER);
+    private final Person li = f.person("u2", "s1", PersonRole.LEAD_TEACHER);
+
+    @Test
+    void aSessionOutlivesARestartButNotALogout() {
+        String id = sessions.open(wang, Set.of(LoginResult.Pending.SET_UP_SECOND_FACTOR));
+        LoginSessions restarted = new LoginSessions(clock, store);
+        LoginSessions.Session kept = restarted.use(id).orElseThrow();
+        assertThat(kept.person()).isEqualTo(wang);
+        assertThat(kept.pending()).containsExactly(LoginResult.Pending.SET_UP_SECOND_FACTOR);
+        restarted.signOut(id);
+        assertThat(new LoginSessions(clock, store).use(id)).isEmpty();
+    }
+
+    @Test
+    void aSessionIdleTooLongBeforeARestartIsGoneAfterIt() {
+        String id = sessions.open(wang, Set.of());
+        clock.advance(LoginSessions.IDLE.plusMinutes(1));
+        assertThat(new LoginSessions(clock, store).use(id)).isEmpty();
+    }
 
     @Test
     void anIdleSessionEndsByItselfAndUseKeepsOneAlive() {

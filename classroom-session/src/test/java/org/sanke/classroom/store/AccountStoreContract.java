@@ -17,6 +17,8 @@ import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.School;
 import org.sanke.classroom.access.Account;
+import org.sanke.classroom.access.LoginResult;
+import org.sanke.classroom.access.LoginSessions;
 import org.sanke.classroom.access.Passwords;
 
 /** What the account and revocation stores must do, on H2 and on PostgreSQL; S1: no plaintext secret at rest. */
@@ -81,6 +83,30 @@ abstract class AccountStoreContract {
         assertThat(store.unexpired(T0.plusSeconds(120))).containsOnlyKeys("g2");
         store.forgetExpired(T0.plusSeconds(120));
         assertThat(store.unexpired(T0)).containsOnlyKeys("g2");
+    }
+
+    @Test
+    void sessionsAreKeptByTheHashOfTheBrowsersIdWithTheirPersonAndPendingSteps() throws Exception {
+        Database db = freshDatabase();
+        JdbcSchoolRegistry people = new JdbcSchoolRegistry(db);
+        people.add(new School("s1", "Hill"));
+        Person wang = new Person("u1", "s1", "Wang", PersonRole.LEAD_TEACHER);
+        people.add(wang);
+        JdbcSessionStore store = new JdbcSessionStore(db);
+        LoginSessions sessions = new LoginSessions(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC), store);
+        String id = sessions.open(wang, java.util.Set.of(LoginResult.Pending.CHANGE_PASSWORD));
+
+        LoginSessions.Session kept = store.find(org.sanke.classroom.DeviceTokens.hash(id)).orElseThrow();
+        assertThat(kept.person()).isEqualTo(wang);
+        assertThat(kept.pending()).containsExactly(LoginResult.Pending.CHANGE_PASSWORD);
+        assertThat(kept.opened()).isEqualTo(T0);
+        try (Connection c = db.connect(); ResultSet rows = c.createStatement().executeQuery(
+                "SELECT key_hash FROM login_session")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).as("never the browser's id").isNotEqualTo(id).hasSize(64);
+        }
+        store.deleteExpired(T0.plusSeconds(1), T0.minusSeconds(1));
+        assertThat(store.find(kept.key())).isEmpty();
     }
 
     @Test

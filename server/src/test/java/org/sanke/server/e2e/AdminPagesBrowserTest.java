@@ -9,12 +9,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sanke.classroom.PersonRole;
 import org.sanke.loadtest.RequiredTool;
 import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 import org.sanke.signaling.Domain;
 
-/** The administration page builds a timetable through the REST API, and shows refusals; the report page reads. */
+/**
+ * The administration page: nobody gets in without logging in, an administrator logs in with a password and sets
+ * up her authenticator app, builds a timetable through the REST API and sees refusals; the report page reads.
+ * S1 S2 S32.
+ */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class AdminPagesBrowserTest {
     private static final Duration GUARD = Duration.ofSeconds(30);
@@ -50,6 +55,12 @@ class AdminPagesBrowserTest {
         server = SankeServer.start(new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, true,
                 "jdbc:h2:mem:admin", "sa", ""));
         admin = BrowserPage.open("admin", server.baseUrl() + "/admin.html?lang=en");
+        admin.await("the login page, since nobody is logged in", GUARD, p -> p.location().contains(
+                "/login.html?next=%2Fadmin.html%3Flang%3Den"));
+        BrowserLogin.person(server, "operator", null, PersonRole.PLATFORM_ADMIN, "operator");
+        String secret = BrowserLogin.logIn(admin, "operator");
+        assertThat(secret).as("an administrator must set up a second factor").isNotNull();
+        admin.await("back on the admin page", GUARD, p -> p.location().endsWith("/admin.html?lang=en"));
         submit("school-form", "f.name.value = 'Chengdu No. 7';");
         awaitText("schools", "Chengdu No. 7");
         for (String room : List.of("Studio", "Point A")) {
@@ -71,14 +82,22 @@ class AdminPagesBrowserTest {
         submit("timetable-form", pick.replace(start, "2020-01-01T10:00"));
         awaitText("message", "start: the lesson would start in the past");
 
-        BrowserPage report = BrowserPage.open("report", server.baseUrl() + "/report.html?lesson=demo&lang=en");
-        try {
+        BrowserPage report = admin;
+        admin.go(server.baseUrl() + "/report.html?lesson=demo&lang=en");
+        {
             report.await("the report table", GUARD, p -> "Lesson report".equals(p.script(
                     "return document.querySelector('h1').textContent")));
             assertThat((String) report.script("return document.getElementById('csv').href"))
                     .endsWith("/api/lessons/demo/attendance?format=csv");
-        } finally {
-            report.close();
         }
+
+        // Logging out ends the session: the admin page sends the browser back to the login page.
+        admin.go(server.baseUrl() + "/admin.html?lang=en");
+        admin.await("the admin page", GUARD, p -> p.location().endsWith("/admin.html?lang=en")
+                && !p.text("#schools").isBlank());
+        admin.click("#logout");
+        admin.await("the login page after logging out", GUARD, p -> p.location().contains("/login.html"));
+        admin.go(server.baseUrl() + "/admin.html?lang=en");
+        admin.await("the login page again", GUARD, p -> p.location().contains("/login.html?next="));
     }
 }

@@ -27,7 +27,8 @@ class AutoplayBrowserTest extends BrowserLessonTest {
         String teacherId = teacher.participantId();
 
         BrowserPage observer = keep(BrowserPage.openWithAutoplayRules("observer", server.baseUrl()
-                + "/observer.html?role=observer&lesson=" + lessonId + "&name=Ms%20Li&lang=en"));
+                + TestLessons.withGrant(server, "/observer.html?role=observer&lesson=" + lessonId
+                        + "&name=Ms%20Li&lang=en")));
         observer.await("the teacher's video decoded", GUARD, p -> p.framesDecodedFrom(teacherId) > 0);
         observer.await("the teacher's video playing", GUARD, p -> Boolean.TRUE.equals(p.script(
                 "const v = document.getElementById('teacher'); return !v.paused && v.currentTime > 0.5")));

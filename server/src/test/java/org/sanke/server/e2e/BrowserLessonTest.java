@@ -31,7 +31,7 @@ abstract class BrowserLessonTest {
 
     /** A page of the server, in a browser of its own (autoplay allowed, as a kiosk). */
     protected BrowserPage open(String label, String path) throws Exception {
-        return keep(BrowserPage.open(label, server.baseUrl() + path));
+        return keep(BrowserPage.open(label, server.baseUrl() + TestLessons.withGrant(server, path)));
     }
 
     protected BrowserPage keep(BrowserPage page) {

@@ -112,6 +112,16 @@ final class BrowserPage implements AutoCloseable {
         }
     }
 
+    /** Goes to another page in the same browser (its cookies kept), as a person following a link would. */
+    void go(String url) {
+        driver.get(url);
+    }
+
+    /** The address the browser shows. */
+    String location() {
+        return driver.getCurrentUrl();
+    }
+
     /** Clicks the first element that matches a CSS selector, as a person would. */
     void click(String selector) {
         driver.findElement(org.openqa.selenium.By.cssSelector(selector)).click();

@@ -31,13 +31,13 @@ class ClassroomChurnBrowserTest extends BrowserLessonTest {
      * camera until the connection is up, and leaves; {@code CYCLES} times, one after another.
      */
     private static final String CHURN = """
-            const [lessonId, cycles] = arguments;
+            const [lessonId, cycles, grant] = arguments;
             window.churn = { done: 0, error: null, finished: false };
             (async () => {
               const { LessonClient } = await import('/js/lesson-client.js');
               const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
               for (let i = 0; i < cycles; i++) {
-                const client = new LessonClient({ lessonId, role: 'classroom', name: 'Churn ' + i });
+                const client = new LessonClient({ lessonId, role: 'classroom', name: 'Churn ' + i, grant });
                 await client.start(stream);
                 const until = Date.now() + 10000;
                 while (client.publishPc.connectionState !== 'connected' && Date.now() < until) {
@@ -61,8 +61,9 @@ class ClassroomChurnBrowserTest extends BrowserLessonTest {
         teacher.await("the teacher to be live", GUARD, p -> "live".equals(p.state()));
         double contextsAtStart = metric("sanke_media_srtp_contexts");
 
-        BrowserPage churn = open("churning classrooms", "/index.html");
-        churn.script(CHURN, lessonId, CYCLES);
+        // A page that needs no session, so it stays put: the classrooms come in with the teacher's invitation.
+        BrowserPage churn = open("churning classrooms", "/login.html");
+        churn.script(CHURN, lessonId, CYCLES, TestLessons.grant(server, lessonId, "classroom"));
         churn.await(CYCLES + " classrooms to come and go", Duration.ofMinutes(5),
                 p -> Boolean.TRUE.equals(p.script("return window.churn.finished")));
         assertThat(churn.script("return window.churn.error")).as("every cycle connected").isNull();

@@ -84,14 +84,15 @@ class HttpsLessonBrowserTest {
     }
 
     private BrowserPage open(String label, String path, X509Certificate certificate) throws Exception {
-        BrowserPage page = BrowserPage.openTrusting(label, server.baseUrl() + path, certificate);
+        BrowserPage page = BrowserPage.openTrusting(label, server.baseUrl() + TestLessons.withGrant(server, path),
+                certificate);
         pages.add(page);
         return page;
     }
 
     private String createLesson(HttpClient http) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/lessons"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Over HTTPS\",\"maxClassrooms\":1}"))
+                .header("Cookie", TestLessons.adminCookie(server)).POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Over HTTPS\",\"maxClassrooms\":1}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());

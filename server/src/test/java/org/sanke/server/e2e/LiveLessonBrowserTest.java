@@ -170,6 +170,9 @@ class LiveLessonBrowserTest {
         assertThat(socket.next()).contains("\"code\":\"not_joined\"");
         String otherLesson = createLesson("Somewhere else");
         socket.send("{\"type\":\"join\",\"lessonId\":\"" + otherLesson + "\",\"role\":\"teacher\",\"name\":\"X\"}");
+        assertThat(socket.next()).as("no grant, no lesson").contains("\"code\":\"grant_required\"");
+        socket.send("{\"type\":\"join\",\"lessonId\":\"" + otherLesson + "\",\"role\":\"teacher\",\"name\":\"X\","
+                + "\"grant\":\"" + TestLessons.grant(server, otherLesson, "teacher") + "\"}");
         assertThat(socket.next()).contains("\"type\":\"joined\"");
         socket.send("{\"type\":\"publish\",\"requestId\":6,\"sdp\":\"garbage\"}");
         assertThat(socket.next()).contains("\"code\":\"sdp_invalid\"");
@@ -179,14 +182,14 @@ class LiveLessonBrowserTest {
     }
 
     private BrowserPage open(String label, String path) throws Exception {
-        BrowserPage page = BrowserPage.open(label, server.baseUrl() + path);
+        BrowserPage page = BrowserPage.open(label, server.baseUrl() + TestLessons.withGrant(server, path));
         pages.add(page);
         return page;
     }
 
     private String createLesson(String title) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/lessons"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"maxClassrooms\":3}"))
+                .header("Cookie", TestLessons.adminCookie(server)).POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"maxClassrooms\":3}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());

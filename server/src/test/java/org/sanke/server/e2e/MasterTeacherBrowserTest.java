@@ -133,14 +133,14 @@ class MasterTeacherBrowserTest {
     }
 
     private BrowserPage open(String label, String path) throws Exception {
-        BrowserPage page = BrowserPage.open(label, server.baseUrl() + path);
+        BrowserPage page = BrowserPage.open(label, server.baseUrl() + TestLessons.withGrant(server, path));
         pages.add(page);
         return page;
     }
 
     private String createLesson() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/lessons"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Teaching research\",\"mode\":\"master_teacher\","
+                .header("Cookie", TestLessons.adminCookie(server)).POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Teaching research\",\"mode\":\"master_teacher\","
                         + "\"maxClassrooms\":2}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return response.body().replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");

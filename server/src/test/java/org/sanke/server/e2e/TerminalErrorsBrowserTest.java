@@ -39,7 +39,8 @@ class TerminalErrorsBrowserTest extends BrowserLessonTest {
 
     private String post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                .header("Cookie", TestLessons.adminCookie(server)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String idOf(String created) {

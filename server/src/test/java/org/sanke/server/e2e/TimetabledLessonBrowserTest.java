@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sanke.classroom.PersonRole;
 import org.sanke.loadtest.RequiredTool;
 import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
@@ -48,7 +49,8 @@ class TimetabledLessonBrowserTest {
 
     private String post(String path, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", admin()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(201);
         lastBody = response.body();
         return response.body().replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");
@@ -61,8 +63,18 @@ class TimetabledLessonBrowserTest {
 
 
     private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Cookie", admin())
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String adminCookie;
+
+    /** The platform administrator behind the REST calls; the session is kept across the restart. */
+    private String admin() {
+        if (adminCookie == null) {
+            adminCookie = TestLessons.adminCookie(server);
+        }
+        return adminCookie;
     }
 
     private BrowserPage open(BrowserPage page) {
@@ -87,6 +99,9 @@ class TimetabledLessonBrowserTest {
         String tokenC = lastToken();
         String teacherId = post("/api/people", "{\"schoolId\":\"" + city + "\",\"name\":\"Wang\","
                 + "\"role\":\"lead_teacher\"}");
+        // Her login, with a password she replaces at her first login.
+        post("/api/people/" + teacherId + "/account", "{\"login\":\"wang\",\"password\":\""
+                + BrowserLogin.PASSWORD + "\"}");
 
         // The terminals are on before the lesson is on the timetable: they wait.
         BrowserPage terminalA = open(BrowserPage.openTerminal("terminal A",
@@ -97,6 +112,8 @@ class TimetabledLessonBrowserTest {
         // The administrator schedules the lesson on the administration page: Studio sends to Point A and Point B.
         LocalDateTime start = LocalDateTime.now(Domain.DEFAULT_ZONE).plusMinutes(5).withSecond(0).withNano(0);
         BrowserPage admin = open(BrowserPage.open("admin", server.baseUrl() + "/admin.html?lang=en"));
+        BrowserLogin.person(server, "county-admin", null, PersonRole.PLATFORM_ADMIN, "county.admin");
+        assertThat(BrowserLogin.logIn(admin, "county.admin")).as("staff set up a second factor").isNotNull();
         admin.await("the classrooms listed", GUARD, p -> Boolean.TRUE.equals(p.script(
                 "return document.querySelector('#timetable-form select[name=receivingClassroomIds]').options.length"
                         + " >= 3")));
@@ -111,8 +128,10 @@ class TimetabledLessonBrowserTest {
         String lessonId = get("/api/classrooms/" + roomA + "/upcoming?token=" + tokenA)
                 .replaceAll("^\\[\\{\"lessonId\":\"([^\"]+)\".*", "$1");
 
+        // The teacher opens her lesson's page: it sends her to log in first, then brings her back to teach.
         BrowserPage teacher = open(BrowserPage.open("teacher",
-                server.baseUrl() + "/teacher.html?lesson=" + lessonId + "&name=Wang"));
+                server.baseUrl() + "/teacher.html?lesson=" + lessonId));
+        assertThat(BrowserLogin.logIn(teacher, "wang")).as("a teacher needs no second factor").isNull();
         teacher.await("the teacher to be live", GUARD, p -> "live".equals(p.state()));
         String teacherParticipant = teacher.participantId();
         for (BrowserPage terminal : List.of(terminalA, terminalB)) {
@@ -161,8 +180,8 @@ class TimetabledLessonBrowserTest {
         String attendance = get("/api/lessons/" + lessonId + "/attendance");
         assertThat(attendance).contains("\"name\":\"Point A\"", "\"name\":\"Point B\"", "\"name\":\"Wang\"",
                 "\"joinedAt\":\"", "\"leftAt\":\"").doesNotContain("Point C");
-        BrowserPage report = open(BrowserPage.open("report", server.baseUrl() + "/report.html?lang=en&lesson="
-                + lessonId));
+        BrowserPage report = teacher;
+        teacher.go(server.baseUrl() + "/report.html?lang=en&lesson=" + lessonId);
         report.await("both rooms in the report", GUARD, p -> {
             String rows = String.valueOf(p.text("#rows"));
             return rows.contains("Point A") && rows.contains("Point B");
