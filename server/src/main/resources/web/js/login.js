@@ -78,6 +78,14 @@ factorForm.addEventListener('submit', async (event) => {
 });
 document.getElementById('continue').addEventListener('click', () => carryOn(afterRecovery));
 
+// Single sign-on, where the platform has it: the provider sends the browser back to the same next page.
+api('/api/setup', { stayOnLogin: true }).then((setup) => {
+  if (!setup.singleSignOn) return;
+  const next = params.get('next') ?? '/';
+  document.getElementById('sso-link').href = `/api/session/oidc?next=${encodeURIComponent(next)}`;
+  document.getElementById('single-sign-on').hidden = false;
+}).catch(() => {});
+
 try {
   await carryOn(await api('/api/session', { stayOnLogin: true }));
 } catch {

@@ -78,6 +78,10 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                                            first start); SANKE_GRANT_KEYS=KEY,KEY replaces the file
               --seed-teacher=LOGIN         make this lead teacher at start if missing, with the password in
                                            SANKE_SEED_PASSWORD (load tests and trials)
+              --oidc-issuer=URL            log in through this OpenID Connect provider too (SANKE_OIDC_ISSUER;
+                                           docs/oidc.md), with --oidc-client-id, --oidc-redirect-uri
+                                           (https://HOST/api/session/oidc/callback), SANKE_OIDC_CLIENT_SECRET,
+                                           --oidc-person-claim (default preferred_username), --oidc-school-claim
               --help                       this text
             """;
 
@@ -131,6 +135,14 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String allowedOrigins = env.get("SANKE_ALLOWED_ORIGINS");
         String grantKeyFile = env.get("SANKE_GRANT_KEY_FILE");
         String seedTeacher = env.get("SANKE_SEED_TEACHER");
+        Map<String, String> oidc = new java.util.HashMap<>();
+        for (String key : new String[] {"issuer", "client-id", "redirect-uri", "person-claim", "school-claim",
+                "client-secret"}) {
+            String value = env.get("SANKE_OIDC_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            if (value != null && !value.isBlank()) {
+                oidc.put(key, value);
+            }
+        }
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -170,6 +182,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "allowed-origins" -> allowedOrigins = value;
                 case "grant-key-file" -> grantKeyFile = value;
                 case "seed-teacher" -> seedTeacher = value;
+                case "oidc-issuer", "oidc-client-id", "oidc-redirect-uri", "oidc-person-claim", "oidc-school-claim" ->
+                        oidc.put(name.substring(5), value);
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -200,7 +214,7 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 modeStage(modeStage, modeCaps == null ? d.modePolicies() : modeCaps(modeCaps, d.modePolicies())),
                 TransportOptions.parse(tls, tlsCertificate, tlsKey, allowedOrigins),
                 AccessOptions.parse(grantKeyFile, env.get("SANKE_GRANT_KEYS"), seedTeacher,
-                        env.get("SANKE_SEED_PASSWORD")));
+                        env.get("SANKE_SEED_PASSWORD"), oidc));
     }
 
     /**

@@ -101,7 +101,8 @@ public final class SankeServer implements AutoCloseable {
             signaling = SignalingServer.start(new SignalingConfig(options.bindAddress(), options.httpPort(),
                     SignalingConfig.defaults().maxMessageBytes(), "web")
                             .withTls(https == null ? null : https.identity())
-                            .withAllowedOrigins(options.transport().allowedOrigins()), media::createRouter,
+                            .withAllowedOrigins(options.transport().allowedOrigins())
+                            .withSingleSignOn(options.access().singleSignOn()), media::createRouter,
                     Domain.of(database, lessons, attendance, Clock.system(Domain.DEFAULT_ZONE),
                             GrantKeys.load(options.access()), new Passwords()), registry);
         } catch (Exception e) {

@@ -21,7 +21,7 @@ class SankeServerRestartTest {
     void aRestartLosesNoLessonNoSessionAndNoLink(@TempDir Path dir) throws Exception {
         SankeOptions options = new SankeOptions("127.0.0.1", 0, 0, List.of("127.0.0.1"), 1, true,
                 "jdbc:h2:file:" + dir.resolve("sanke"), "sa", "")
-                .withAccess(new AccessOptions(dir.resolve("grant-keys"), null, null, null));
+                .withAccess(AccessOptions.defaults().withGrantKeyFile(dir.resolve("grant-keys")));
         String id;
         String cookie;
         String demoClassroom;

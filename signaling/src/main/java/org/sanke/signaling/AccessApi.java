@@ -35,7 +35,11 @@ final class AccessApi {
     private final LessonRooms rooms;
     private final RestSupport rest;
 
-    AccessApi(Domain domain, LessonRooms rooms, RestSupport rest) {
+    /** Whether the login page offers the single sign-on provider. */
+    private final boolean singleSignOn;
+
+    AccessApi(Domain domain, LessonRooms rooms, RestSupport rest, boolean singleSignOn) {
+        this.singleSignOn = singleSignOn;
         this.domain = domain;
         this.access = domain.access();
         this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
@@ -55,7 +59,7 @@ final class AccessApi {
         router.post("/api/session/second-factor/confirm").blockingHandler(ctx -> rest.handle(ctx, 200,
                 this::confirmSecondFactor), false);
         router.get("/api/setup").blockingHandler(ctx -> rest.handle(ctx, 200, c -> rest.object()
-                .put("needed", access.setup().pendingCode().isPresent())), false);
+                .put("needed", access.setup().pendingCode().isPresent()).put("singleSignOn", singleSignOn)), false);
         router.post("/api/setup").blockingHandler(ctx -> rest.handle(ctx, 201, this::setUp), false);
         router.post("/api/people/:id/account").blockingHandler(ctx -> rest.handle(ctx, 201, this::createAccount),
                 false);

@@ -27,7 +27,8 @@ final class AccessGate implements Handler<RoutingContext> {
     static final String COOKIE = "sanke_session";
     private static final String SESSION_KEY = "sanke.session";
     /** Open to anyone: logging in, the first run's setup, a terminal's timetable (its device token is checked). */
-    private static final Set<String> PUBLIC = Set.of("/api/session", "/api/setup", "/api/openapi.yaml");
+    private static final Set<String> PUBLIC = Set.of("/api/session", "/api/setup", "/api/openapi.yaml",
+            "/api/session/oidc", "/api/session/oidc/callback");
     /** What a session with a pending step may still do. */
     private static final Set<String> WHILE_PENDING = Set.of("/api/session", "/api/session/password",
             "/api/session/second-factor", "/api/session/second-factor/confirm");

@@ -29,6 +29,7 @@ import org.sanke.classroom.access.Caller;
 import org.sanke.classroom.access.JoinGrants;
 import org.sanke.classroom.access.LessonScopes;
 import org.sanke.classroom.access.Target;
+import org.sanke.signaling.oidc.OidcSettings;
 import org.sanke.signaling.session.LessonRooms;
 
 /** The HTTP routes: health, metrics, the lessons REST API (docs/api.md) and the web client's files. */
@@ -51,9 +52,10 @@ final class HttpApi {
     private final OriginPolicy origins;
     private final RestSupport rest;
     private final JoinGrants grants;
+    private final SingleSignOn singleSignOn;
 
     HttpApi(ObjectMapper json, Domain domain, LessonRooms rooms, PrometheusMeterRegistry registry,
-            OriginPolicy origins) {
+            OriginPolicy origins, OidcSettings singleSignOnSettings) {
         this.origins = origins;
         this.json = json;
         this.lessons = domain.lessons();
@@ -62,8 +64,9 @@ final class HttpApi {
         this.registry = registry;
         this.rest = new RestSupport(json);
         this.grants = domain.access().grants();
+        this.singleSignOn = singleSignOnSettings == null ? null : new SingleSignOn(singleSignOnSettings, domain);
         this.schools = new SchoolApi(domain, rest);
-        this.accessApi = new AccessApi(domain, rooms, rest);
+        this.accessApi = new AccessApi(domain, rooms, rest, singleSignOnSettings != null);
         this.gate = new AccessGate(domain.access().sessions(), rest);
         this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
     }
@@ -94,6 +97,9 @@ final class HttpApi {
         // but logging in and the first run's setup needs a session.
         router.route("/api/*").blockingHandler(gate, false);
         accessApi.routes(router);
+        if (singleSignOn != null) {
+            singleSignOn.routes(router);
+        }
         // These read or write the store: on Vert.x workers, never on an event loop.
         router.post("/api/lessons").blockingHandler(this::createLesson, false);
         router.get("/api/lessons").blockingHandler(ctx -> rest.handle(ctx, 200, this::listLessons), false);

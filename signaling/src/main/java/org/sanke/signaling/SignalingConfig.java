@@ -1,6 +1,7 @@
 package org.sanke.signaling;
 
 import java.util.List;
+import org.sanke.signaling.oidc.OidcSettings;
 import org.sanke.signaling.tls.TlsIdentity;
 
 /**
@@ -13,15 +14,17 @@ import org.sanke.signaling.tls.TlsIdentity;
  * @param tls             the certificate to serve everything over HTTPS with, or null for plain HTTP
  * @param allowedOrigins  origins besides the server's own whose pages may open /ws and change data through the
  *                        REST API, e.g. "https://portal.school.example"
+ * @param singleSignOn    the OpenID Connect provider people may log in through, or null for local logins only
  */
 public record SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot,
-                              Liveness liveness, TlsIdentity tls, List<String> allowedOrigins) {
+                              Liveness liveness, TlsIdentity tls, List<String> allowedOrigins,
+                              OidcSettings singleSignOn) {
     public SignalingConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot) {
-        this(bindAddress, port, maxMessageBytes, webRoot, Liveness.DEFAULT, null, List.of());
+        this(bindAddress, port, maxMessageBytes, webRoot, Liveness.DEFAULT, null, List.of(), null);
     }
 
     public static SignalingConfig defaults() {
@@ -29,16 +32,25 @@ public record SignalingConfig(String bindAddress, int port, int maxMessageBytes,
     }
 
     public SignalingConfig withLiveness(Liveness liveness) {
-        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins);
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
+                singleSignOn);
     }
 
     /** Serves over HTTPS with this certificate (null: plain HTTP). */
     public SignalingConfig withTls(TlsIdentity tls) {
-        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins);
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
+                singleSignOn);
+    }
+
+    /** The same, with people logging in through this OpenID Connect provider too. */
+    public SignalingConfig withSingleSignOn(OidcSettings settings) {
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
+                settings);
     }
 
     public SignalingConfig withAllowedOrigins(List<String> allowedOrigins) {
-        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins);
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
+                singleSignOn);
     }
 
     /**

@@ -96,7 +96,7 @@ public final class SignalingServer implements AutoCloseable {
                     .setKeyValue(Buffer.buffer(config.tls().privateKeyPem())));
         }
         HttpServer http = vertx.createHttpServer(options)
-                .requestHandler(new HttpApi(json, domain, rooms, registry, origins).router(vertx, config.webRoot()))
+                .requestHandler(new HttpApi(json, domain, rooms, registry, origins, config.singleSignOn()).router(vertx, config.webRoot()))
                 // A page of another site must not act in a lesson with this browser's standing: refused before
                 // the upgrade, so nothing of the protocol is ever spoken with it.
                 .webSocketHandshakeHandler(handshake -> {

@@ -143,7 +143,7 @@ class AccessApiTest {
 
     @Test
     void theFirstAdministratorIsMadeWithTheConsolesCodeAndMustSetUpASecondFactorFirst() throws Exception {
-        assertThat(call("GET", "/api/setup", null, null).body()).isEqualTo("{\"needed\":true}");
+        assertThat(call("GET", "/api/setup", null, null).body()).startsWith("{\"needed\":true,");
         String code = domain.access().setup().pendingCode().orElseThrow();
         String body = "{\"code\":\"%s\",\"name\":\"Operator\",\"login\":\"operator\",\"password\":\"" + PASSWORD
                 + "\"}";
@@ -155,7 +155,7 @@ class AccessApiTest {
         assertThat(made.body()).contains("\"role\":\"platform_admin\"", "\"pending\":[\"set_up_second_factor\"]");
         String admin = cookieOf(made);
         assertThat(call("POST", "/api/setup", body.formatted(code), null).statusCode()).as("once").isEqualTo(400);
-        assertThat(call("GET", "/api/setup", null, null).body()).isEqualTo("{\"needed\":false}");
+        assertThat(call("GET", "/api/setup", null, null).body()).startsWith("{\"needed\":false,");
 
         HttpResponse<String> blocked = call("GET", "/api/schools", null, admin);
         assertThat(blocked.statusCode()).isEqualTo(403);

@@ -16,7 +16,7 @@ final class RestartableOptions {
                 "jdbc:h2:file:" + dataDir.resolve("sanke"), "sa", "");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
