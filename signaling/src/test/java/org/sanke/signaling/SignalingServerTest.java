@@ -97,7 +97,8 @@ class SignalingServerTest {
     void theOpenApiDescriptionIsServed() throws Exception {
         HttpResponse<String> spec = get("/api/openapi.yaml");
         assertThat(spec.statusCode()).isEqualTo(200);
-        assertThat(spec.body()).startsWith("openapi: 3.1.0").contains("/api/timetable:", "/api/lessons/{id}/attendance:");
+        assertThat(spec.body()).startsWith("openapi: 3.1.0").contains("/api/timetable:", "/api/lessons/{id}/attendance:",
+                "/api/session:", "/api/lessons/{id}/grants:");
     }
 
     @Test
