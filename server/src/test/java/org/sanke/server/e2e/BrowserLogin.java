@@ -20,6 +20,11 @@ final class BrowserLogin {
     private BrowserLogin() {
     }
 
+    /** A script expression: the element with this id is on the page and shown (the page may have moved on). */
+    private static String shown(String id) {
+        return "(document.getElementById('" + id + "') !== null && !document.getElementById('" + id + "').hidden)";
+    }
+
     /** A person with a login whose password is {@link #PASSWORD}. */
     static Person person(SankeServer server, String id, String schoolId, PersonRole role, String login) {
         Person person = new Person(id, schoolId, "Person " + id, role);
@@ -40,19 +45,18 @@ final class BrowserLogin {
         page.type("#login-form [name=password]", PASSWORD);
         page.click("#login-form button");
         page.await("the login to go on", GUARD, p -> !p.location().contains("/login.html")
-                || Boolean.TRUE.equals(p.script("return !document.getElementById('factor-form').hidden"
-                        + " || !document.getElementById('password-form').hidden")));
-        if (Boolean.TRUE.equals(page.script("return !document.getElementById('password-form').hidden"))) {
+                || Boolean.TRUE.equals(p.script("return " + shown("factor-form") + " || " + shown("password-form"))));
+        if (Boolean.TRUE.equals(page.script("return " + shown("password-form")))) {
             page.type("#password-form [name=current]", PASSWORD);
             page.type("#password-form [name=next]", OWN_PASSWORD);
             page.click("#password-form button");
             page.await("the password changed", GUARD, p -> !p.location().contains("/login.html")
-                    || Boolean.TRUE.equals(p.script("return !document.getElementById('factor-form').hidden")));
+                    || Boolean.TRUE.equals(p.script("return " + shown("factor-form"))));
         }
         if (!page.location().contains("/login.html")) {
             return null;
         }
-        page.await("the secret shown", GUARD, p -> !p.text("#factor-secret").isBlank());
+        page.await("the secret shown", GUARD, p -> !String.valueOf(p.text("#factor-secret")).isBlank());
         String secret = page.text("#factor-secret").replace(" ", "");
         page.type("#factor-form [name=code]", new TotpVerifier().currentCode(TotpSecret.fromBase32(secret)));
         page.click("#factor-form button");

@@ -92,7 +92,8 @@ class HttpsLessonBrowserTest {
 
     private String createLesson(HttpClient http) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/lessons"))
-                .header("Cookie", TestLessons.adminCookie(server)).POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Over HTTPS\",\"maxClassrooms\":1}"))
+                .header("Cookie", TestLessons.adminCookie(server))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Over HTTPS\",\"maxClassrooms\":1}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
