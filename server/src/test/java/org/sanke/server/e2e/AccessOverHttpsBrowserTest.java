@@ -8,11 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,27 +33,17 @@ import org.sanke.server.TransportOptions;
  * S3 S5 S26.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
-class AccessOverHttpsBrowserTest {
+class AccessOverHttpsBrowserTest extends BrowserLessonTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
 
     @TempDir
     Path data;
-    private SankeServer server;
     private X509Certificate certificate;
-    private final List<BrowserPage> pages = new ArrayList<>();
 
-    @AfterEach
-    void closeBrowsersThenServer() {
-        pages.forEach(BrowserPage::close);
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private BrowserPage open(String label, String path) throws Exception {
-        BrowserPage page = BrowserPage.openTrusting(label, server.baseUrl() + path, certificate);
-        pages.add(page);
-        return page;
+    /** A page in a browser that trusts exactly the server's certificate; the path as given (no grant added). */
+    @Override
+    protected BrowserPage open(String label, String path) throws Exception {
+        return keep(BrowserPage.openTrusting(label, server.baseUrl() + path, certificate));
     }
 
     private static String status(BrowserPage page) {
