@@ -34,6 +34,7 @@ final class AccessApi {
     private final LessonScopes scopes;
     private final LessonRooms rooms;
     private final RestSupport rest;
+    private final LoginThrottle throttle = new LoginThrottle(System::nanoTime);
 
     /** Whether the login page offers the single sign-on provider. */
     private final boolean singleSignOn;
@@ -68,8 +69,20 @@ final class AccessApi {
                 false);
     }
 
+    /**
+     * Every route that checks a password or a code takes one attempt from the caller's address: the peer's, or,
+     * behind a proxy on this machine, the address the proxy says it forwards for.
+     */
+    private void throttle(RoutingContext ctx) throws Refusal {
+        if (!throttle.attempt(AccessGate.clientAddress(ctx))) {
+            throw new Refusal(429, "too_many_attempts", null, "too many login attempts from this address: wait a"
+                    + " minute");
+        }
+    }
+
     private JsonNode login(RoutingContext ctx) throws Refusal {
         AccessGate.requireSafeForPasswords(ctx);
+        throttle(ctx);
         ObjectNode body = rest.body(ctx, Set.of("login", "password", "code"));
         String login = RestSupport.text(body, "login", 64, true);
         String password = RestSupport.secret(body, "password");
@@ -116,6 +129,7 @@ final class AccessApi {
 
     private JsonNode changePassword(RoutingContext ctx) throws Refusal {
         AccessGate.requireSafeForPasswords(ctx);
+        throttle(ctx);
         LoginSessions.Session session = AccessGate.session(ctx).orElseThrow();
         ObjectNode body = rest.body(ctx, Set.of("current", "next"));
         Optional<String> problem = access.accounts().changePassword(session.person().id(),
@@ -139,6 +153,7 @@ final class AccessApi {
     }
 
     private JsonNode confirmSecondFactor(RoutingContext ctx) throws Refusal {
+        throttle(ctx);
         LoginSessions.Session session = AccessGate.session(ctx).orElseThrow();
         ObjectNode body = rest.body(ctx, Set.of("code"));
         String code = RestSupport.text(body, "code", 16, true);
@@ -157,6 +172,7 @@ final class AccessApi {
     /** The first run: the operator makes the first platform administrator with the code the console printed. */
     private JsonNode setUp(RoutingContext ctx) throws Refusal {
         AccessGate.requireSafeForPasswords(ctx);
+        throttle(ctx);
         ObjectNode body = rest.body(ctx, Set.of("code", "name", "login", "password"));
         String code = RestSupport.text(body, "code", 64, true);
         String name = RestSupport.text(body, "name", 64, true);

@@ -116,19 +116,36 @@ final class AccessGate implements Handler<RoutingContext> {
         return ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
     }
 
+    /**
+     * The address a request came from: the peer's, or, when the peer is a proxy on this machine (loopback), the
+     * last address of its X-Forwarded-For (the one it added itself).
+     */
+    static String clientAddress(RoutingContext ctx) {
+        String peer = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+        String forwarded = ctx.request().getHeader("X-Forwarded-For");
+        if (forwarded == null || !isLoopback(peer)) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        String last = hops[hops.length - 1].trim();
+        return last.isEmpty() || last.length() > 64 ? peer : last;
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** Passwords travel only over HTTPS, or over loopback where nothing crosses a network. */
     static void requireSafeForPasswords(RoutingContext ctx) throws Refusal {
         if (https(ctx) || ctx.request().method() == HttpMethod.GET) {
             return;
         }
         String host = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-        boolean loopback;
-        try {
-            loopback = host != null && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            loopback = false;
-        }
-        if (!loopback || ctx.request().getHeader("X-Forwarded-For") != null) {
+        if (host == null || !isLoopback(host) || ctx.request().getHeader("X-Forwarded-For") != null) {
             throw new Refusal(403, "https_required", null, "passwords are sent only over HTTPS: open this page with"
                     + " https://");
         }

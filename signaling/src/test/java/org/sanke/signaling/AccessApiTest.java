@@ -54,9 +54,22 @@ class AccessApiTest {
         media.close();
     }
 
+    /** Each test's calls come from an address of its own (a proxy on this machine says which), over HTTPS. */
     static HttpResponse<String> call(String method, String path, String body, String cookie, String... headers)
             throws Exception {
-        return TestAccess.call(server, method, path, body, cookie, headers);
+        if (headers.length > 0) {
+            return TestAccess.call(server, method, path, body, cookie, headers);
+        }
+        return TestAccess.call(server, method, path, body, cookie, "X-Forwarded-For", address,
+                "X-Forwarded-Proto", "https");
+    }
+
+    private static int tests;
+    private static String address = "10.9.0.0";
+
+    @org.junit.jupiter.api.BeforeEach
+    void anAddressOfItsOwn() {
+        address = "10.9.0." + (++tests);
     }
 
     /** The session cookie a response set, as a Cookie header value. */
@@ -89,8 +102,7 @@ class AccessApiTest {
         assertThat(in.body()).contains("\"id\":\"t-cookie\"", "\"role\":\"lead_teacher\"", "\"pending\":[]")
                 .doesNotContain(PASSWORD);
         String set = in.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(set).containsIgnoringCase("HttpOnly").contains("SameSite=Strict", "Path=/")
-                .doesNotContain("Secure");
+        assertThat(set).containsIgnoringCase("HttpOnly").contains("SameSite=Strict", "Path=/", "Secure");
         assertThat(call("GET", "/api/session", null, cookieOf(in)).body()).contains("\"id\":\"t-cookie\"");
 
         HttpResponse<String> wrong = call("POST", "/api/session", "{\"login\":\"wang.cookie\",\"password\":\"x\"}",
@@ -116,6 +128,21 @@ class AccessApiTest {
         assertThat(locked.body()).contains("\"error\":\"account_locked\"", "locked until");
         assertThat(call("POST", "/api/session", "{\"login\":\"wang.lock\",\"password\":\"" + PASSWORD + "\"}", null)
                 .body()).contains("account_locked");
+    }
+
+    @Test
+    void oneMachineGetsTenGuessesAMinuteWhateverTheAccounts() throws Exception {
+        for (int i = 0; i < LoginThrottle.PER_MINUTE; i++) {
+            assertThat(call("POST", "/api/session", "{\"login\":\"guess" + i + "\",\"password\":\"x\"}", null)
+                    .statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = call("POST", "/api/session", "{\"login\":\"guess\",\"password\":\"x\"}",
+                null);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body()).contains("\"error\":\"too_many_attempts\"");
+        assertThat(call("POST", "/api/session", "{\"login\":\"guess\",\"password\":\"x\"}", null,
+                "X-Forwarded-For", "10.9.9.9", "X-Forwarded-Proto", "https").statusCode())
+                .as("another machine behind the same proxy").isEqualTo(401);
     }
 
     @Test
