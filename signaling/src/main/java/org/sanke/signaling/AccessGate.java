@@ -5,8 +5,6 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.Set;
 import org.sanke.classroom.access.AccessRules;
@@ -116,27 +114,10 @@ final class AccessGate implements Handler<RoutingContext> {
         return ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
     }
 
-    /**
-     * The address a request came from: the peer's, or, when the peer is a proxy on this machine (loopback), the
-     * last address of its X-Forwarded-For (the one it added itself).
-     */
+    /** The address a request came from (a proxy on this machine: the client it forwards for). */
     static String clientAddress(RoutingContext ctx) {
-        String peer = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-        String forwarded = ctx.request().getHeader("X-Forwarded-For");
-        if (forwarded == null || !isLoopback(peer)) {
-            return peer;
-        }
-        String[] hops = forwarded.split(",");
-        String last = hops[hops.length - 1].trim();
-        return last.isEmpty() || last.length() > 64 ? peer : last;
-    }
-
-    private static boolean isLoopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return ClientAddress.of(ctx.request().remoteAddress() == null ? null
+                : ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For"));
     }
 
     /** Passwords travel only over HTTPS, or over loopback where nothing crosses a network. */
@@ -145,7 +126,7 @@ final class AccessGate implements Handler<RoutingContext> {
             return;
         }
         String host = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-        if (host == null || !isLoopback(host) || ctx.request().getHeader("X-Forwarded-For") != null) {
+        if (host == null || !ClientAddress.isLoopback(host) || ctx.request().getHeader("X-Forwarded-For") != null) {
             throw new Refusal(403, "https_required", null, "passwords are sent only over HTTPS: open this page with"
                     + " https://");
         }

@@ -84,6 +84,7 @@ public final class SignalingServer implements AutoCloseable {
                 .description("Lessons with at least one participant").register(registry);
         vertx.setPeriodic(OVERDUE_CHECK_MS, id -> rooms.endOverdue());
         InboundReader reader = new InboundReader(json);
+        ConnectionsPerAddress perAddress = new ConnectionsPerAddress(ConnectionsPerAddress.MOST);
         HttpServerOptions options = new HttpServerOptions()
                 .setSendBufferSize(SOCKET_SEND_BUFFER)
                 .setWebSocketClosingTimeout(CLOSING_TIMEOUT_SECONDS)
@@ -112,7 +113,14 @@ public final class SignalingServer implements AutoCloseable {
                         socket.close((short) 1008, "unknown path");
                         return;
                     }
-                    new ClientSession(vertx, socket, rooms, reader, outbound, config, connections).start();
+                    String address = ClientAddress.of(socket.remoteAddress() == null ? null
+                            : socket.remoteAddress().hostAddress(), socket.headers().get("X-Forwarded-For"));
+                    if (!perAddress.tryOpen(address)) {
+                        socket.close((short) 1008, "too many connections from this address");
+                        return;
+                    }
+                    new ClientSession(vertx, socket, rooms, reader, outbound, config, connections,
+                            () -> perAddress.closed(address)).start();
                 });
         try {
             http.listen(config.port(), config.bindAddress()).toCompletionStage().toCompletableFuture()

@@ -50,6 +50,7 @@ public final class ClientSession {
     private final SignalingConfig.Liveness liveness;
     private final ConnectionMetrics metrics;
     private final RateLimiter rateLimiter;
+    private final Runnable released;
     /** Bytes handed to the socket and not yet written out to the client. */
     private final AtomicLong pendingBytes = new AtomicLong();
     private Context context;
@@ -62,8 +63,10 @@ public final class ClientSession {
     private volatile boolean joining;
     private volatile boolean closed;
 
+    /** @param released run once when the connection has closed (the server's count of connections per address) */
     public ClientSession(Vertx vertx, ServerWebSocket socket, LessonRooms rooms, InboundReader reader,
-                         Outbound outbound, SignalingConfig config, ConnectionMetrics metrics) {
+                         Outbound outbound, SignalingConfig config, ConnectionMetrics metrics, Runnable released) {
+        this.released = released;
         this.vertx = vertx;
         this.socket = socket;
         this.rooms = rooms;
@@ -350,6 +353,7 @@ public final class ClientSession {
             closed = true;
             metrics.open.decrementAndGet();
             vertx.cancelTimer(livenessTimer);
+            released.run();
         }
         rooms.released(this);
         leaveLesson("disconnected");
