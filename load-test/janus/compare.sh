@@ -11,10 +11,15 @@ export JAVA_HOME="$(./sanke java-home)"
 mvn -B -q -DskipTests install
 mvn -B -q -pl load-test dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cp="load-test/target/classes:$(cat load-test/target/classpath.txt)"
+# Sanke: the tool logs in as a lead teacher the server makes at start (kept in its database: the first password
+# stays). Janus needs no login.
+export SANKE_SEED_PASSWORD="${SANKE_SEED_PASSWORD:-Trial-Run-2026}"
+export SANKE_PASSWORD="$SANKE_SEED_PASSWORD"
 
 play() { # target url pid n
   local ramp=$(( $4 / 10 > 10 ? $4 / 10 : 10 )) # at most 10 joins a second: handshakes share the two cores
   "$JAVA_HOME/bin/java" -cp "$cp" org.sanke.loadtest.LoadTestCommand broadcast --target "$1" --server "$2" \
+    --login load \
     --server-pid "$3" -n "$4" --duration "$duration" --ramp-up "$ramp" --report-dir "$out/$1-$4" \
     2>/dev/null | tr '\r' '\n' | grep '^RESULT' > "$out/$1-$4.result" || true
   if [ -s "$out/$1-$4.result" ]; then cat "$out/$1-$4.result"; else echo "RESULT target=$1 n=$4 failed=run"; fi
@@ -22,7 +27,7 @@ play() { # target url pid n
 
 for n in $sizes; do
   "$JAVA_HOME/bin/java" -jar server/target/sanke-server.jar --http-port 8099 --media-port 10099 --no-demo \
-    > "$out/sanke-$n.log" 2>&1 &
+    --seed-teacher=load > "$out/sanke-$n.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 50); do curl -s -o /dev/null http://127.0.0.1:8099/health && break; sleep 0.2; done
   play sanke http://127.0.0.1:8099 "$pid" "$n" | tee -a "$out/results.txt"

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.sanke.loadtest.browser.Chromium;
 
@@ -19,8 +17,10 @@ import org.sanke.loadtest.browser.Chromium;
  * frame of the teacher's video, in headless Chromium on this machine, and reads the SFU's own forwarding-delay
  * histogram from /metrics for the same period.
  *
- * <p>Usage: {@code JoinBenchmark [--server http://127.0.0.1:8080] [--runs 9] [--hold 30]}. One teacher page
- * publishes for the whole run; each run opens a fresh classroom browser, reads
+ * <p>Usage: {@code SANKE_PASSWORD=… JoinBenchmark --login NAME [--server http://127.0.0.1:8080] [--runs 9]
+ * [--hold 30]}, logged in as a lead teacher (the server's {@code --seed-teacher}; the login may come from
+ * {@code SANKE_LOGIN}), who creates the lesson. One teacher page, opened with a teacher's grant fetched for it,
+ * publishes for the whole run; each run opens a fresh classroom browser on the lesson's invitation link, reads
  * {@code window.sanke.joinToFirstFrameMs}, and closes it. Then three classrooms stay for {@code --hold} seconds
  * after a 10 s warm-up, and the forwarding delay is reported for that steady window alone.
  */
@@ -34,34 +34,53 @@ public final class JoinBenchmark {
         String server = "http://127.0.0.1:8080";
         int runs = 9;
         int holdSeconds = 30;
+        String login = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--server" -> server = args[++i];
+                case "--login" -> login = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--hold" -> holdSeconds = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: JoinBenchmark [--server URL] [--runs N] [--hold SECONDS]");
+                    System.err.println("unknown option " + args[i] + "; usage: SANKE_PASSWORD=… JoinBenchmark"
+                            + " --login NAME [--server URL] [--runs N] [--hold SECONDS]");
                     System.exit(2);
                 }
             }
+        }
+        Credentials credentials = null;
+        try {
+            credentials = Credentials.from(login, System.getenv());
+            if (credentials == null) {
+                throw new IllegalArgumentException(Credentials.MISSING);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench-join: " + e.getMessage());
+            System.exit(2);
         }
         if (!Chromium.installed()) {
             System.err.println("needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
             System.exit(2);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String lessonId = createLesson(http, server);
+        ServerHttp api = new ServerHttp(http, LoadTest.normalize(server), credentials);
+        ServerHttp.Lesson lesson = api.createLesson("Join benchmark", "dedicated", 6);
+        String lessonId = lesson.id();
+        // The pages take their grant from the link, as a classroom opening the link it was sent does.
+        String classroomLink = server + "/classroom.html?lesson=" + lessonId + "&grant="
+                + lesson.classroomInvitation();
 
         List<Double> joins = new ArrayList<>();
         PrometheusHistogram steady;
         ChromeDriver teacher = Chromium.start();
         try {
-            teacher.get(server + "/teacher.html?lesson=" + lessonId + "&name=Teacher");
+            teacher.get(server + "/teacher.html?lesson=" + lessonId + "&grant=" + api.teacherGrant(lessonId)
+                    + "&name=Teacher");
             waitFor(teacher, "return window.sanke && window.sanke.state === 'live'", Duration.ofSeconds(30));
             for (int run = 1; run <= runs; run++) {
                 ChromeDriver classroom = Chromium.start();
                 try {
-                    classroom.get(server + "/classroom.html?lesson=" + lessonId + "&name=Run%20" + run);
+                    classroom.get(classroomLink + "&name=Run%20" + run);
                     waitFor(classroom, "return window.sanke && window.sanke.joinToFirstFrameMs != null",
                             Duration.ofSeconds(30));
                     double ms = ((Number) classroom.executeScript("return window.sanke.joinToFirstFrameMs"))
@@ -72,7 +91,7 @@ public final class JoinBenchmark {
                     classroom.quit();
                 }
             }
-            steady = steadyForwardingDelay(http, server, lessonId, holdSeconds);
+            steady = steadyForwardingDelay(http, server, classroomLink, holdSeconds);
         } finally {
             teacher.quit();
         }
@@ -87,14 +106,14 @@ public final class JoinBenchmark {
     }
 
     /** Three classrooms receive for a warm-up, then the histogram is read over {@code holdSeconds}. */
-    private static PrometheusHistogram steadyForwardingDelay(HttpClient http, String server, String lessonId,
+    private static PrometheusHistogram steadyForwardingDelay(HttpClient http, String server, String classroomLink,
                                                             int holdSeconds) throws Exception {
         List<ChromeDriver> classrooms = new ArrayList<>();
         try {
             for (int i = 1; i <= 3; i++) {
                 ChromeDriver classroom = Chromium.start();
                 classrooms.add(classroom);
-                classroom.get(server + "/classroom.html?lesson=" + lessonId + "&name=Steady%20" + i);
+                classroom.get(classroomLink + "&name=Steady%20" + i);
             }
             for (ChromeDriver classroom : classrooms) {
                 waitFor(classroom, "return window.sanke && window.sanke.joinToFirstFrameMs != null",
@@ -112,18 +131,6 @@ public final class JoinBenchmark {
     private static double median(List<Double> sorted) {
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static String createLesson(HttpClient http, String server) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server + "/api/lessons"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Join benchmark\",\"maxClassrooms\":6}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        if (response.statusCode() != 201 || !id.find()) {
-            throw new IllegalStateException("could not create a lesson: " + response.statusCode() + " " + response.body());
-        }
-        return id.group(1);
     }
 
     private static String get(HttpClient http, String url) throws Exception {

@@ -47,7 +47,7 @@ public final class LoadTest {
     public LoadTest(LoadTestOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
-        this.api = new ServerHttp(http, options.server());
+        this.api = new ServerHttp(http, options.server(), options.credentials());
     }
 
     /** Refuses what cannot work before anything starts; the message says why and what to do. */
@@ -86,6 +86,7 @@ public final class LoadTest {
         if (options.realisticPeers() > 0 && options.target() == LoadTestOptions.Target.JANUS) {
             throw new IllegalArgumentException("--realistic plays Sanke's protocol; against Janus leave it out");
         }
+        options.requireCredentials();
     }
 
     static long maxOpenFiles() {
@@ -98,7 +99,9 @@ public final class LoadTest {
     public Report.Result run() throws Exception {
         check(options);
         boolean janus = options.target() == LoadTestOptions.Target.JANUS;
-        String lessonId = janus ? Integer.toString(JanusClassroom.ROOM) : createLesson();
+        // Janus's room is always there and open to anyone; a Sanke lesson is created, with its invitations.
+        ServerHttp.Lesson lesson = janus ? new ServerHttp.Lesson(Integer.toString(JanusClassroom.ROOM), null, null,
+                null) : createLesson();
         JanusClassroom.Room janusRoom = new JanusClassroom.Room();
         DtlsCertificate certificate = DtlsCertificate.generate();
         ServerProcess process = options.serverPid() == 0 ? null : new ServerProcess(options.serverPid());
@@ -119,7 +122,8 @@ public final class LoadTest {
                     options.simulcast());
             clients.add(teacher);
             try {
-                teacher.join(http, options.server(), lessonId, options.audioKbps(), options.videoKbps());
+                teacher.join(http, options.server(), lesson.id(), janus ? null : api.teacherGrant(lesson.id()),
+                        options.audioKbps(), options.videoKbps());
             } catch (Exception e) {
                 throw new IllegalStateException("the teacher could not join: " + e.getMessage(), e);
             }
@@ -146,7 +150,7 @@ public final class LoadTest {
             if (options.realisticPeers() > 0) {
                 realistic = startRealistic();
             }
-            rampUp(clients, lessonId, certificate, network, janusRoom);
+            rampUp(clients, lesson, certificate, network, janusRoom);
             Thread.sleep(SETTLE_MILLIS);
             stats.startMeasuring();
             double cpuBefore = process == null ? 0 : process.cpuSeconds();
@@ -188,12 +192,15 @@ public final class LoadTest {
                 realisticResults);
     }
 
-    private void rampUp(List<Classroom> clients, String lessonId, DtlsCertificate certificate,
+    private void rampUp(List<Classroom> clients, ServerHttp.Lesson lesson, DtlsCertificate certificate,
                         FakeNetwork network, JanusClassroom.Room janusRoom) throws InterruptedException {
         long gapNanos = options.rampUp().toNanos() / Math.max(1, options.classrooms());
+        boolean janus = options.target() == LoadTestOptions.Target.JANUS;
+        // Every receiver joins with the invitation the lesson's link carries, as classrooms sent that link do.
+        String grant = janus ? null : lesson.invitation(options.scenario().receiverRole);
         List<Thread> joining = new ArrayList<>();
         for (int i = 1; i <= options.classrooms(); i++) {
-            Classroom classroom = options.target() == LoadTestOptions.Target.JANUS
+            Classroom classroom = janus
                     ? new JanusClassroom("Classroom " + i, false, janusRoom, stats, network, certificate)
                     : new SimulatedClassroom("Classroom " + i, options.scenario().receiverRole,
                     options.scenario().classroomsPublish,
@@ -203,7 +210,8 @@ public final class LoadTest {
             }
             joining.add(Thread.startVirtualThread(() -> {
                 try {
-                    classroom.join(http, options.server(), lessonId, options.audioKbps(), options.videoKbps());
+                    classroom.join(http, options.server(), lesson.id(), grant, options.audioKbps(),
+                            options.videoKbps());
                     stats.clientsJoined.incrementAndGet();
                 } catch (Exception e) {
                     stats.fail(e);
@@ -221,11 +229,13 @@ public final class LoadTest {
      * as observers, each in its own JVM; the run goes on once they have joined.
      */
     private RealisticPeers startRealistic() throws IOException, InterruptedException {
-        String lesson = api.createLesson("Load test: libwebrtc peers", "master_teacher", 0);
+        ServerHttp.Lesson lesson = api.createLesson("Load test: libwebrtc peers", "master_teacher", 0);
         List<PeerOptions> peers = new ArrayList<>();
-        peers.add(PeerOptions.of(options.server(), lesson, "teacher", "libwebrtc teacher"));
+        peers.add(PeerOptions.of(options.server(), lesson.id(), "teacher", "libwebrtc teacher")
+                .withGrant(api.teacherGrant(lesson.id())));
         for (int i = 1; i <= options.realisticPeers(); i++) {
-            peers.add(PeerOptions.of(options.server(), lesson, "observer", "libwebrtc " + i).receivingOnly());
+            peers.add(PeerOptions.of(options.server(), lesson.id(), "observer", "libwebrtc " + i).receivingOnly()
+                    .withGrant(lesson.invitation("observer")));
         }
         RealisticPeers started = RealisticPeers.start(peers);
         if (!started.awaitJoined(Duration.ofSeconds(60))) {
@@ -243,7 +253,7 @@ public final class LoadTest {
                 .map(s -> p.withFirstFrameMillis(s.firstFrameMillis())).orElse(p)).toList();
     }
 
-    private String createLesson() throws IOException, InterruptedException {
+    private ServerHttp.Lesson createLesson() throws IOException, InterruptedException {
         return api.createLesson("Load test: " + options.scenario().name().toLowerCase(Locale.ROOT),
                 options.scenario().lessonMode, options.scenario().classroomsPublish ? options.classrooms() : 0);
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sanke.loadtest.report.Report;
 import org.sanke.loadtest.soak.SoakOptions;
@@ -20,6 +21,13 @@ import picocli.CommandLine.Parameters;
                 + " running Sanke server through its public protocol, with simulated classrooms (ICE, DTLS, SRTP,"
                 + " synthetic VP8/Opus), and writes a report.")
 public final class LoadTestCommand implements Callable<Integer> {
+    /** Where SANKE_LOGIN and SANKE_PASSWORD are read: the process's environment, or a test's. */
+    private final Map<String, String> env;
+
+    LoadTestCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Parameters(index = "0", paramLabel = "SCENARIO",
             description = "dedicated (1 teacher, N two-way classrooms), master (1 teacher, N observers),"
                     + " broadcast (1 teacher, N receivers), soak (several dedicated lessons at once whose classrooms"
@@ -28,6 +36,12 @@ public final class LoadTestCommand implements Callable<Integer> {
 
     @Option(names = "--server", defaultValue = "http://127.0.0.1:8080", description = "server URL (${DEFAULT-VALUE})")
     String server;
+
+    @Option(names = "--login", paramLabel = "NAME",
+            description = "Sanke: the lead teacher the tool logs in as to create lessons and get join grants, e.g. the"
+                    + " server's --seed-teacher=NAME (default: SANKE_LOGIN); her password is read from SANKE_PASSWORD,"
+                    + " never from the command line. Janus needs none.")
+    String login;
 
     @Option(names = {"-n", "--classrooms"},
             description = "receiving classrooms (default per scenario: 6, 200, 1000; soak: 6 at once per lesson)")
@@ -100,14 +114,17 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario chosen = parseScenario(scenario);
+        LoadTestOptions.Target chosenTarget = parseTarget(target);
+        Credentials credentials = chosenTarget == LoadTestOptions.Target.JANUS ? null : Credentials.from(login, env);
         int n = classrooms != null ? classrooms : chosen.defaultClassrooms;
         Path folder = reportDir != null ? reportDir : Path.of("load-test-reports", chosen.name().toLowerCase(Locale.ROOT)
                 + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         LoadTestOptions options = new LoadTestOptions(chosen, LoadTest.normalize(server), n,
                 Duration.ofSeconds(durationSeconds), Duration.ofSeconds(rampUpSeconds), audioKbps, videoKbps,
-                simulateLossPercent / 100, folder, parseTarget(target), serverPid, !noHeap, realisticPeers,
+                simulateLossPercent / 100, folder, chosenTarget, serverPid, !noHeap, realisticPeers,
                 simulcast, new SoakOptions(soakLessons, seconds(meanStaySeconds), seconds(rejoinGapSeconds),
-                seconds(lessonMinutes * 60), seconds(sampleEverySeconds)));
+                seconds(lessonMinutes * 60), seconds(sampleEverySeconds)), credentials);
+        options.requireCredentials();
         Report.Result result = chosen == Scenario.SOAK ? new SoakRun(options, System.out).run()
                 : new LoadTest(options, System.out).run();
         System.out.print(java.nio.file.Files.readString(folder.resolve("report.txt")));
@@ -145,7 +162,12 @@ public final class LoadTestCommand implements Callable<Integer> {
 
     /** The command with its error handling, for {@link #execute} and tests. */
     static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new LoadTestCommand());
+        return commandLine(System.getenv());
+    }
+
+    /** The command reading SANKE_LOGIN and SANKE_PASSWORD from {@code env}. */
+    static CommandLine commandLine(Map<String, String> env) {
+        CommandLine line = new CommandLine(new LoadTestCommand(env));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
                 cmd.getErr().println("sanke-load: " + e.getMessage());

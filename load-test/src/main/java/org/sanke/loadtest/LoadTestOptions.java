@@ -25,13 +25,40 @@ import org.sanke.loadtest.soak.SoakOptions;
  * @param simulcast   publishers send video as three simulcast layers by RID
  * @param soak        how the soak scenario churns (other scenarios ignore it); in a soak {@code classrooms} is per
  *                    lesson and {@code duration} the whole run
+ * @param credentials the lead teacher the tool logs in as on Sanke (to create lessons and get grants); null against
+ *                    Janus, which needs none
  */
 public record LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
                               int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
                               long serverPid, boolean measureHeap, int realisticPeers, boolean simulcast,
-                              SoakOptions soak) {
+                              SoakOptions soak, Credentials credentials) {
     /** The server under test. */
     public enum Target { SANKE, JANUS }
+
+    /** Without credentials: against Janus, or until {@link #withCredentials}. */
+    public LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,
+                           int audioKbps, int videoKbps, double receiveLoss, Path reportDir, Target target,
+                           long serverPid, boolean measureHeap, int realisticPeers, boolean simulcast,
+                           SoakOptions soak) {
+        this(scenario, server, classrooms, duration, rampUp, audioKbps, videoKbps, receiveLoss, reportDir, target,
+                serverPid, measureHeap, realisticPeers, simulcast, soak, null);
+    }
+
+    /** The same run, logged in as {@code login}. */
+    public LoadTestOptions withCredentials(Credentials login) {
+        return new LoadTestOptions(scenario, server, classrooms, duration, rampUp, audioKbps, videoKbps, receiveLoss,
+                reportDir, target, serverPid, measureHeap, realisticPeers, simulcast, soak, login);
+    }
+
+    /**
+     * Fails at once, saying how to give the tool a login, when the target is Sanke and there is none: without one
+     * Sanke lets the tool create no lesson and join none.
+     */
+    public void requireCredentials() {
+        if (target == Target.SANKE && credentials == null) {
+            throw new IllegalArgumentException(Credentials.MISSING);
+        }
+    }
 
     /** Any scenario but the soak. */
     public LoadTestOptions(Scenario scenario, URI server, int classrooms, Duration duration, Duration rampUp,

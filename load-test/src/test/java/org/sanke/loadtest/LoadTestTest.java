@@ -5,38 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanke.loadtest.report.Report;
 import picocli.CommandLine;
 
 /** The tool against a real server (signaling and media) in this JVM. */
 class LoadTestTest {
-    private static InProcessSanke sanke;
-    private static URI server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sanke = InProcessSanke.start();
-        server = sanke.uri();
-    }
-
-    @AfterAll
-    static void stop() {
-        sanke.close();
-    }
+    @RegisterExtension
+    static final InProcessSanke.PerClass SANKE = new InProcessSanke.PerClass();
 
     private static LoadTestOptions dedicated(int classrooms, double loss, Path dir) {
-        return new LoadTestOptions(Scenario.DEDICATED, server, classrooms, Duration.ofSeconds(4), Duration.ofSeconds(1),
-                40, 300, loss, dir);
+        return new LoadTestOptions(Scenario.DEDICATED, SANKE.uri(), classrooms, Duration.ofSeconds(4),
+                Duration.ofSeconds(1), 40, 300, loss, dir).withCredentials(InProcessSanke.credentials());
     }
 
     @Test
@@ -55,8 +43,9 @@ class LoadTestTest {
 
     @Test
     void simulcastPublishersAreForwardedOneLayerWithoutLoss(@TempDir Path dir) throws Exception {
-        LoadTestOptions options = new LoadTestOptions(Scenario.DEDICATED, server, 2, Duration.ofSeconds(4),
-                Duration.ofSeconds(1), 40, 800, 0, dir, LoadTestOptions.Target.SANKE, 0, false, 0, true);
+        LoadTestOptions options = new LoadTestOptions(Scenario.DEDICATED, SANKE.uri(), 2, Duration.ofSeconds(4),
+                Duration.ofSeconds(1), 40, 800, 0, dir, LoadTestOptions.Target.SANKE, 0, false, 0, true)
+                .withCredentials(InProcessSanke.credentials());
         Report.Result result = new LoadTest(options, new PrintStream(new ByteArrayOutputStream())).run();
         assertThat(result.joined()).isEqualTo(3);
         assertThat(result.failed()).isZero();
@@ -79,8 +68,9 @@ class LoadTestTest {
 
     @Test
     void libwebrtcPeersBesideTheScenarioReportWhatTheirOwnStackDecoded(@TempDir Path dir) throws Exception {
-        LoadTestOptions options = new LoadTestOptions(Scenario.DEDICATED, server, 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), 40, 300, 0, dir, LoadTestOptions.Target.SANKE, 0, false, 2, false);
+        LoadTestOptions options = new LoadTestOptions(Scenario.DEDICATED, SANKE.uri(), 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(1), 40, 300, 0, dir, LoadTestOptions.Target.SANKE, 0, false, 2, false)
+                .withCredentials(InProcessSanke.credentials());
         Report.Result result = new LoadTest(options, new PrintStream(new ByteArrayOutputStream())).run();
         assertThat(result.failed()).isZero();
         String report = Files.readString(dir.resolve("report.txt"));
@@ -110,25 +100,77 @@ class LoadTestTest {
         assertThat(lastError).contains("cannot reach the server at http://127.0.0.1:1");
         assertThat(run("broadcast", "--server", "not a url")).isEqualTo(2);
         assertThat(lastError).contains("--server must be a URL");
-        assertThat(run("broadcast", "--server", server.toString(), "-n", "1", "--realistic", "99")).isEqualTo(2);
+        assertThat(run("broadcast", "--server", SANKE.uri().toString(), "-n", "1", "--realistic", "99")).isEqualTo(2);
         assertThat(lastError).contains("--realistic must be 0 to 8").doesNotContain("Exception");
-        assertThat(run("soak", "--server", server.toString(), "-n", "7")).isEqualTo(2);
+        assertThat(run("soak", "--server", SANKE.uri().toString(), "-n", "7")).isEqualTo(2);
         assertThat(lastError).contains("--classrooms is per lesson in a soak: 1 to 6");
-        assertThat(run("soak", "--server", server.toString(), "--lessons", "0")).isEqualTo(2);
+        assertThat(run("soak", "--server", SANKE.uri().toString(), "--lessons", "0")).isEqualTo(2);
         assertThat(lastError).contains("--lessons must be at least 1");
-        assertThat(run("soak", "--server", server.toString(), "--mean-stay", "0")).isEqualTo(2);
+        assertThat(run("soak", "--server", SANKE.uri().toString(), "--mean-stay", "0")).isEqualTo(2);
         assertThat(lastError).contains("--mean-stay must be above 0");
-        assertThatThrownBy(() -> LoadTest.check(new LoadTestOptions(Scenario.BROADCAST, server, 100_000_000,
+        assertThatThrownBy(() -> LoadTest.check(new LoadTestOptions(Scenario.BROADCAST, SANKE.uri(), 100_000_000,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 40, 800, 0, Path.of("x"))))
                 .hasMessageContaining("open files").hasMessageContaining("ulimit -n");
     }
 
+    @Test
+    void withoutALoginAgainstSankeTheToolSaysAtOnceHowToGiveOne(@TempDir Path dir) {
+        int lessons = SANKE.server().domain().lessons().all().size();
+        assertThat(runWith(Map.of(), "dedicated", "--server", SANKE.uri().toString(), "-n", "1", "--report-dir",
+                dir.toString())).isEqualTo(2);
+        assertThat(lastError).contains("start the server with --seed-teacher=NAME", "SANKE_SEED_PASSWORD",
+                "give the tool --login NAME", "SANKE_PASSWORD").doesNotContain("Exception");
+        // At once: before anything is asked of the server, even whether it is there.
+        assertThat(runWith(Map.of(), "soak", "--server", "http://127.0.0.1:1")).isEqualTo(2);
+        assertThat(lastError).contains("--seed-teacher=NAME").doesNotContain("cannot reach");
+        // Half a login says what is missing; the password is never taken from the command line.
+        assertThat(runWith(Map.of(), "broadcast", "--server", SANKE.uri().toString(), "--login", "load")).isEqualTo(2);
+        assertThat(lastError).contains("the login 'load' needs its password in SANKE_PASSWORD");
+        assertThat(runWith(Map.of("SANKE_PASSWORD", InProcessSanke.PASSWORD), "broadcast", "--server",
+                SANKE.uri().toString())).isEqualTo(2);
+        assertThat(lastError).contains("SANKE_PASSWORD is set but no login is given");
+        assertThat(runWith(Map.of(), "broadcast", "--server", SANKE.uri().toString(), "--login", "load", "--password",
+                "x")).isEqualTo(2);
+        assertThat(lastError).contains("Unknown option", "'--password'");
+        assertThat(SANKE.server().domain().lessons().all()).as("no lesson was created").hasSize(lessons);
+        // The same refusal for a run started from code.
+        assertThatThrownBy(() -> LoadTest.check(new LoadTestOptions(Scenario.BROADCAST, SANKE.uri(), 1,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 40, 800, 0, dir)))
+                .hasMessageContaining("--seed-teacher=NAME");
+        // Janus asks for none of this: the run gets as far as looking for Janus.
+        assertThat(runWith(Map.of(), "broadcast", "--target", "janus", "--server", "http://127.0.0.1:1", "-n", "1",
+                "--ramp-up", "0", "--duration", "0", "--report-dir", dir.resolve("janus").toString())).isEqualTo(2);
+        assertThat(lastError).contains("the teacher could not join").doesNotContain("--seed-teacher");
+    }
+
+    @Test
+    void aWrongPasswordIsALoginRefusedBeforeAnyLessonOrJoin(@TempDir Path dir) {
+        int lessons = SANKE.server().domain().lessons().all().size();
+        assertThat(runWith(Map.of("SANKE_LOGIN", InProcessSanke.LOGIN, "SANKE_PASSWORD", "Not-The-Password-1"),
+                "dedicated", "--server", SANKE.uri().toString(), "-n", "1", "--report-dir", dir.toString()))
+                .isEqualTo(2);
+        assertThat(lastError).contains("login refused", "does not know the login 'load' with this password",
+                "wrong_credentials", "--seed-teacher").doesNotContain("Not-The-Password-1", "Exception");
+        assertThat(SANKE.server().domain().lessons().all()).as("no lesson was created").hasSize(lessons);
+        // The right password still works (one failure does not lock the account).
+        assertThat(runWith(Map.of("SANKE_PASSWORD", InProcessSanke.PASSWORD), "dedicated", "--login",
+                InProcessSanke.LOGIN, "--server", SANKE.uri().toString(), "-n", "1", "--duration", "1", "--ramp-up",
+                "0", "--no-heap", "--report-dir", dir.resolve("right").toString())).as(lastError).isZero();
+        assertThat(SANKE.server().domain().lessons().all()).hasSize(lessons + 1);
+    }
+
     private String lastError;
 
+    /** Runs the command as a person would with the trial teacher's login (--login from SANKE_LOGIN). */
     private int run(String... args) {
+        return runWith(Map.of("SANKE_LOGIN", InProcessSanke.LOGIN, "SANKE_PASSWORD", InProcessSanke.PASSWORD), args);
+    }
+
+    private int runWith(Map<String, String> env, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandLine line = LoadTestCommand.commandLine();
+        CommandLine line = LoadTestCommand.commandLine(env);
         line.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        line.setOut(new java.io.PrintWriter(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         int status = line.execute(args);
         lastError = err.toString(StandardCharsets.UTF_8);
         return status;

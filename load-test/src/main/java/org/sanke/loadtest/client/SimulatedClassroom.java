@@ -49,10 +49,15 @@ public final class SimulatedClassroom implements Classroom {
     }
 
     @Override
-    public void join(HttpClient http, URI server, String lessonId, int audioKbps, int videoKbps) throws Exception {
+    public void join(HttpClient http, URI server, String lessonId, String grant, int audioKbps, int videoKbps)
+            throws Exception {
+        if (grant == null) {
+            throw new IllegalArgumentException(name + " needs a grant to join lesson " + lessonId);
+        }
         URI ws = URI.create(server.toString().replaceFirst("^http", "ws") + "/ws");
         signaling = SignalingConnection.open(http, ws, message -> events.execute(() -> onEvent(message)));
-        signaling.request("join", Map.of("lessonId", lessonId, "role", role, "name", name)).get(30, TimeUnit.SECONDS);
+        signaling.request("join", Map.of("lessonId", lessonId, "role", role, "name", name, "grant", grant))
+                .get(30, TimeUnit.SECONDS);
         if (publishes) {
             publish = new MediaConnection(certificate, network);
             int audioSsrc = nonZero();
@@ -76,6 +81,11 @@ public final class SimulatedClassroom implements Classroom {
                 // a send failing once (buffer full) is loss the receivers will count
             }
         }
+    }
+
+    /** The role it joins as: teacher, classroom, observer or learner. */
+    public String role() {
+        return role;
     }
 
     /** Says something in the lesson's chat (observer teachers discussing a master teacher's lesson). */

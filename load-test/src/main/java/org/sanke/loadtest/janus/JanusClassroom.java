@@ -54,7 +54,8 @@ public final class JanusClassroom implements Classroom {
     }
 
     @Override
-    public void join(HttpClient http, URI server, String ignoredRoom, int audioKbps, int videoKbps) throws Exception {
+    public void join(HttpClient http, URI server, String ignoredRoom, String ignoredGrant, int audioKbps,
+                     int videoKbps) throws Exception {
         long started = System.nanoTime();
         session = JanusSession.create(http, server);
         long handle = session.attachVideoRoom();

@@ -22,10 +22,12 @@ import java.util.Locale;
  * @param seconds     how long the peer stays before it leaves by itself; 0 = until stopped
  * @param classroomId the classroom a terminal joins as (timetabled lessons), or null
  * @param deviceToken that classroom's device token, or null
+ * @param grant       the join grant (a teacher's own, fetched just before, or the lesson's invitation); null for a
+ *                    terminal, which shows its device token instead
  */
 public record PeerOptions(URI server, String lessonId, String role, String name, boolean receiveOnly,
                           String videoCodec, int width, int height, int fps, boolean audio, int seconds,
-                          String classroomId, String deviceToken) {
+                          String classroomId, String deviceToken, String grant) {
     public PeerOptions {
         role = role.toLowerCase(Locale.ROOT);
         videoCodec = videoCodec.toUpperCase(Locale.ROOT);
@@ -43,25 +45,31 @@ public record PeerOptions(URI server, String lessonId, String role, String name,
 
     /** A peer that sends a 640x360, 30 fps VP8 camera and a microphone (if its role publishes) and receives. */
     public static PeerOptions of(URI server, String lessonId, String role, String name) {
-        return new PeerOptions(server, lessonId, role, name, false, "VP8", 640, 360, 30, true, 0, null, null);
+        return new PeerOptions(server, lessonId, role, name, false, "VP8", 640, 360, 30, true, 0, null, null, null);
     }
 
     /** The same peer publishing nothing. */
     public PeerOptions receivingOnly() {
         return new PeerOptions(server, lessonId, role, name, true, videoCodec, width, height, fps, audio, seconds,
-                classroomId, deviceToken);
+                classroomId, deviceToken, grant);
     }
 
     /** The same peer with another camera. */
     public PeerOptions withVideo(String codec, int frameWidth, int frameHeight, int frameRate) {
         return new PeerOptions(server, lessonId, role, name, receiveOnly, codec, frameWidth, frameHeight, frameRate,
-                audio, seconds, classroomId, deviceToken);
+                audio, seconds, classroomId, deviceToken, grant);
     }
 
     /** The same peer with or without a microphone. */
     public PeerOptions withAudio(boolean sendAudio) {
         return new PeerOptions(server, lessonId, role, name, receiveOnly, videoCodec, width, height, fps, sendAudio,
-                seconds, classroomId, deviceToken);
+                seconds, classroomId, deviceToken, grant);
+    }
+
+    /** The same peer joining with {@code joinGrant}. */
+    public PeerOptions withGrant(String joinGrant) {
+        return new PeerOptions(server, lessonId, role, name, receiveOnly, videoCodec, width, height, fps, audio,
+                seconds, classroomId, deviceToken, joinGrant);
     }
 
     /** Whether this peer publishes: the roles that may, unless told to only receive. */
@@ -92,6 +100,9 @@ public record PeerOptions(URI server, String lessonId, String role, String name,
         }
         if (deviceToken != null) {
             args.addAll(List.of("--device-token", deviceToken));
+        }
+        if (grant != null) {
+            args.addAll(List.of("--grant", grant));
         }
         return args;
     }

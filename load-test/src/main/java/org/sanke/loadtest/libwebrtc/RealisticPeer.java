@@ -98,6 +98,9 @@ final class RealisticPeer implements AutoCloseable {
         if (options.deviceToken() != null) {
             fields.put("deviceToken", options.deviceToken());
         }
+        if (options.grant() != null) {
+            fields.put("grant", options.grant());
+        }
         return fields;
     }
 

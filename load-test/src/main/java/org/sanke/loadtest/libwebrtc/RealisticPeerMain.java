@@ -61,6 +61,10 @@ public final class RealisticPeerMain implements Callable<Integer> {
     @Option(names = "--device-token", description = "that classroom's device token")
     String deviceToken;
 
+    @Option(names = "--grant", description = "the join grant: the teacher's own, or the lesson's invitation for"
+            + " classrooms, observers or learners (a terminal shows its device token instead)")
+    String grant;
+
     @Option(names = "--stdin-control", hidden = true,
             description = "stop on a 'stop' line or the end of stdin (how RealisticPeers stops its children)")
     boolean stdinControl;
@@ -71,7 +75,7 @@ public final class RealisticPeerMain implements Callable<Integer> {
         PeerOptions options;
         try {
             options = new PeerOptions(serverUri(), lesson, role, name, receiveOnly, videoCodec, width, height, fps,
-                    !noAudio, seconds, classroomId, deviceToken);
+                    !noAudio, seconds, classroomId, deviceToken, grant);
         } catch (IllegalArgumentException e) {
             output.error("invalid_option", e.getMessage());
             return PeerFailure.REFUSED;

@@ -57,10 +57,19 @@ final class Churn {
         return participants;
     }
 
-    /** Joins {@code participant} to a lesson; false (counted, with the reason) when that fails. */
-    boolean join(SimulatedClassroom participant, String lessonId) {
+    /** Where a join's grant comes from, asked just before the join: it may ask the server. */
+    interface GrantSource {
+        String grant() throws Exception;
+    }
+
+    /**
+     * Joins {@code participant} to a lesson with the grant {@code source} gives; false (counted, with the reason)
+     * when either fails.
+     */
+    boolean join(SimulatedClassroom participant, String lessonId, GrantSource source) {
         try {
-            participant.join(api.client(), api.server(), lessonId, options.audioKbps(), options.videoKbps());
+            participant.join(api.client(), api.server(), lessonId, source.grant(), options.audioKbps(),
+                    options.videoKbps());
             return true;
         } catch (Exception e) {
             counts.failedJoins.incrementAndGet();

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.sanke.loadtest.ServerHttp;
 import org.sanke.loadtest.client.SimulatedClassroom;
 
 /**
@@ -16,10 +17,18 @@ import org.sanke.loadtest.client.SimulatedClassroom;
  */
 final class SoakLesson {
     private static final Duration JOINS_SETTLE = Duration.ofSeconds(40);
+    /**
+     * How long the classrooms use one invitation before the teacher asks for a new one: an invitation lasts 12
+     * hours, and a lesson may last the whole soak.
+     */
+    static final Duration NEW_INVITATION_AFTER = Duration.ofHours(1);
 
     private final Churn churn;
     private final String id;
     private final String name;
+    /** The invitation the classrooms join with, and when it was issued (System.nanoTime). */
+    private String invitation;
+    private long invitedAt;
     private final SimulatedClassroom teacher;
     private final CountDownLatch over = new CountDownLatch(1);
     private final List<Thread> seats = new ArrayList<>();
@@ -27,30 +36,46 @@ final class SoakLesson {
     private final AtomicInteger joining = new AtomicInteger();
     private volatile boolean ending;
 
-    private SoakLesson(Churn churn, String id, String name, SimulatedClassroom teacher) {
+    private SoakLesson(Churn churn, ServerHttp.Lesson lesson, long createdAt, String name,
+                       SimulatedClassroom teacher) {
         this.churn = churn;
-        this.id = id;
+        this.id = lesson.id();
+        this.invitation = lesson.classroomInvitation();
+        this.invitedAt = createdAt;
         this.name = name;
         this.teacher = teacher;
     }
 
-    /** Creates a lesson and joins its teacher; null (counted as a failed join) when either fails. */
+    /**
+     * Creates a lesson and joins its teacher with a grant of her own, fetched for this join (each new lesson's
+     * teacher joins anew); null (counted as a failed join) when either fails.
+     */
     static SoakLesson start(Churn churn, String name) {
-        String id;
+        ServerHttp.Lesson lesson;
+        long createdAt = System.nanoTime();
         try {
-            id = churn.api.createLesson("Soak: " + name, "dedicated", churn.options.classrooms());
+            lesson = churn.api.createLesson("Soak: " + name, "dedicated", churn.options.classrooms());
         } catch (Exception e) {
             churn.counts.failedJoins.incrementAndGet();
             churn.stats.fail(e);
             return null;
         }
         SimulatedClassroom teacher = churn.participant(name + " teacher", "teacher");
-        if (!churn.join(teacher, id)) {
+        if (!churn.join(teacher, lesson.id(), () -> churn.api.teacherGrant(lesson.id()))) {
             churn.drop(teacher);
             return null;
         }
         churn.counts.lessonsStarted.incrementAndGet();
-        return new SoakLesson(churn, id, name, teacher);
+        return new SoakLesson(churn, lesson, createdAt, name, teacher);
+    }
+
+    /** The lesson's invitation for classrooms; a new one once it has been used {@link #NEW_INVITATION_AFTER}. */
+    private synchronized String classroomInvitation() throws Exception {
+        if (System.nanoTime() - invitedAt > NEW_INVITATION_AFTER.toNanos()) {
+            invitation = churn.api.invitation(id, "classroom");
+            invitedAt = System.nanoTime();
+        }
+        return invitation;
     }
 
     /** Starts every seat; seat {@code i} (from 0) takes its first classroom after {@code firstDelay.apply(i)}. */
@@ -82,7 +107,7 @@ final class SoakLesson {
         try {
             boolean joined;
             try {
-                joined = churn.join(classroom, id);
+                joined = churn.join(classroom, id, this::classroomInvitation);
             } finally {
                 joining.decrementAndGet();
             }

@@ -48,7 +48,7 @@ public final class SoakRun {
         this.soak = options.soak();
         this.out = out;
         this.api = new ServerHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-                options.server());
+                options.server(), options.credentials());
         this.probe = new ResourceProbe(api, options.serverPid());
     }
 
@@ -74,6 +74,7 @@ public final class SoakRun {
         if (options.realisticPeers() > 0) {
             throw new IllegalArgumentException("--realistic is not played in a soak");
         }
+        options.requireCredentials();
     }
 
     public Report.Result run() throws Exception {
@@ -82,6 +83,7 @@ public final class SoakRun {
                 : FakeNetwork.PERFECT;
         churn = new Churn(api, options, stats, network, DtlsCertificate.generate());
         api.requireReachable();
+        api.logIn(); // a refused login ends the run before any lesson starts
         ScheduledExecutorService media = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         List<Thread> slots = new ArrayList<>();

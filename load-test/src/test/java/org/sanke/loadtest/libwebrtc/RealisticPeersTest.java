@@ -2,18 +2,17 @@ package org.sanke.loadtest.libwebrtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongPredicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sanke.loadtest.InProcessSanke;
+import org.sanke.loadtest.ServerHttp;
+import picocli.CommandLine;
 
 /**
  * Realistic peers, Google's libwebrtc each in its own JVM, against a real server (signaling and media) in this
@@ -21,28 +20,29 @@ import org.sanke.loadtest.InProcessSanke;
  * fail with that message.
  */
 class RealisticPeersTest {
+    @RegisterExtension
+    static final InProcessSanke.PerClass SANKE = new InProcessSanke.PerClass();
     private static final Duration JOIN = Duration.ofSeconds(60);
-    private static InProcessSanke sanke;
     private static URI server;
+    private static ServerHttp api;
 
     @BeforeAll
-    static void start() throws Exception {
-        sanke = InProcessSanke.start();
-        server = sanke.uri();
-    }
-
-    @AfterAll
-    static void stop() {
-        sanke.close();
+    static void logIn() {
+        server = SANKE.uri();
+        api = new ServerHttp(HttpClient.newHttpClient(), server, InProcessSanke.credentials());
     }
 
     @Test
     void classroomsDecodeTheTeachersCameraWithTheirOwnLibwebrtc() throws Exception {
-        String lesson = createDedicatedLesson();
-        // Small frames: three libwebrtc peers and the server share two cores here.
-        PeerOptions teacher = PeerOptions.of(server, lesson, "teacher", "Teacher").withVideo("VP8", 320, 180, 15);
-        PeerOptions first = PeerOptions.of(server, lesson, "classroom", "Classroom 1").receivingOnly();
-        PeerOptions second = PeerOptions.of(server, lesson, "classroom", "Classroom 2").receivingOnly();
+        ServerHttp.Lesson lesson = api.createLesson("libwebrtc peers", "dedicated", 2);
+        // Small frames: three libwebrtc peers and the server share two cores here. The teacher's grant is her own,
+        // fetched for this join; the classrooms join with the invitation of the lesson's link.
+        PeerOptions teacher = PeerOptions.of(server, lesson.id(), "teacher", "Teacher").withVideo("VP8", 320, 180, 15)
+                .withGrant(api.teacherGrant(lesson.id()));
+        PeerOptions first = PeerOptions.of(server, lesson.id(), "classroom", "Classroom 1").receivingOnly()
+                .withGrant(lesson.classroomInvitation());
+        PeerOptions second = PeerOptions.of(server, lesson.id(), "classroom", "Classroom 2").receivingOnly()
+                .withGrant(lesson.classroomInvitation());
         try (RealisticPeers peers = RealisticPeers.start(List.of(teacher, first, second))) {
             for (PeerProcess peer : peers.peers()) {
                 assertThat(peer.awaitJoined(JOIN)).as("%s joins; its error: %s; stderr: %s", peer.name(),
@@ -79,11 +79,14 @@ class RealisticPeersTest {
     }
 
     @Test
-    void aPeerThatCannotReachTheServerOrFindTheLessonExitsWithAClearMessage() throws Exception {
+    void aPeerThatCannotReachTheServerOrIsRefusedExitsWithAClearMessage() throws Exception {
+        ServerHttp.Lesson lesson = api.createLesson("refusals", "dedicated", 1);
         PeerOptions wrongPort = PeerOptions.of(URI.create("http://127.0.0.1:1"), "any", "classroom", "Lost")
-                .receivingOnly();
-        PeerOptions unknownLesson = PeerOptions.of(server, "no-such-lesson", "classroom", "Late").receivingOnly();
-        try (RealisticPeers peers = RealisticPeers.start(List.of(wrongPort, unknownLesson))) {
+                .receivingOnly().withGrant(lesson.classroomInvitation());
+        PeerOptions otherLesson = PeerOptions.of(server, "no-such-lesson", "classroom", "Late").receivingOnly()
+                .withGrant(lesson.classroomInvitation());
+        PeerOptions noGrant = PeerOptions.of(server, lesson.id(), "classroom", "Uninvited").receivingOnly();
+        try (RealisticPeers peers = RealisticPeers.start(List.of(wrongPort, otherLesson, noGrant))) {
             assertThat(peers.awaitJoined(JOIN)).isFalse();
             PeerProcess unreachable = peers.peers().get(0);
             assertThat(unreachable.awaitExit(Duration.ofSeconds(30))).as(unreachable.error()).isEqualTo(2);
@@ -94,14 +97,34 @@ class RealisticPeersTest {
                     "realistic-peer Lost: cannot reach the server at http://127.0.0.1:1 (connection refused: is it"
                             + " running?)");
 
+            // The invitation of one lesson opens no other.
             PeerProcess refused = peers.peers().get(1);
             assertThat(refused.awaitExit(Duration.ofSeconds(30))).as(refused.error()).isEqualTo(2);
-            assertThat(refused.errorCode()).isEqualTo("lesson_not_found");
+            assertThat(refused.errorCode()).isEqualTo("grant_not_for_this");
             assertThat(refused.error()).startsWith("the server refused to join lesson 'no-such-lesson' as classroom:"
-                    + " lesson_not_found");
+                    + " grant_not_for_this");
             assertThat(refused.stderrTail()).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat"));
             assertThat(refused.result().state()).isEqualTo("failed");
+
+            PeerProcess uninvited = peers.peers().get(2);
+            assertThat(uninvited.awaitExit(Duration.ofSeconds(30))).as(uninvited.error()).isEqualTo(2);
+            assertThat(uninvited.errorCode()).isEqualTo("grant_required");
+            assertThat(uninvited.error()).startsWith("the server refused to join lesson '" + lesson.id()
+                    + "' as classroom: grant_required");
         }
+    }
+
+    @Test
+    void theGrantReachesThePeersJvmOnItsCommandLine() {
+        PeerOptions peer = PeerOptions.of(server, "L1", "observer", "Observer").withGrant("token-1").receivingOnly()
+                .withVideo("H264", 320, 180, 15).withAudio(false);
+        assertThat(peer.grant()).isEqualTo("token-1");
+        assertThat(peer.arguments()).containsSubsequence("--grant", "token-1");
+        RealisticPeerMain child = new RealisticPeerMain();
+        new CommandLine(child).parseArgs(peer.arguments().toArray(String[]::new));
+        assertThat(child.grant).isEqualTo("token-1");
+        assertThat(child.role).isEqualTo("observer");
+        assertThat(PeerOptions.of(server, "L1", "classroom", "Terminal").arguments()).doesNotContain("--grant");
     }
 
     /** Polls the peer's stats lines until {@code condition} holds or time runs out; returns the last count. */
@@ -112,15 +135,5 @@ class RealisticPeersTest {
             Thread.sleep(200);
         }
         return peer.framesDecoded();
-    }
-
-    private static String createDedicatedLesson() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        server.resolve("/api/lessons"))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"title\":\"libwebrtc peers\",\"mode\":\"dedicated\",\"maxClassrooms\":2}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return new ObjectMapper().readTree(response.body()).path("id").asText();
     }
 }

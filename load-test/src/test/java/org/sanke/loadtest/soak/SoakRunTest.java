@@ -25,7 +25,8 @@ class SoakRunTest {
     private static LoadTestOptions soak(URI server, int classroomsPerLesson, Duration duration, SoakOptions soak,
                                         Path dir) {
         return new LoadTestOptions(Scenario.SOAK, server, classroomsPerLesson, duration, Duration.ofSeconds(2), 40,
-                300, 0, dir, LoadTestOptions.Target.SANKE, 0, false, 0, false, soak);
+                300, 0, dir, LoadTestOptions.Target.SANKE, 0, false, 0, false, soak)
+                .withCredentials(InProcessSanke.credentials());
     }
 
     @Test
@@ -85,6 +86,9 @@ class SoakRunTest {
                 .hasMessageContaining("--lessons");
         assertThatThrownBy(() -> new SoakRun(soak(nowhere, 2, Duration.ofSeconds(5), SoakOptions.DEFAULT, dir),
                 new PrintStream(new ByteArrayOutputStream())).run()).hasMessageContaining("cannot reach the server");
+        assertThatThrownBy(() -> new SoakRun(soak(nowhere, 2, Duration.ofSeconds(5), SoakOptions.DEFAULT, dir)
+                .withCredentials(null), new PrintStream(new ByteArrayOutputStream())).run())
+                .hasMessageContaining("--seed-teacher=NAME").hasMessageNotContaining("cannot reach");
     }
 
     private static long number(String text, String regex) {
