@@ -143,9 +143,11 @@ public final class JoinGrants {
                     || claims.getJWTID() == null || claims.getStringClaim("lesson") == null) {
                 return Optional.empty();
             }
+            Long issuedMs = claims.getLongClaim("issuedMs");
+            Instant issued = issuedMs != null ? Instant.ofEpochMilli(issuedMs) : claims.getIssueTime().toInstant();
             return Optional.of(new JoinGrant(claims.getJWTID(), claims.getStringClaim("lesson"), role.get(),
-                    claims.getStringClaim("person"), claims.getStringClaim("name"),
-                    claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()));
+                    claims.getStringClaim("person"), claims.getStringClaim("name"), issued,
+                    claims.getExpirationTime().toInstant()));
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -172,7 +174,9 @@ public final class JoinGrants {
     private Issued sign(JoinGrant grant) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).jwtID(grant.id())
                 .issueTime(Date.from(grant.issuedAt())).expirationTime(Date.from(grant.expiresAt()))
-                .claim("lesson", grant.lessonId()).claim("role", grant.role().wireName());
+                .claim("lesson", grant.lessonId()).claim("role", grant.role().wireName())
+                // "iat" has whole seconds; a sign-out is compared with the exact moment of issue
+                .claim("issuedMs", grant.issuedAt().toEpochMilli());
         if (grant.personId() != null) {
             claims.claim("person", grant.personId()).claim("name", grant.name());
         }
