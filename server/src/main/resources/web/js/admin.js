@@ -32,6 +32,8 @@ async function refresh() {
   fill(document.getElementById('people'), people, (p) => `${p.name} (${p.role})`);
   options(document.querySelector('#classroom-form [name=schoolId]'), schools, (s) => s.name);
   options(document.querySelector('#person-form [name=schoolId]'), schools, (s) => s.name, '—');
+  options(document.querySelector('#pair-form [name=classroomId]'), classrooms,
+    (c) => `${names.get(c.schoolId)} · ${c.name}`);
   options(document.querySelector('#account-form [name=personId]'), people, (p) => `${p.name} (${p.role})`);
   const teachers = people.filter((p) => p.role === 'lead_teacher');
   options(document.querySelector('#timetable-form [name=teacherId]'), teachers, (p) => p.name);
@@ -72,6 +74,8 @@ onSubmit('classroom-form', (f) => ['/api/classrooms', { schoolId: f.schoolId.val
   });
 onSubmit('person-form', (f) => ['/api/people', { name: f.name.value, role: f.role.value,
   ...(f.schoolId.value ? { schoolId: f.schoolId.value } : {}) }]);
+onSubmit('pair-form', (f) => [`/api/classrooms/${encodeURIComponent(f.classroomId.value)}/pair`,
+  { code: f.code.value }]);
 onSubmit('account-form', (f) => [`/api/people/${encodeURIComponent(f.personId.value)}/account`,
   { login: f.login.value, password: f.password.value }]);
 document.getElementById('logout').addEventListener('click', async () => {

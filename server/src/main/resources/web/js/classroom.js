@@ -12,10 +12,17 @@ if (['observer', 'learner'].includes(params.get('role'))) {
 }
 translatePage();
 
+/** A paired terminal's credential, from this device's storage (never from the address), for the room it names. */
+function deviceToken() {
+  const paired = JSON.parse(localStorage.getItem('sanke.terminal') ?? 'null');
+  if (paired && paired.classroomId === params.get('classroomId')) return paired.deviceToken;
+  return params.get('deviceToken') ?? undefined;
+}
+
 // The big-screen page of a receiving classroom (also an inspector's view with ?role=inspector).
 const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: params.get('role') ?? 'classroom',
   name: params.get('name') ?? 'Classroom', videoCodec: params.get('videoCodec') ?? undefined,
-  classroomId: params.get('classroomId') ?? undefined, deviceToken: params.get('deviceToken') ?? undefined });
+  classroomId: params.get('classroomId') ?? undefined, deviceToken: deviceToken() });
 const hook = installHook(client);
 // Opened by hand (not inside a terminal, which handles it): after a network drop or a server restart, join again.
 const view = new StageView(client, hook, { reconnect: window.parent === window });

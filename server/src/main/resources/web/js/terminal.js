@@ -2,18 +2,22 @@ import { t, translatePage } from './i18n.js';
 
 // A classroom terminal (a rural room's big screen): it follows its timetable by itself. It shows the next lesson,
 // joins when the lesson opens, rejoins after a network drop or a server restart, and leaves when it ends. Nobody
-// at the teaching point clicks anything. URL: terminal.html?classroom=ID&name=NAME&token=DEVICE_TOKEN; the token
-// is given once (when the classroom is created), kept on the device, and removed from the address bar.
+// at the teaching point clicks anything. Opened as plain terminal.html the first time, it shows a pairing code that
+// an administrator types on the administration page for the room; the room's credential then comes to this device
+// and stays in its storage, never in a link. (terminal.html?classroom=ID&token=TOKEN, the older way, still works:
+// the token is kept and removed from the address bar.)
 translatePage();
 const params = new URLSearchParams(location.search);
-const classroomId = params.get('classroom');
-const tokenKey = `sanke.deviceToken.${classroomId}`;
-if (params.get('token')) {
-  localStorage.setItem(tokenKey, params.get('token'));
+const PAIRED_KEY = 'sanke.terminal';
+if (params.get('classroom') && params.get('token')) {
+  localStorage.setItem(PAIRED_KEY, JSON.stringify({ classroomId: params.get('classroom'),
+    deviceToken: params.get('token') }));
   params.delete('token');
   history.replaceState(null, '', `${location.pathname}?${params}`);
 }
-const deviceToken = localStorage.getItem(tokenKey);
+const paired = JSON.parse(localStorage.getItem(PAIRED_KEY) ?? 'null');
+const classroomId = params.get('classroom') ?? paired?.classroomId;
+const deviceToken = paired && paired.classroomId === classroomId ? paired.deviceToken : null;
 const name = params.get('name') ?? 'Classroom';
 const frame = document.getElementById('lesson');
 const waiting = document.getElementById('waiting');
@@ -38,8 +42,8 @@ function show(lesson) {
 function enter(lesson) {
   current = lesson.lessonId;
   window.sanke.lessonId = current;
-  const query = new URLSearchParams({ lesson: current, name, classroomId, deviceToken,
-    lang: params.get('lang') ?? 'zh' });
+  // The classroom page reads the credential from this device's storage: it is not in the frame's address.
+  const query = new URLSearchParams({ lesson: current, name, classroomId, lang: params.get('lang') ?? 'zh' });
   frame.src = `classroom.html?${query}`;
   frame.hidden = false;
   waiting.hidden = true;
@@ -88,5 +92,45 @@ async function poll() {
   window.sanke.polls++; // a poll that reached the server and acted on its answer
 }
 
-poll();
-setInterval(poll, POLL_MS);
+/** Not paired yet: show a code until an administrator pairs this screen with a room, then follow its timetable. */
+async function pair() {
+  let started;
+  try {
+    const response = await fetch('/api/terminals/pairing', { method: 'POST' });
+    if (!response.ok) throw new Error(String(response.status));
+    started = await response.json();
+  } catch {
+    next.textContent = t('offline');
+    setTimeout(pair, POLL_MS);
+    return;
+  }
+  document.querySelector('.next-label').textContent = t('pairingCode');
+  next.textContent = `${started.code.slice(0, 3)} ${started.code.slice(3)}`;
+  window.sanke.pairingCode = started.code;
+  const check = setInterval(async () => {
+    const response = await fetch(`/api/terminals/pairing/${encodeURIComponent(started.pairingId)}`).catch(() => null);
+    if (!response) return; // offline: ask again
+    if (response.status === 404) { // expired: a new code
+      clearInterval(check);
+      pair();
+      return;
+    }
+    const status = await response.json();
+    if (status.status === 'paired') {
+      clearInterval(check);
+      localStorage.setItem(PAIRED_KEY, JSON.stringify({ classroomId: status.classroomId,
+        deviceToken: status.deviceToken }));
+      location.replace(`${location.pathname}${location.search}`);
+    }
+  }, 2000);
+}
+
+if (classroomId && deviceToken) {
+  poll();
+  setInterval(poll, POLL_MS);
+} else if (classroomId) {
+  poll(); // a link that names a room without a credential on this device: say so
+  setInterval(poll, POLL_MS);
+} else {
+  pair();
+}

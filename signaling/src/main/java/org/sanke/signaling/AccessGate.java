@@ -60,8 +60,10 @@ final class AccessGate implements Handler<RoutingContext> {
         }
     }
 
+    /** A terminal's own routes: its timetable (with its device token) and its pairing (with its pairing id). */
     private static boolean isTerminalTimetable(String path) {
-        return path.startsWith("/api/classrooms/") && path.endsWith("/upcoming") && path.length() < 120;
+        return path.length() < 120 && (path.startsWith("/api/classrooms/") && path.endsWith("/upcoming")
+                || path.equals("/api/terminals/pairing") || path.startsWith("/api/terminals/pairing/"));
     }
 
     static Optional<LoginSessions.Session> session(RoutingContext ctx) {

@@ -47,6 +47,7 @@ final class HttpApi {
 
     private final SchoolApi schools;
     private final AccessApi accessApi;
+    private final PairingApi pairingApi;
     private final AccessGate gate;
     private final LessonScopes scopes;
     private final OriginPolicy origins;
@@ -67,6 +68,7 @@ final class HttpApi {
         this.singleSignOn = singleSignOnSettings == null ? null : new SingleSignOn(singleSignOnSettings, domain);
         this.schools = new SchoolApi(domain, rest);
         this.accessApi = new AccessApi(domain, rooms, rest, singleSignOnSettings != null);
+        this.pairingApi = new PairingApi(domain, rest);
         this.gate = new AccessGate(domain.access().sessions(), rest);
         this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
     }
@@ -97,6 +99,7 @@ final class HttpApi {
         // but logging in and the first run's setup needs a session.
         router.route("/api/*").blockingHandler(gate, false);
         accessApi.routes(router);
+        pairingApi.routes(router);
         if (singleSignOn != null) {
             singleSignOn.routes(router);
         }

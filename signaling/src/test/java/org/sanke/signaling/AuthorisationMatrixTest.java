@@ -93,6 +93,8 @@ class AuthorisationMatrixTest {
                     f -> Target.school(f.school())),
             new Route("issue a device token", "POST", f -> "/api/classrooms/" + f.room() + "/device-token",
                     f -> "{}", Action.ISSUE_DEVICE_TOKEN, f -> Target.school(f.school())),
+            new Route("pair a terminal", "POST", f -> "/api/classrooms/" + f.room() + "/pair",
+                    f -> "{\"code\":\"000000\"}", Action.ISSUE_DEVICE_TOKEN, f -> Target.school(f.school())),
             new Route("list people (minors' names)", "GET", f -> "/api/people?schoolId=" + f.school(), f -> null,
                     Action.READ_PEOPLE, f -> Target.school(f.school())),
             new Route("add a person", "POST", f -> "/api/people", f -> "{\"schoolId\":\"" + f.school()

@@ -9,7 +9,8 @@ import org.sanke.classroom.store.JdbcRevokedGrantStore;
 import org.sanke.classroom.store.JdbcSessionStore;
 
 /** Who may enter and do what: accounts, signed-in sessions, join grants and the first run's setup. */
-public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grants, PlatformSetup setup) {
+public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grants, PlatformSetup setup,
+                     TerminalPairing pairing) {
     /**
      * Everything kept in {@code database}.
      *
@@ -22,6 +23,7 @@ public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grant
         JoinGrants grants = new JoinGrants(grantKeys, new JdbcRevokedGrantStore(database), clock);
         LoginSessions sessions = new LoginSessions(clock, new JdbcSessionStore(database));
         sessions.onPersonSignedOut(grants::revokeAllOf); // a signed-out person's grants stop opening lessons
-        return new Access(accounts, sessions, grants, new PlatformSetup(accounts, people));
+        return new Access(accounts, sessions, grants, new PlatformSetup(accounts, people),
+                new TerminalPairing(people, clock));
     }
 }

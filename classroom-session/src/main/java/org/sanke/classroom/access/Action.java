@@ -6,7 +6,7 @@ public enum Action {
     ADD_SCHOOL("POST /api/schools"),
     READ_CLASSROOMS("GET /api/classrooms"),
     ADD_CLASSROOM("POST /api/classrooms"),
-    ISSUE_DEVICE_TOKEN("POST /api/classrooms/{id}/device-token"),
+    ISSUE_DEVICE_TOKEN("POST /api/classrooms/{id}/device-token, POST /api/classrooms/{id}/pair"),
     READ_PEOPLE("GET /api/people"),
     ADD_PERSON("POST /api/people, POST /api/people/{id}/account"),
     READ_TIMETABLE("GET /api/timetable, GET /api/classrooms/{id}/upcoming"),

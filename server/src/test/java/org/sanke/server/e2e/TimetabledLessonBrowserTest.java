@@ -103,17 +103,34 @@ class TimetabledLessonBrowserTest {
         post("/api/people/" + teacherId + "/account", "{\"login\":\"wang\",\"password\":\""
                 + BrowserLogin.PASSWORD + "\"}");
 
-        // The terminals are on before the lesson is on the timetable: they wait.
+        // The administrator logs in (password, then her authenticator app).
+        BrowserPage admin = open(BrowserPage.open("admin", server.baseUrl() + "/admin.html?lang=en"));
+        BrowserLogin.person(server, "county-admin", null, PersonRole.PLATFORM_ADMIN, "county.admin");
+        assertThat(BrowserLogin.logIn(admin, "county.admin")).as("staff set up a second factor").isNotNull();
+
+        // The terminals are on before the lesson is on the timetable: they wait. Point A's is paired once: its
+        // screen shows a code, the administrator types it for the room, and the credential stays on the device.
         BrowserPage terminalA = open(BrowserPage.openTerminal("terminal A",
-                server.baseUrl() + "/terminal.html?classroom=" + roomA + "&name=Point%20A&token=" + tokenA));
+                server.baseUrl() + "/terminal.html?name=Point%20A&lang=en"));
+        terminalA.await("a pairing code on the screen", GUARD, p -> p.script("return window.sanke.pairingCode")
+                != null);
+        String code = (String) terminalA.script("return window.sanke.pairingCode");
+        admin.await("the classrooms listed", GUARD, p -> Boolean.TRUE.equals(p.script(
+                "return document.querySelector('#pair-form select').options.length >= 3")));
+        admin.script("const f = document.getElementById('pair-form'); f.classroomId.value = '" + roomA + "';"
+                + "f.code.value = '" + code + "'; f.requestSubmit();");
+        terminalA.await("paired, following Point A's timetable", GUARD, p -> ((Number) p.script(
+                "return window.sanke.polls")).longValue() > 0);
+        assertThat((String) terminalA.script("return location.href")).doesNotContain("token");
+        assertThat((String) terminalA.script("return JSON.parse(localStorage.getItem('sanke.terminal')).classroomId"))
+                .isEqualTo(roomA);
+        assertThat(get("/api/classrooms/" + roomA + "/upcoming?token=" + tokenA)).as("pairing gave the room a new"
+                + " credential").contains("device_not_authorized");
         BrowserPage terminalB = open(BrowserPage.openTerminal("terminal B",
                 server.baseUrl() + "/terminal.html?classroom=" + roomB + "&name=Point%20B&token=" + tokenB));
 
         // The administrator schedules the lesson on the administration page: Studio sends to Point A and Point B.
         LocalDateTime start = LocalDateTime.now(Domain.DEFAULT_ZONE).plusMinutes(5).withSecond(0).withNano(0);
-        BrowserPage admin = open(BrowserPage.open("admin", server.baseUrl() + "/admin.html?lang=en"));
-        BrowserLogin.person(server, "county-admin", null, PersonRole.PLATFORM_ADMIN, "county.admin");
-        assertThat(BrowserLogin.logIn(admin, "county.admin")).as("staff set up a second factor").isNotNull();
         admin.await("the classrooms listed", GUARD, p -> Boolean.TRUE.equals(p.script(
                 "return document.querySelector('#timetable-form select[name=receivingClassroomIds]').options.length"
                         + " >= 3")));
@@ -125,7 +142,7 @@ class TimetabledLessonBrowserTest {
         admin.await("the lesson on the timetable", GUARD, p -> String.valueOf(p.text("#timetable")).contains("Chinese"));
         admin.close();
         pages.remove(admin);
-        String lessonId = get("/api/classrooms/" + roomA + "/upcoming?token=" + tokenA)
+        String lessonId = get("/api/classrooms/" + roomB + "/upcoming?token=" + tokenB)
                 .replaceAll("^\\[\\{\"lessonId\":\"([^\"]+)\".*", "$1");
 
         // The teacher opens her lesson's page: it sends her to log in first, then brings her back to teach.
