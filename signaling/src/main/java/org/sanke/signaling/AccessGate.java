@@ -122,6 +122,12 @@ final class AccessGate implements Handler<RoutingContext> {
                 : ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For"));
     }
 
+    /** A request from a program on this machine itself (no proxy in between): scripts, the load tool. */
+    static boolean fromThisMachine(RoutingContext ctx) {
+        return ctx.request().getHeader("X-Forwarded-For") == null && ctx.request().remoteAddress() != null
+                && ClientAddress.isLoopback(ctx.request().remoteAddress().hostAddress());
+    }
+
     /** Passwords travel only over HTTPS, or over loopback where nothing crosses a network. */
     static void requireSafeForPasswords(RoutingContext ctx) throws Refusal {
         if (https(ctx) || ctx.request().method() == HttpMethod.GET) {
