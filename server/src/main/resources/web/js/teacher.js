@@ -179,13 +179,24 @@ reportQuality(client);
 await startWithCamera(client, hook, (error) => showStatus(describeError(error)));
 updateEmpty();
 
-// A signed-in teacher sends the receiving classrooms a link: an invitation to this lesson, valid for 12 hours.
+// A signed-in teacher sends the receiving classrooms a link: an invitation to this lesson, valid for 12 hours. A new
+// link withdraws the old one: a room that came in with it is put out (a link that went astray).
+const grantsPath = `/api/lessons/${encodeURIComponent(client.lessonId)}/grants`;
+let invitation = null;
+async function showInvitation() {
+  invitation = (await api(grantsPath, { body: { role: 'classroom' }, stayOnLogin: true })).grant;
+  document.getElementById('invite-link').textContent = `${t('inviteLink')}: ${location.origin}/classroom.html?lesson=`
+    + `${encodeURIComponent(client.lessonId)}&grant=${invitation}`;
+  document.getElementById('invite').hidden = false;
+}
 if (!client.grant) {
-  api(`/api/lessons/${encodeURIComponent(client.lessonId)}/grants`, { body: { role: 'classroom' }, stayOnLogin: true })
-    .then((issued) => {
-      const invite = document.getElementById('invite');
-      invite.textContent = `${t('inviteLink')}: ${location.origin}/classroom.html?lesson=`
-        + `${encodeURIComponent(client.lessonId)}&grant=${issued.grant}`;
-      invite.hidden = false;
-    }).catch((error) => console.error(error));
+  showInvitation().catch((error) => console.error(error));
+  document.getElementById('withdraw').addEventListener('click', async () => {
+    try {
+      await api(`${grantsPath}/revoke`, { body: { grant: invitation }, stayOnLogin: true });
+      await showInvitation();
+    } catch (error) {
+      showStatus(describeError(error));
+    }
+  });
 }

@@ -61,7 +61,7 @@ class SingleSignOnBrowserTest extends BrowserLessonTest {
         teacher.click("#sso-link");
         teacher.await("the teacher back on her lesson, live", GUARD,
                 p -> p.location().contains("/teacher.html?lesson=" + lesson) && "live".equals(p.state()));
-        teacher.await("her invitation for the classrooms", GUARD, p -> String.valueOf(p.text("#invite"))
+        teacher.await("her invitation for the classrooms", GUARD, p -> String.valueOf(p.text("#invite-link"))
                 .contains("/classroom.html?lesson=" + lesson + "&grant="));
 
         provider.enqueueCallback(new DefaultOAuth2TokenCallback("school", "subject-zhao", "JWT", null,

@@ -63,6 +63,9 @@ class StalledDatabaseBrowserTest extends BrowserLessonTest {
         String firstId = first.participantId();
         teacher.await("the classroom's video", GUARD, p -> p.framesDecodedFrom(firstId) > 0);
 
+        // The second classroom's browser is started before the freeze (starting Chromium is not the server's time);
+        // it opens the lesson while the database is frozen.
+        BrowserPage second = open("classroom 2", "/login.html");
         postgres.pause();
         long frozen = System.nanoTime();
         long teacherFrames = teacher.framesDecodedFrom(firstId);
@@ -72,7 +75,8 @@ class StalledDatabaseBrowserTest extends BrowserLessonTest {
         teacher.script("return window.sanke.chat('still teaching')");
         assertThat(millisSince(asked)).as("chat answers while the database is frozen").isLessThan(1_000);
 
-        BrowserPage second = open("classroom 2", "/classroom.html?lesson=" + lessonId + "&name=Village%202");
+        second.go(server.baseUrl() + TestLessons.withGrant(server, "/classroom.html?lesson=" + lessonId
+                + "&name=Village%202"));
         second.await("the second classroom to join and decode the teacher", Duration.ofMillis(FROZEN_MS),
                 p -> p.framesDecodedFrom(teacherId) > 0);
         String secondId = second.participantId();
