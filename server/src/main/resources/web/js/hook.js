@@ -39,6 +39,8 @@ export function installHook(client) {
     requestMute: (participantId) => client.requestMute(participantId),
     reportProblem: (text) => client.reportProblem(text),
     microphoneOn: () => client.microphoneOn !== false,
+    /** Why the client failed, when its state is 'error' (a failed subscribe negotiation, say). */
+    error: () => (client.error ? `${client.error.code ?? ''} ${client.error.message ?? client.error}` : null),
   };
   client.addEventListener('state', (e) => {
     hook.state = e.detail.state;

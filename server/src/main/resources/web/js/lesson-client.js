@@ -243,7 +243,17 @@ export class LessonClient extends EventTarget {
     await this.subscribePc.setRemoteDescription({ type: 'offer', sdp: message.sdp });
     const answer = await this.subscribePc.createAnswer();
     await this.subscribePc.setLocalDescription(answer);
-    await this.signaling.request('subscribeAnswer', { version: message.version, sdp: answer.sdp });
+    try {
+      await this.signaling.request('subscribeAnswer', { version: message.version, sdp: answer.sdp });
+    } catch (error) {
+      // A refused answer is not the end: the server resets its side and sends a fresh offer, answered in turn.
+      if (['sdp_invalid', 'sdp_unsupported', 'stale_version'].includes(error.code)) {
+        console.warn('sanke: subscribe answer refused, waiting for the next offer:', error.code, error.message);
+        this.refusedAnswers = (this.refusedAnswers ?? 0) + 1;
+        return;
+      }
+      throw error;
+    }
     // Sections rejected by this offer (their track went away) have ended their tracks: drop emptied streams.
     for (const [key, stream] of this.#streams) {
       if (stream.getTracks().every((t) => t.readyState === 'ended')) {

@@ -106,7 +106,7 @@ final class BrowserPage implements AutoCloseable {
         while (!condition.test(this)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(label + ": gave up waiting for " + what + "; state " + state()
-                        + ", events " + events() + ", stats " + stats());
+                        + failure() + ", events " + events() + ", stats " + stats());
             }
             Thread.sleep(200);
         }
@@ -120,6 +120,16 @@ final class BrowserPage implements AutoCloseable {
     /** The address the browser shows. */
     String location() {
         return driver.getCurrentUrl();
+    }
+
+    /** Why the page's client failed, if it did (its error and the console's last lines). */
+    private String failure() {
+        if (!"error".equals(state())) {
+            return "";
+        }
+        Object error = script("const h = " + hook + "; return h && h.error ? h.error() : null");
+        String console = consoleLog();
+        return " (" + error + "; console: " + console.substring(Math.max(0, console.length() - 2000)) + ")";
     }
 
     /** Clicks the first element that matches a CSS selector, as a person would. */
