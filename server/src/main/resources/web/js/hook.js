@@ -31,6 +31,8 @@ export function installHook(client) {
     /** m-sections of the latest subscribe offer, and the browser's transceivers for them (churn tests). */
     subscribeSections: () => (client.subscribePc.remoteDescription?.sdp.match(/^m=/gm) ?? []).length,
     subscribeTransceivers: () => client.subscribePc.getTransceivers().length,
+    /** Subscribe answers the server refused (it then sends a fresh offer). */
+    subscribeRefusals: () => client.refusedAnswers ?? 0,
     leave: () => client.leave(),
     endLesson: () => client.endLesson(),
     raiseHand: () => client.raiseHand(),
