@@ -25,11 +25,6 @@ public record AccessOptions(Path grantKeyFile, String grantKeys, String seedTeac
         return new AccessOptions(DEFAULT_GRANT_KEY_FILE, null, null, null, null);
     }
 
-    /** The same, with a teacher made at start. */
-    public AccessOptions withSeedTeacher(String login, String password) {
-        return new AccessOptions(grantKeyFile, grantKeys, login, password, singleSignOn);
-    }
-
     /** The same, with the grant keys in this file. */
     public AccessOptions withGrantKeyFile(Path file) {
         return new AccessOptions(file, grantKeys, seedTeacher, seedPassword, singleSignOn);

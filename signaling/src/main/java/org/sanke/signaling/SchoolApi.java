@@ -57,17 +57,9 @@ final class SchoolApi {
         router.get("/api/timetable").blockingHandler(ctx -> handle(ctx, this::timetable), false);
     }
 
-    private interface Handler {
-        JsonNode handle(RoutingContext ctx) throws Refusal;
-    }
-
-    private void handle(RoutingContext ctx, Handler handler) {
-        try {
-            JsonNode result = handler.handle(ctx);
-            RestSupport.reply(ctx, ctx.request().method().name().equals("POST") ? 201 : 200, result);
-        } catch (Refusal refusal) {
-            rest.refuse(ctx, refusal);
-        }
+    /** A POST answers 201 (it made something), a GET 200. */
+    private void handle(RoutingContext ctx, RestSupport.Work work) {
+        rest.handle(ctx, ctx.request().method().name().equals("POST") ? 201 : 200, work);
     }
 
     private JsonNode listSchools(RoutingContext ctx) throws Refusal {

@@ -1,13 +1,13 @@
 package org.sanke.classroom.access;
 
 /**
- * Where access events go: failed and successful logins, locks, password changes, grants taken back. Each event
+ * Where access events go: failed and successful logins, locks, password changes, second factors. Each event
  * names people by opaque id only. The safety work keeps them in the audit trail; until then they are logged.
  */
 public interface AccessAudit {
     enum Event {
-        ACCOUNT_CREATED, LOGIN, LOGIN_FAILED, ACCOUNT_LOCKED, LOGOUT, PASSWORD_CHANGED, SECOND_FACTOR_SET,
-        RECOVERY_CODE_USED, GRANT_ISSUED, GRANT_REVOKED, PLATFORM_SETUP
+        ACCOUNT_CREATED, LOGIN, LOGIN_FAILED, ACCOUNT_LOCKED, PASSWORD_CHANGED, SECOND_FACTOR_SET,
+        RECOVERY_CODE_USED
     }
 
     /** @param subject the person's id, or a grant's id; never a name, a login name or an address */

@@ -1,6 +1,5 @@
 package org.sanke.classroom.access;
 
-import java.util.Optional;
 import org.sanke.classroom.Person;
 
 /** Who is asking: a signed-in person, or nobody known. */
@@ -13,10 +12,6 @@ public record Caller(Person person) {
 
     public boolean signedIn() {
         return person != null;
-    }
-
-    public Optional<Person> asPerson() {
-        return Optional.ofNullable(person);
     }
 
     /** For logs: an opaque id and a role, never a name. */

@@ -153,12 +153,17 @@ public final class JoinGrants {
         }
     }
 
-    /** Takes a grant back at once; a person already in with it is put out by whoever listens. */
+    /**
+     * Takes a grant back at once; whoever is in with it is put out by the caller. Writes the store: call from a
+     * worker.
+     */
     public void revoke(JoinGrant grant) {
         revoked.put(grant.id(), grant.expiresAt());
         revokedStore.revoke(grant.id(), grant.expiresAt());
+        // What has expired needs no revocation any more: neither here nor in the store.
         Instant now = clock.instant();
         revoked.values().removeIf(expiry -> !expiry.isAfter(now));
+        revokedStore.forgetExpired(now);
     }
 
     /**

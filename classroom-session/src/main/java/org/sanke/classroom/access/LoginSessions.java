@@ -143,7 +143,12 @@ public final class LoginSessions {
 
     /** Ends every session of a person (locked, suspended, password reset) and tells the listeners. */
     public void endAllOf(String personId) {
-        byKey.values().removeIf(s -> s.person().id().equals(personId));
+        for (Session s : byKey.values()) {
+            if (s.person().id().equals(personId)) {
+                byKey.remove(s.key());
+                written.remove(s.key());
+            }
+        }
         store.deleteAllOf(personId);
         for (Consumer<String> listener : endedListeners) {
             listener.accept(personId);
