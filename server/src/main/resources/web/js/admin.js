@@ -29,12 +29,13 @@ async function refresh() {
   for (const item of [...schools, ...classrooms, ...people]) names.set(item.id, item.name);
   fill(document.getElementById('schools'), schools, (s) => s.name);
   fill(document.getElementById('classrooms'), classrooms, (c) => `${names.get(c.schoolId)} · ${c.name}`);
-  fill(document.getElementById('people'), people, (p) => `${p.name} (${p.role})`);
+  fill(document.getElementById('people'), people, (p) => `${p.name ?? t('nameHidden')} (${t(`role_${p.role}`)})`);
   options(document.querySelector('#classroom-form [name=schoolId]'), schools, (s) => s.name);
   options(document.querySelector('#person-form [name=schoolId]'), schools, (s) => s.name, '—');
   options(document.querySelector('#pair-form [name=classroomId]'), classrooms,
     (c) => `${names.get(c.schoolId)} · ${c.name}`);
-  options(document.querySelector('#account-form [name=personId]'), people, (p) => `${p.name} (${p.role})`);
+  options(document.querySelector('#account-form [name=personId]'), people,
+    (p) => `${p.name ?? t('nameHidden')} (${t(`role_${p.role}`)})`);
   const teachers = people.filter((p) => p.role === 'lead_teacher');
   options(document.querySelector('#timetable-form [name=teacherId]'), teachers, (p) => p.name);
   const roomLabel = (c) => `${names.get(c.schoolId)} · ${c.name}`;

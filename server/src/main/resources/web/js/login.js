@@ -16,7 +16,8 @@ function leave(person) {
   const next = params.get('next');
   // Only a page of this server: never a redirect elsewhere.
   const safe = next && next.startsWith('/') && !next.startsWith('//') ? next : null;
-  const home = ['platform_admin', 'school_admin'].includes(person.role) ? '/admin.html' : '/';
+  const home = ['platform_admin', 'school_admin'].includes(person.role) ? '/admin.html'
+    : ['guardian', 'learner', 'security_admin', 'auditor'].includes(person.role) ? '/records.html' : '/';
   location.href = safe ?? home;
 }
 
@@ -28,6 +29,7 @@ async function carryOn(me) {
     const setup = await api('/api/session/second-factor', { body: {}, stayOnLogin: true });
     document.getElementById('factor-secret').textContent = setup.secret.replace(/(.{4})/g, '$1 ').trim();
     document.getElementById('factor-uri').href = setup.otpauthUri;
+    document.getElementById('factor-qr').src = setup.qrCode;
     show('factor-form');
   } else {
     leave(me.person);

@@ -32,6 +32,8 @@ public sealed interface JoinResult {
         GRANT_REVOKED,
         /** A real grant, for another lesson or another role. */
         GRANT_NOT_FOR_THIS,
+        /** A lesson whose publishers must have verified real names (S4), and this person's is not. */
+        REAL_NAME_REQUIRED,
         ROLE_TAKEN,
         LESSON_FULL,
         ROLE_NOT_ALLOWED

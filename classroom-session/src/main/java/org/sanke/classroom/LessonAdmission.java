@@ -2,6 +2,7 @@ package org.sanke.classroom;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.sanke.classroom.access.GrantCheck;
 import org.sanke.classroom.access.JoinGrant;
 import org.sanke.classroom.access.JoinGrants;
@@ -18,13 +19,16 @@ public final class LessonAdmission {
     private final Scheduling scheduling;
     private final SchoolRegistry schools;
     private final JoinGrants grants;
+    private final Predicate<String> realNameVerified;
 
+    /** @param realNameVerified whether a person (by id) has a verified real name */
     public LessonAdmission(LessonDirectory lessons, Scheduling scheduling, SchoolRegistry schools,
-                           JoinGrants grants) {
+                           JoinGrants grants, Predicate<String> realNameVerified) {
         this.lessons = lessons;
         this.scheduling = scheduling;
         this.schools = schools;
         this.grants = grants;
+        this.realNameVerified = realNameVerified;
     }
 
     /** What the door says: the lesson to enter, or why not. */
@@ -36,8 +40,10 @@ public final class LessonAdmission {
      *
      * @param timetabled the timetable slot the lesson is, or null for a lesson made through the API
      * @param grant      the grant that let this join in, or null for a classroom terminal (its device token did)
+     * @param realNameVerified whether the grant's person has a verified real name (S4)
      */
-    public record Open(Lesson lesson, ScheduledLesson timetabled, JoinGrant grant) implements Result {
+    public record Open(Lesson lesson, ScheduledLesson timetabled, JoinGrant grant, boolean realNameVerified)
+            implements Result {
         /** The name the lesson shows: a person's own, from the grant; else what the room called itself. */
         public String displayName(String asked) {
             return grant != null && !grant.invitation() ? grant.name() : asked;
@@ -79,16 +85,30 @@ public final class LessonAdmission {
                 }
             }
         }
+        boolean verified = grant != null && !grant.invitation() && realNameVerified.test(grant.personId());
         Optional<Lesson> made = lessons.find(lessonId);
         if (made.isPresent()) {
-            return new Open(made.get(), null, grant);
+            JoinResult.Refusal unverified = realNameRefusal(made.get(), role, verified);
+            return unverified != null ? unverified : new Open(made.get(), null, grant, verified);
         }
         Optional<ScheduledLesson> scheduled = scheduling.lesson(lessonId);
         if (scheduled.isEmpty()) {
             return refuse(JoinResult.Reason.LESSON_NOT_FOUND, "no lesson has the id '" + lessonId + "'");
         }
         JoinResult.Refusal closed = timetableRefusal(scheduled.get(), role, classroomId);
-        return closed != null ? closed : new Open(scheduled.get().lesson(), scheduled.get(), grant);
+        if (closed == null) {
+            closed = realNameRefusal(scheduled.get().lesson(), role, verified);
+        }
+        return closed != null ? closed : new Open(scheduled.get().lesson(), scheduled.get(), grant, verified);
+    }
+
+    /** The teacher of a lesson that reaches many schools must have a verified real name (S4). */
+    private static JoinResult.Refusal realNameRefusal(Lesson lesson, Role role, boolean verified) {
+        if (role == Role.TEACHER && lesson.mode().publishersNeedRealNames() && !verified) {
+            return refuse(JoinResult.Reason.REAL_NAME_REQUIRED, "only a teacher whose real name is verified teaches"
+                    + " a " + lesson.mode().wireName() + " lesson; ask your school's administrator to verify it");
+        }
+        return null;
     }
 
     /** A timetabled lesson admits only while open or live, and classrooms only when enrolled. */

@@ -12,6 +12,15 @@ public enum LessonMode {
     /** 名校网络课堂: an open lesson of a top school: some interactive classrooms and a large audience. */
     FAMOUS_SCHOOL;
 
+    /**
+     * Whether only people with a verified real name publish (S4): master-teacher and famous-school lessons reach
+     * many schools, so whoever speaks in them must be known. Classroom terminals, registered and paired by their
+     * school, publish in any mode.
+     */
+    public boolean publishersNeedRealNames() {
+        return this != DEDICATED;
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -43,13 +43,19 @@ public final class LiveLesson {
 
     /** A join as a known classroom (a terminal): the room is recorded for attendance. */
     public JoinResult join(Role role, String displayName, String classroomId) {
+        return join(role, displayName, classroomId, false);
+    }
+
+    /** A join, saying whether the person has a verified real name (which staging in some modes asks, S4). */
+    public JoinResult join(Role role, String displayName, String classroomId, boolean realNameVerified) {
         JoinResult.Refusal refusal = policy.check(lesson, participants.values(), role);
         if (refusal != null) {
             return refusal;
         }
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
-        Participant participant = new Participant("p" + HexFormat.of().formatHex(id), role, displayName, classroomId);
+        Participant participant = new Participant("p" + HexFormat.of().formatHex(id), role, displayName, classroomId,
+                realNameVerified);
         participants.put(participant.id(), participant);
         return new JoinResult.Admitted(participant);
     }
@@ -93,10 +99,15 @@ public final class LiveLesson {
         if (present(byParticipantId).role() != Role.TEACHER) {
             throw new InteractionRefused("only the teacher decides who is on stage");
         }
-        Role role = present(participantId).role();
+        Participant guest = present(participantId);
+        Role role = guest.role();
         if (!policy.mayTakeStage(lesson, role)) {
             throw new InteractionRefused(role.wireName() + "s are not brought on stage in "
                     + lesson.mode().wireName() + " lessons");
+        }
+        if (on && role != Role.CLASSROOM && lesson.mode().publishersNeedRealNames() && !guest.realNameVerified()) {
+            throw new InteractionRefused("only people with a verified real name speak in " + lesson.mode().wireName()
+                    + " lessons; " + guest.displayName() + "'s is not verified");
         }
         if (on) {
             handQueue.remove(participantId);

@@ -7,9 +7,14 @@ package org.sanke.classroom;
  * @param role        teacher or classroom
  * @param displayName what the others see, 1 to 64 characters
  * @param classroomId the classroom a terminal joined as, or null
+ * @param realNameVerified whether the person who joined has a verified real name (S4)
  */
-public record Participant(String id, Role role, String displayName, String classroomId) {
+public record Participant(String id, Role role, String displayName, String classroomId, boolean realNameVerified) {
     public Participant(String id, Role role, String displayName) {
-        this(id, role, displayName, null);
+        this(id, role, displayName, null, false);
+    }
+
+    public Participant(String id, Role role, String displayName, String classroomId) {
+        this(id, role, displayName, classroomId, false);
     }
 }

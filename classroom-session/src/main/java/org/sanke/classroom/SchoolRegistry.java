@@ -11,6 +11,9 @@ public interface SchoolRegistry {
 
     void add(Person person);
 
+    /** Corrects the name kept for a person. */
+    void rename(String personId, String name);
+
     Optional<School> school(String id);
 
     Optional<Classroom> classroom(String id);

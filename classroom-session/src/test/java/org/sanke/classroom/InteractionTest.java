@@ -56,7 +56,8 @@ class InteractionTest {
         LiveLesson research = new LiveLesson(new Lesson("m", "Research", LessonMode.MASTER_TEACHER, 6),
                 JoinPolicy.DEFAULT);
         Participant master = ((JoinResult.Admitted) research.join(Role.TEACHER, "Master")).participant();
-        Participant observer = ((JoinResult.Admitted) research.join(Role.OBSERVER, "Mr Li")).participant();
+        Participant observer = ((JoinResult.Admitted) research.join(Role.OBSERVER, "Mr Li", null, true))
+                .participant();
         Participant other = ((JoinResult.Admitted) research.join(Role.OBSERVER, "Ms Zhao")).participant();
         assertThat(research.mayPublish(observer.id())).isFalse();
         assertThat(ForwardingRule.receives(master, observer, false)).isFalse();
@@ -69,6 +70,24 @@ class InteractionTest {
         assertThat(research.mayPublish(observer.id())).as("off stage, receive only again").isFalse();
         assertThat(research.mayPublish(master.id())).isTrue();
         assertThat(research.mayPublish("ghost")).isFalse();
+    }
+
+    @Test
+    void onlyAnObserverWhoseRealNameIsVerifiedSpeaksInAMasterTeacherLesson() throws Exception { // S4
+        LiveLesson research = new LiveLesson(new Lesson("m", "Research", LessonMode.MASTER_TEACHER, 6),
+                JoinPolicy.DEFAULT);
+        Participant master = ((JoinResult.Admitted) research.join(Role.TEACHER, "Master", null, true)).participant();
+        Participant unknown = ((JoinResult.Admitted) research.join(Role.OBSERVER, "Link holder")).participant();
+        assertThatThrownBy(() -> research.setOnStage(master.id(), unknown.id(), true))
+                .isInstanceOf(LiveLesson.InteractionRefused.class).hasMessageContaining("verified real name");
+        assertThat(research.mayPublish(unknown.id())).isFalse();
+        assertThat(research.setOnStage(master.id(), unknown.id(), false)).as("taking off is always allowed")
+                .isFalse();
+        LiveLesson dedicated = new LiveLesson(new Lesson("d", "Maths", LessonMode.DEDICATED, 6), JoinPolicy.DEFAULT);
+        Participant teacher = ((JoinResult.Admitted) dedicated.join(Role.TEACHER, "Teacher")).participant();
+        Participant room = ((JoinResult.Admitted) dedicated.join(Role.CLASSROOM, "Village")).participant();
+        assertThat(dedicated.setOnStage(teacher.id(), room.id(), true)).as("a dedicated lesson asks no real names")
+                .isTrue();
     }
 
     @Test

@@ -150,7 +150,8 @@ final class AccessApi {
         Account account = access.accounts().account(session.person().id()).orElseThrow(() -> new Refusal(409,
                 "no_account", null, "this person logs in through single sign-on"));
         SecondFactor.Setup setup = access.accounts().secondFactor().begin(account);
-        return rest.object().put("secret", setup.secretText()).put("otpauthUri", setup.otpauthUri());
+        return rest.object().put("secret", setup.secretText()).put("otpauthUri", setup.otpauthUri())
+                .put("qrCode", QrCode.svgDataUrl(setup.otpauthUri()));
     }
 
     private JsonNode confirmSecondFactor(RoutingContext ctx) throws Refusal {

@@ -10,11 +10,13 @@ final class AttendanceCsv {
     private AttendanceCsv() {
     }
 
-    static String write(List<AttendanceRecord> records, Instant now) {
+    /** @param nameOf the name to print for a row ("" where it is hidden) */
+    static String write(List<AttendanceRecord> records, Instant now,
+                        java.util.function.Function<AttendanceRecord, String> nameOf) {
         StringBuilder csv = new StringBuilder("participant_id,role,name,joined_at,left_at,leave_reason,"
                 + "present_seconds,quality_samples,average_loss_percent,total_freeze_ms,average_kbps\r\n");
         for (AttendanceRecord r : records) {
-            csv.append(String.join(",", r.participantId(), r.role().wireName(), quote(r.name()),
+            csv.append(String.join(",", r.participantId(), r.role().wireName(), quote(nameOf.apply(r)),
                     r.joinedAt().toString(), r.leftAt() == null ? "" : r.leftAt().toString(),
                     r.leaveReason() == null ? "" : r.leaveReason(), Long.toString(r.presence(now).toSeconds()),
                     Integer.toString(r.samples()), String.format(Locale.ROOT, "%.2f", r.averageLossPercent()),

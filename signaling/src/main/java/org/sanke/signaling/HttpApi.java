@@ -24,6 +24,7 @@ import org.sanke.classroom.Participant;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.Role;
 import org.sanke.classroom.access.AccessRules;
+import org.sanke.classroom.privacy.PersonRecords;
 import org.sanke.classroom.access.Action;
 import org.sanke.classroom.access.Caller;
 import org.sanke.classroom.access.JoinGrants;
@@ -48,6 +49,8 @@ final class HttpApi {
     private final SchoolApi schools;
     private final AccessApi accessApi;
     private final PairingApi pairingApi;
+    private final PersonRecordsApi personRecords;
+    private final PersonRecords records;
     private final AccessGate gate;
     private final LessonScopes scopes;
     private final OriginPolicy origins;
@@ -62,6 +65,7 @@ final class HttpApi {
         this.lessons = domain.lessons();
         this.rooms = rooms;
         this.attendance = domain.attendance();
+        this.records = domain.access().records();
         this.registry = registry;
         this.rest = new RestSupport(json);
         this.grants = domain.access().grants();
@@ -69,6 +73,7 @@ final class HttpApi {
         this.schools = new SchoolApi(domain, rest);
         this.accessApi = new AccessApi(domain, rooms, rest, singleSignOnSettings != null);
         this.pairingApi = new PairingApi(domain, rest);
+        this.personRecords = new PersonRecordsApi(domain, rest);
         this.gate = new AccessGate(domain.access().sessions(), rest);
         this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
     }
@@ -100,6 +105,7 @@ final class HttpApi {
         router.route("/api/*").blockingHandler(gate, false);
         accessApi.routes(router);
         pairingApi.routes(router);
+        personRecords.routes(router);
         if (singleSignOn != null) {
             singleSignOn.routes(router);
         }
@@ -224,10 +230,20 @@ final class HttpApi {
         }
         Instant now = Instant.now();
         List<AttendanceRecord> records = attendance.lesson(id);
+        // Learners are minors: staff see their names only with the minors-data permission, and such reads are
+        // audited (S34).
+        org.sanke.classroom.Person reader = AccessGate.caller(ctx).person();
+        PersonRecords people = this.records;
+        boolean mayReadMinors = people.mayReadMinor(reader);
+        long minors = records.stream().filter(r -> r.role() == Role.LEARNER).count();
+        if (mayReadMinors && minors > 0 && AccessRules.STAFF.contains(reader.role())) {
+            people.minorsDataRead(reader, id, (int) minors);
+        }
+        java.util.function.Predicate<AttendanceRecord> hidden = r -> r.role() == Role.LEARNER && !mayReadMinors;
         if ("csv".equals(format)) {
             ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "attachment; filename=\"attendance-" + id + ".csv\"")
-                    .end(AttendanceCsv.write(records, now));
+                    .end(AttendanceCsv.write(records, now, r -> hidden.test(r) ? "" : r.name()));
             return;
         }
         ArrayNode rows = json.createArrayNode();
@@ -235,7 +251,11 @@ final class HttpApi {
             ObjectNode row = rows.addObject();
             row.put("participantId", r.participantId());
             row.put("role", r.role().wireName());
-            row.put("name", r.name());
+            if (hidden.test(r)) {
+                row.putNull("name").put("nameHidden", "minors_data_permission_required");
+            } else {
+                row.put("name", r.name());
+            }
             row.put("joinedAt", r.joinedAt().toString());
             row.put("leftAt", r.leftAt() == null ? null : r.leftAt().toString());
             row.put("leaveReason", r.leaveReason());

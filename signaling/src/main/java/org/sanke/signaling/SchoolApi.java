@@ -24,6 +24,7 @@ import org.sanke.classroom.TimetableEntry;
 import org.sanke.classroom.access.AccessRules;
 import org.sanke.classroom.access.Action;
 import org.sanke.classroom.access.Target;
+import org.sanke.classroom.privacy.PersonRecords;
 import org.sanke.signaling.RestSupport.Refusal;
 
 /** REST for schools, classrooms, people and the timetable (docs/api.md). Runs on Vert.x event loops. */
@@ -47,9 +48,7 @@ final class SchoolApi {
                 .classrooms(AccessGate.listedSchool(c, Action.READ_CLASSROOMS, c.queryParams().get("schoolId")))
                 .stream().map(this::classroomJson).toList())), false);
         router.post("/api/people").blockingHandler(ctx -> handle(ctx, this::createPerson), false);
-        router.get("/api/people").blockingHandler(ctx -> handle(ctx, c -> list(domain.schools()
-                .people(AccessGate.listedSchool(c, Action.READ_PEOPLE, c.queryParams().get("schoolId")))
-                .stream().map(this::personJson).toList())), false);
+        router.get("/api/people").blockingHandler(ctx -> handle(ctx, this::listPeople), false);
         router.post("/api/timetable").blockingHandler(ctx -> handle(ctx, this::schedule), false);
         router.get("/api/classrooms/:id/upcoming").blockingHandler(ctx -> handle(ctx, this::upcoming), false);
         router.post("/api/classrooms/:id/device-token").blockingHandler(ctx -> handle(ctx, this::rotateToken), false);
@@ -113,20 +112,70 @@ final class SchoolApi {
         return token;
     }
 
+    /**
+     * The people of the listed school. Learners are minors: staff see their names only with the minors-data
+     * permission, and every staff read that shows some is audited (S34); without it a learner is listed with its
+     * name hidden.
+     */
+    private JsonNode listPeople(RoutingContext ctx) throws Refusal {
+        String school = AccessGate.listedSchool(ctx, Action.READ_PEOPLE, ctx.queryParams().get("schoolId"));
+        Person reader = AccessGate.caller(ctx).person();
+        PersonRecords records = domain.access().records();
+        boolean staff = AccessRules.STAFF.contains(reader.role());
+        boolean mayReadMinors = records.mayReadMinor(reader);
+        int minorsShown = 0;
+        ArrayNode list = rest.object().arrayNode();
+        java.util.List<Person> people = domain.schools().people(school);
+        Set<String> verified = records.realNamesVerified(people.stream().map(Person::id).toList());
+        for (Person p : people) {
+            ObjectNode node = personJson(p).put("realNameVerified", verified.contains(p.id()));
+            if (PersonRecords.isMinor(p)) {
+                if (mayReadMinors) {
+                    minorsShown++;
+                } else {
+                    node.putNull("name").put("nameHidden", "minors_data_permission_required");
+                }
+            }
+            list.add(node);
+        }
+        if (staff && minorsShown > 0) {
+            records.minorsDataRead(reader, school == null ? "all schools" : school, minorsShown);
+        }
+        return list;
+    }
+
     private JsonNode createPerson(RoutingContext ctx) throws Refusal {
-        ObjectNode body = rest.body(ctx, Set.of("schoolId", "name", "role"));
+        ObjectNode body = rest.body(ctx, Set.of("schoolId", "name", "role", "wardId"));
         String schoolId = RestSupport.text(body, "schoolId", 64, false);
         String name = RestSupport.text(body, "name", 64, true);
         String roleName = RestSupport.text(body, "role", 32, true);
         PersonRole role = PersonRole.fromWireName(roleName).orElseThrow(() -> Refusal.invalid("role",
-                "must be one of lead_teacher, assistant_teacher, observer_teacher, learner, inspector, reviewer,"
-                        + " school_admin, platform_admin"));
+                "must be one of lead_teacher, assistant_teacher, observer_teacher, learner, guardian, inspector,"
+                        + " reviewer, school_admin, platform_admin, security_admin, auditor"));
+        String wardId = RestSupport.text(body, "wardId", 64, role == PersonRole.GUARDIAN);
         AccessGate.refuseUnless(AccessRules.mayAppoint(AccessGate.caller(ctx), role, schoolId));
         if (schoolId != null && domain.schools().school(schoolId).isEmpty()) {
             throw Refusal.invalid("schoolId", "no school has the id " + schoolId);
         }
+        if (schoolId != null && AccessRules.PLATFORM_ONLY.contains(role)) {
+            throw Refusal.invalid("schoolId", "a " + role.wireName() + " works for the whole platform: leave"
+                    + " schoolId out");
+        }
+        if (wardId != null && role != PersonRole.GUARDIAN) {
+            throw Refusal.invalid("wardId", "only a guardian has a ward");
+        }
+        Person ward = wardId == null ? null : domain.schools().person(wardId)
+                .filter(p -> PersonRecords.isMinor(p) && p.schoolId() != null && p.schoolId().equals(schoolId))
+                .orElseThrow(() -> Refusal.invalid("wardId", "must be a learner of school " + schoolId));
         Person person = new Person(RestSupport.newId("u"), schoolId, name, role);
         domain.schools().add(person);
+        if (ward != null) {
+            try {
+                domain.access().records().linkGuardian(AccessGate.caller(ctx).person(), person, ward.id());
+            } catch (PersonRecords.Refused refused) {
+                throw Refusal.invalid("wardId", refused.getMessage());
+            }
+        }
         return personJson(person);
     }
 

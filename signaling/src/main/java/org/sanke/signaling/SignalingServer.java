@@ -75,7 +75,8 @@ public final class SignalingServer implements AutoCloseable {
         LessonLoops loops = new LessonLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
         ExecutorService storeWorkers = storeWorkers();
         LessonRooms rooms = new LessonRooms(new LessonAdmission(domain.lessons(), domain.scheduling(),
-                domain.schools(), domain.access().grants()), domain.lessons(), domain.scheduling(), routers, domain.attendance(),
+                domain.schools(), domain.access().grants(),
+                personId -> domain.access().records().realName(personId).isPresent()), domain.lessons(), domain.scheduling(), routers, domain.attendance(),
                 Clock.systemUTC(), loops, storeWorkers, outbound);
         // Logout closes the person's lesson connections at once, not at their next join.
         domain.access().sessions().onPersonSignedOut(rooms::signedOut);

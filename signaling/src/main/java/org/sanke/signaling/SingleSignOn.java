@@ -7,11 +7,15 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.access.Access;
-import org.sanke.classroom.access.Account;
 import org.sanke.classroom.access.AccessAudit;
+import org.sanke.classroom.access.Account;
+import org.sanke.classroom.access.Accounts;
+import org.sanke.classroom.access.LoginResult;
 import org.sanke.signaling.oidc.OidcIdentity;
 import org.sanke.signaling.oidc.OidcLogin;
 import org.sanke.signaling.oidc.OidcLoginException;
@@ -89,10 +93,32 @@ final class SingleSignOn {
                     + " administrator to add you.");
             return;
         }
-        String id = access.sessions().open(person.get(), access.accounts().pending(person.get().id()));
+        Set<LoginResult.Pending> pending = EnumSet.noneOf(LoginResult.Pending.class);
+        pending.addAll(access.accounts().pending(person.get().id()));
+        if (Accounts.STAFF.contains(person.get().role())) {
+            // Staff need a second factor: through the provider, which reports it in amr (RFC 8176).
+            if (!multiFactor(identity)) {
+                LOG.info("single sign-on of staff {} without a second factor at the provider", person.get().id());
+                page(ctx, 403, "Staff sign in with a second factor. The single sign-on provider did not report one"
+                        + " (amr): ask it to require one, or log in with your Sanke password and authenticator app.");
+                return;
+            }
+            pending.remove(LoginResult.Pending.SET_UP_SECOND_FACTOR);
+        }
+        String id = access.sessions().open(person.get(), pending);
         audit.record(AccessAudit.Event.LOGIN, person.get().id(), "single sign-on");
         ctx.response().addCookie(AccessGate.sessionCookie(id, AccessGate.https(ctx)));
         ctx.response().setStatusCode(302).putHeader("Location", next).end();
+    }
+
+    /** Authentication methods (RFC 8176) that are, or include, a second factor. */
+    private static final Set<String> MULTI_FACTOR = Set.of("mfa", "otp", "hwk", "sms", "fpt", "face", "iris",
+            "retina", "vbm", "sc");
+
+    /** Whether the provider says the person proved more than a password (its amr claim names a second factor). */
+    static boolean multiFactor(OidcIdentity identity) {
+        return identity.claims().get("amr") instanceof java.util.List<?> methods
+                && methods.stream().anyMatch(MULTI_FACTOR::contains);
     }
 
     /** Only a page of this server; anything else goes to the start page. */

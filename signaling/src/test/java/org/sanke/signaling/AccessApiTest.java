@@ -188,8 +188,9 @@ class AccessApiTest {
         assertThat(blocked.statusCode()).isEqualTo(403);
         assertThat(blocked.body()).contains("\"error\":\"pending_step\"", "set up your authenticator app");
 
-        String secret = call("POST", "/api/session/second-factor", "{}", admin).body()
-                .replaceAll(".*\"secret\":\"([A-Z2-7]+)\".*", "$1");
+        String setup = call("POST", "/api/session/second-factor", "{}", admin).body();
+        assertThat(setup).as("a QR code for the app to scan").contains("\"qrCode\":\"data:image/svg+xml;base64,");
+        String secret = setup.replaceAll(".*\"secret\":\"([A-Z2-7]+)\".*", "$1");
         TotpVerifier app = new TotpVerifier();
         HttpResponse<String> confirmed = call("POST", "/api/session/second-factor/confirm", "{\"code\":\""
                 + app.currentCode(TotpSecret.fromBase32(secret)) + "\"}", admin);

@@ -27,6 +27,7 @@ import org.sanke.classroom.access.Action;
 import org.sanke.classroom.access.Caller;
 import org.sanke.classroom.access.Decision;
 import org.sanke.classroom.access.Target;
+import org.sanke.classroom.privacy.PersonRecords;
 import org.sanke.signaling.testing.NoBlockingOnEventLoops;
 
 /**
@@ -71,6 +72,29 @@ class AuthorisationMatrixTest {
             String owner = lesson.ownerId();
             return new Target.Lesson(lesson.id(), domain.schools().person(owner).orElseThrow().schoolId(),
                     Set.of(owner), lesson.mode());
+        }
+
+        /** Whose data: one's own (a guardian's ward) in the own scope; another school's teacher otherwise. */
+        String person() {
+            if (scope == Scope.OTHER) {
+                return riverTeacher.id();
+            }
+            return caller.role() == PersonRole.GUARDIAN ? "hill-pupil" : caller.id();
+        }
+
+        Target personTarget() {
+            return domain.access().records().target(person()).orElseThrow();
+        }
+
+        /** A fresh deletion request of a person of the school, waiting for a decision. */
+        String freshRequest() {
+            Person p = new Person("asker" + (++counter), school(), "Asker " + counter, PersonRole.LEARNER);
+            domain.schools().add(p);
+            try {
+                return domain.access().records().requestDeletion(p, p.id()).id();
+            } catch (PersonRecords.Refused e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** A person of the school with no login yet (for making one). */
@@ -129,7 +153,25 @@ class AuthorisationMatrixTest {
                     f -> "{\"role\":\"inspector\"}", Action.JOIN_AS_INSPECTOR, Fixture::lessonTarget),
             new Route("withdraw an invitation", "POST", f -> "/api/lessons/" + f.lesson().id() + "/grants/revoke",
                     f -> "{\"grant\":\"" + TestAccess.grant(domain, f.lesson().id(), "classroom") + "\"}",
-                    Action.REVOKE_GRANT, Fixture::lessonTarget));
+                    Action.REVOKE_GRANT, Fixture::lessonTarget),
+            new Route("verify a real name", "PUT", f -> "/api/people/" + f.person() + "/real-name",
+                    f -> "{\"method\":\"documents_checked\"}", Action.VERIFY_REAL_NAME, Fixture::personTarget),
+            new Route("permit reading minors' data", "PUT", f -> "/api/people/" + f.person()
+                    + "/permissions/minors-data", f -> "{}", Action.PERMIT_MINORS_DATA, Fixture::personTarget),
+            new Route("export a person's data", "GET", f -> "/api/people/" + f.person() + "/data", f -> null,
+                    Action.READ_PERSON_DATA, Fixture::personTarget),
+            new Route("correct a person's data", "PATCH", f -> "/api/people/" + f.person(),
+                    f -> "{\"name\":\"Corrected " + (++counter) + "\"}", Action.CORRECT_PERSON_DATA,
+                    Fixture::personTarget),
+            new Route("ask for deletion", "POST", f -> "/api/people/" + f.person() + "/deletion-requests",
+                    f -> "{}", Action.REQUEST_DELETION, Fixture::personTarget),
+            new Route("list deletion requests", "GET", f -> "/api/data-requests?schoolId=" + f.school(), f -> null,
+                    Action.DECIDE_DATA_REQUEST, f -> Target.school(f.school())),
+            new Route("decide a deletion request", "POST", f -> "/api/data-requests/" + f.freshRequest()
+                    + "/decision", f -> "{\"carryOut\":false,\"reason\":\"Kept until the term ends\"}",
+                    Action.DECIDE_DATA_REQUEST, f -> Target.school(f.school())),
+            new Route("read the audit trail", "GET", f -> "/api/audit", f -> null, Action.READ_AUDIT_TRAIL,
+                    f -> Target.platform()));
 
     @BeforeAll
     static void start() throws Exception {
@@ -147,7 +189,7 @@ class AuthorisationMatrixTest {
         Person hillTeacher = null;
         for (PersonRole role : PersonRole.values()) {
             // A county inspector works for the hill school; the platform's administrator for no school.
-            Person p = new Person(role.wireName() + "-hill", role == PersonRole.PLATFORM_ADMIN ? null : "hill",
+            Person p = new Person(role.wireName() + "-hill", AccessRules.PLATFORM_ONLY.contains(role) ? null : "hill",
                     "Hill " + role.wireName(), role);
             domain.schools().add(p);
             HILL.put(role, p);
@@ -156,6 +198,9 @@ class AuthorisationMatrixTest {
                 hillTeacher = p;
             }
         }
+        domain.schools().add(new Person("hill-pupil", "hill", "Hill pupil", PersonRole.LEARNER));
+        domain.access().records().linkGuardian(HILL.get(PersonRole.SCHOOL_ADMIN), HILL.get(PersonRole.GUARDIAN),
+                "hill-pupil");
         for (PersonRole role : PersonRole.values()) {
             boolean teaches = AccessRules.reach(role, Action.CREATE_LESSON) != null;
             Person owner = teaches ? HILL.get(role) : hillTeacher;

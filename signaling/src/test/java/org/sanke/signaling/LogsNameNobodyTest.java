@@ -87,7 +87,7 @@ class LogsNameNobodyTest {
             sanke.setLevel(sankeBefore);
         }
         assertThat(captured.list).as("the day's steps were logged").anyMatch(e -> e.getFormattedMessage()
-                .contains("LOGIN_FAILED " + "u"));
+                .contains("login_failed by u"));
         for (ILoggingEvent event : captured.list) {
             String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
                     : " " + event.getThrowableProxy().getMessage());

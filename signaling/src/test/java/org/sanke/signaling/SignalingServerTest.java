@@ -81,7 +81,7 @@ class SignalingServerTest {
 
     private static String join(String lesson, String role, String name) {
         return "{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + lesson + "\",\"role\":\"" + role
-                + "\",\"name\":\"" + name + "\"" + TestAccess.grantField(server.domain(), lesson, role) + "}";
+                + "\",\"name\":\"" + name + "\"" + TestAccess.grantField(server.domain(), lesson, role, name) + "}";
     }
 
     @Test

@@ -11,15 +11,47 @@ public final class TestAccess {
     private TestAccess() {
     }
 
-    /** An invitation to the lesson in the role, any role, for an hour. */
+    /**
+     * An invitation to the lesson in the role, any role, for an hour; for a teacher or an observer of a lesson whose
+     * publishers need real names (S4), the grant of a new person whose real name is verified.
+     */
     public static String grant(Domain domain, String lessonId, String role) {
-        return domain.access().grants().invitation(lessonId, Role.fromWireName(role).orElseThrow(),
-                Duration.ofHours(1)).token();
+        return grant(domain, lessonId, role, role);
+    }
+
+    /** As {@link #grant(Domain, String, String)}; a person made for it is called {@code name}. */
+    public static String grant(Domain domain, String lessonId, String role, String name) {
+        Role asked = Role.fromWireName(role).orElseThrow();
+        boolean realNames = domain.lessons().find(lessonId).map(l -> l.mode().publishersNeedRealNames())
+                .orElse(false);
+        if (realNames && (asked == Role.TEACHER || asked == Role.OBSERVER)) {
+            return domain.access().grants().forPerson(verifiedPerson(domain, asked == Role.TEACHER
+                    ? PersonRole.LEAD_TEACHER : PersonRole.OBSERVER_TEACHER, name), lessonId, asked)
+                    .token();
+        }
+        return domain.access().grants().invitation(lessonId, asked, Duration.ofHours(1)).token();
+    }
+
+    /** A new person of no school whose real name the operator declared. */
+    public static Person verifiedPerson(Domain domain, PersonRole role, String name) {
+        Person person = new Person(RestSupport.newId("u"), null, name, role);
+        domain.schools().add(person);
+        try {
+            domain.access().records().declareRealName(person.id());
+        } catch (org.sanke.classroom.privacy.PersonRecords.Refused e) {
+            throw new IllegalStateException(e);
+        }
+        return person;
     }
 
     /** The join message's {@code "grant":"..."} field for the lesson and role, with a leading comma. */
     public static String grantField(Domain domain, String lessonId, String role) {
-        return ",\"grant\":\"" + grant(domain, lessonId, role) + "\"";
+        return grantField(domain, lessonId, role, role);
+    }
+
+    /** As {@link #grantField(Domain, String, String)}; a person made for it is called {@code name}. */
+    public static String grantField(Domain domain, String lessonId, String role, String name) {
+        return ",\"grant\":\"" + grant(domain, lessonId, role, name) + "\"";
     }
 
     /** A platform administrator, signed in with every step done: the Cookie header value. */

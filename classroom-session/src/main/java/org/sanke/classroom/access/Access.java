@@ -4,13 +4,24 @@ import java.time.Clock;
 import java.util.List;
 import org.sanke.classroom.SchoolRegistry;
 import org.sanke.classroom.store.Database;
+import org.sanke.classroom.audit.AuditTrail;
+import org.sanke.classroom.privacy.PersonRecords;
 import org.sanke.classroom.store.JdbcAccountStore;
+import org.sanke.classroom.store.JdbcAuditStore;
+import org.sanke.classroom.store.JdbcDataRequestStore;
+import org.sanke.classroom.store.JdbcGuardianStore;
+import org.sanke.classroom.store.JdbcPersonErasure;
+import org.sanke.classroom.store.JdbcRealNameStore;
+import org.sanke.classroom.store.JdbcStaffPermissionStore;
 import org.sanke.classroom.store.JdbcRevokedGrantStore;
 import org.sanke.classroom.store.JdbcSessionStore;
 
-/** Who may enter and do what: accounts, signed-in sessions, join grants and the first run's setup. */
+/**
+ * Who may enter and do what: accounts, signed-in sessions, join grants, the first run's setup, terminal pairing, and
+ * people's records (real names, permissions, their rights over their data, the audit trail).
+ */
 public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grants, PlatformSetup setup,
-                     TerminalPairing pairing) {
+                     TerminalPairing pairing, PersonRecords records) {
     /**
      * Everything kept in {@code database}.
      *
@@ -18,12 +29,17 @@ public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grant
      */
     public static Access of(Database database, SchoolRegistry people, List<byte[]> grantKeys, Passwords passwords,
                             Clock clock) {
-        Accounts accounts = new Accounts(new JdbcAccountStore(database), people, passwords, AccessAudit.logging(),
-                clock);
+        AuditTrail audit = new AuditTrail(new JdbcAuditStore(database), clock);
+        JdbcAccountStore accountStore = new JdbcAccountStore(database);
+        Accounts accounts = new Accounts(accountStore, people, passwords, AccessAudit.into(audit), clock);
         JoinGrants grants = new JoinGrants(grantKeys, new JdbcRevokedGrantStore(database), clock);
         LoginSessions sessions = new LoginSessions(clock, new JdbcSessionStore(database));
         sessions.onPersonSignedOut(grants::revokeAllOf); // a signed-out person's grants stop opening lessons
+        PersonRecords records = new PersonRecords(people, accountStore, new JdbcRealNameStore(database),
+                new JdbcGuardianStore(database), new JdbcStaffPermissionStore(database),
+                new JdbcDataRequestStore(database), new JdbcPersonErasure(database), audit, clock);
+        records.onErase(sessions::endAllOf); // a deleted person is signed out everywhere first
         return new Access(accounts, sessions, grants, new PlatformSetup(accounts, people),
-                new TerminalPairing(people, clock));
+                new TerminalPairing(people, clock), records);
     }
 }

@@ -1,6 +1,7 @@
 package org.sanke.classroom.access;
 
 import static org.sanke.classroom.PersonRole.ASSISTANT_TEACHER;
+import static org.sanke.classroom.PersonRole.AUDITOR;
 import static org.sanke.classroom.PersonRole.INSPECTOR;
 import static org.sanke.classroom.PersonRole.LEAD_TEACHER;
 import static org.sanke.classroom.PersonRole.LEARNER;
@@ -8,6 +9,7 @@ import static org.sanke.classroom.PersonRole.OBSERVER_TEACHER;
 import static org.sanke.classroom.PersonRole.PLATFORM_ADMIN;
 import static org.sanke.classroom.PersonRole.REVIEWER;
 import static org.sanke.classroom.PersonRole.SCHOOL_ADMIN;
+import static org.sanke.classroom.PersonRole.SECURITY_ADMIN;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,11 +32,18 @@ public final class AccessRules {
          */
         OWN_SCHOOL,
         /** Lessons the person teaches: the timetable names them, or they made the lesson. */
-        OWN_LESSON
+        OWN_LESSON,
+        /** The person's own data, or a minor's they are the guardian of. */
+        SELF
     }
 
     /** Roles that may work for the whole platform, with no school of their own. */
-    static final Set<PersonRole> PLATFORM_WIDE = Set.of(PLATFORM_ADMIN, INSPECTOR, REVIEWER);
+    static final Set<PersonRole> PLATFORM_WIDE = Set.of(PLATFORM_ADMIN, INSPECTOR, REVIEWER, SECURITY_ADMIN, AUDITOR);
+    /** Roles that only work for the whole platform: they never belong to a school. */
+    public static final Set<PersonRole> PLATFORM_ONLY = Set.of(PLATFORM_ADMIN, SECURITY_ADMIN, AUDITOR);
+    /** Staff: their reads of a minor's data need the minors-data permission and are audited (S34). */
+    public static final Set<PersonRole> STAFF = Set.of(PLATFORM_ADMIN, SCHOOL_ADMIN, INSPECTOR, REVIEWER,
+            SECURITY_ADMIN, AUDITOR);
 
     private static final Map<Action, Map<PersonRole, Reach>> TABLE = new EnumMap<>(Action.class);
 
@@ -42,16 +51,16 @@ public final class AccessRules {
         Reach e = Reach.EVERYWHERE;
         Reach school = Reach.OWN_SCHOOL;
         Reach lesson = Reach.OWN_LESSON;
-        allow(Action.READ_SCHOOLS, PLATFORM_ADMIN, e, SCHOOL_ADMIN, e, LEAD_TEACHER, e, ASSISTANT_TEACHER, e,
-                OBSERVER_TEACHER, e, LEARNER, e, INSPECTOR, e, REVIEWER, e);
+        allow(Action.READ_SCHOOLS, everyone(e));
         allow(Action.ADD_SCHOOL, PLATFORM_ADMIN, e);
         allow(Action.READ_CLASSROOMS, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, school,
                 ASSISTANT_TEACHER, school, INSPECTOR, school);
         allow(Action.ADD_CLASSROOM, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
         allow(Action.ISSUE_DEVICE_TOKEN, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
         // Minors' names: their school's staff and teachers; the platform's administrator for support.
+        // The security administrator finds the people she vouches for or gives permissions to.
         allow(Action.READ_PEOPLE, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, school,
-                ASSISTANT_TEACHER, school);
+                ASSISTANT_TEACHER, school, SECURITY_ADMIN, e);
         allow(Action.ADD_PERSON, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
         allow(Action.READ_TIMETABLE, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, school,
                 ASSISTANT_TEACHER, school, INSPECTOR, school);
@@ -72,9 +81,39 @@ public final class AccessRules {
         allow(Action.JOIN_AS_INSPECTOR, INSPECTOR, school);
         allow(Action.REVOKE_GRANT, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, lesson,
                 ASSISTANT_TEACHER, lesson);
+        // Identity and permissions are the security administrator's (and a school's own administrator's for her
+        // school); the platform administrator runs the platform but does not vouch for people.
+        allow(Action.VERIFY_REAL_NAME, SECURITY_ADMIN, e, SCHOOL_ADMIN, school);
+        allow(Action.PERMIT_MINORS_DATA, SECURITY_ADMIN, e);
+        // Everyone sees, corrects and may ask to delete their own data; a guardian a minor's.
+        Reach self = Reach.SELF;
+        allow(Action.READ_PERSON_DATA, everyone(self, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school));
+        allow(Action.CORRECT_PERSON_DATA, everyone(self, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school));
+        allow(Action.REQUEST_DELETION, everyone(self));
+        allow(Action.DECIDE_DATA_REQUEST, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
+        // The auditor reads the trail and nothing else; nobody else reads it.
+        allow(Action.READ_AUDIT_TRAIL, AUDITOR, e);
     }
 
     private AccessRules() {
+    }
+
+    /** Every role with {@code reach}, then the given roles with theirs instead. */
+    private static Object[] everyone(Reach reach, Object... overrides) {
+        Map<PersonRole, Reach> reaches = new EnumMap<>(PersonRole.class);
+        for (PersonRole role : PersonRole.values()) {
+            reaches.put(role, reach);
+        }
+        for (int i = 0; i < overrides.length; i += 2) {
+            reaches.put((PersonRole) overrides[i], (Reach) overrides[i + 1]);
+        }
+        Object[] roleThenReach = new Object[reaches.size() * 2];
+        int i = 0;
+        for (Map.Entry<PersonRole, Reach> entry : reaches.entrySet()) {
+            roleThenReach[i++] = entry.getKey();
+            roleThenReach[i++] = entry.getValue();
+        }
+        return roleThenReach;
     }
 
     private static void allow(Action action, Object... roleThenReach) {
@@ -102,6 +141,7 @@ public final class AccessRules {
         return new Decision.Refused(Decision.Reason.OUT_OF_SCOPE, switch (reach) {
             case OWN_SCHOOL -> "this belongs to another school";
             case OWN_LESSON -> "this is not a lesson you teach";
+            case SELF -> "this is another person's data";
             case EVERYWHERE -> throw new IllegalStateException("everywhere reaches every target");
         });
     }
@@ -129,6 +169,8 @@ public final class AccessRules {
         return switch (reach) {
             case EVERYWHERE -> true;
             case OWN_LESSON -> target instanceof Target.Lesson lesson && lesson.teacherIds().contains(person.id());
+            case SELF -> target instanceof Target.Person whose && (whose.personId().equals(person.id())
+                    || whose.guardianIds().contains(person.id()));
             case OWN_SCHOOL -> {
                 if (person.schoolId() == null) {
                     yield PLATFORM_WIDE.contains(person.role()); // a teacher with no school reaches nothing
@@ -157,6 +199,7 @@ public final class AccessRules {
                     case EVERYWHERE -> "all";
                     case OWN_SCHOOL -> "school";
                     case OWN_LESSON -> "lesson";
+                    case SELF -> "self";
                 }).append(" |");
             }
             out.append('\n');

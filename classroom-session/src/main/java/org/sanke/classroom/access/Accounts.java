@@ -17,8 +17,7 @@ import org.sanke.classroom.SchoolRegistry;
  */
 public final class Accounts {
     /** Staff roles: a second factor before they may do anything. */
-    public static final Set<PersonRole> STAFF = EnumSet.of(PersonRole.PLATFORM_ADMIN, PersonRole.SCHOOL_ADMIN,
-            PersonRole.INSPECTOR, PersonRole.REVIEWER);
+    public static final Set<PersonRole> STAFF = AccessRules.STAFF;
 
     private final AccountStore store;
     private final SchoolRegistry people;

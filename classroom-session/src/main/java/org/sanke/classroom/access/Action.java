@@ -20,7 +20,14 @@ public enum Action {
     JOIN_AS_OBSERVER("POST /api/lessons/{id}/grants role=observer"),
     JOIN_AS_LEARNER("POST /api/lessons/{id}/grants role=learner"),
     JOIN_AS_INSPECTOR("POST /api/lessons/{id}/grants role=inspector"),
-    REVOKE_GRANT("POST /api/lessons/{id}/grants/revoke");
+    REVOKE_GRANT("POST /api/lessons/{id}/grants/revoke"),
+    VERIFY_REAL_NAME("PUT, DELETE /api/people/{id}/real-name"),
+    PERMIT_MINORS_DATA("PUT, DELETE /api/people/{id}/permissions/minors-data"),
+    READ_PERSON_DATA("GET /api/people/{id}/data (staff reading a minor's also need the minors-data permission)"),
+    CORRECT_PERSON_DATA("PATCH /api/people/{id}"),
+    REQUEST_DELETION("POST, GET /api/people/{id}/deletion-requests"),
+    DECIDE_DATA_REQUEST("GET /api/data-requests, POST /api/data-requests/{id}/decision"),
+    READ_AUDIT_TRAIL("GET /api/audit");
 
     /** The routes that ask for it, for the printed table. */
     public final String routes;

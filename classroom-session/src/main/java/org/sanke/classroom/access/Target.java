@@ -3,7 +3,9 @@ package org.sanke.classroom.access;
 import java.util.Set;
 import org.sanke.classroom.LessonMode;
 
-/** What an action is done to, as far as scope goes: the whole platform, one school, or one lesson. */
+/**
+ * What an action is done to, as far as scope goes: the whole platform, one school, one lesson, or one person's data.
+ */
 public sealed interface Target {
     /** The school the target belongs to; null for the platform, or a lesson of no school. */
     String schoolId();
@@ -24,6 +26,17 @@ public sealed interface Target {
     record Lesson(String lessonId, String schoolId, Set<String> teacherIds, LessonMode mode) implements Target {
         public Lesson {
             teacherIds = Set.copyOf(teacherIds);
+        }
+    }
+
+    /**
+     * A person's own data.
+     *
+     * @param guardianIds the people who speak for this person (a minor's guardians)
+     */
+    record Person(String personId, String schoolId, Set<String> guardianIds) implements Target {
+        public Person {
+            guardianIds = Set.copyOf(guardianIds);
         }
     }
 

@@ -49,6 +49,14 @@ public final class JdbcSchoolRegistry implements SchoolRegistry {
     }
 
     @Override
+    public void rename(String personId, String name) {
+        with("rename person " + personId, c -> {
+            Jdbc.update(c, "UPDATE person SET name = ? WHERE id = ?", name, personId);
+            return null;
+        });
+    }
+
+    @Override
     public Optional<School> school(String id) {
         return with("read school " + id, c -> Jdbc.one(c, "SELECT id, name FROM school WHERE id = ?",
                 row -> new School(row.getString(1), row.getString(2)), id));

@@ -29,7 +29,7 @@ public final class SimulatedClassroom implements Classroom {
     private final DtlsCertificate certificate;
     private final ExecutorService events = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     private final MediaReceiver receiver;
-    private SignalingConnection signaling;
+    private volatile SignalingConnection signaling;
     private MediaConnection publish;
     private MediaConnection subscribe;
     private volatile SyntheticPublisher publisher;
@@ -115,6 +115,15 @@ public final class SimulatedClassroom implements Classroom {
     /** The teacher ends the lesson for everyone (the server answers once the end is kept). */
     public void endLesson() throws Exception {
         signaling.request("endLesson", Map.of()).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Whether the server closed this participant's connection (its media timed out, it was put out) while the tool
+     * still held it.
+     */
+    public boolean connectionLost() {
+        SignalingConnection s = signaling;
+        return !closed && s != null && s.closed().isDone();
     }
 
     /** Lost and expected packets over everything this participant received. */

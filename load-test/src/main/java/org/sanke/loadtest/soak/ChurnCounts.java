@@ -12,4 +12,6 @@ final class ChurnCounts {
     final AtomicInteger classroomsConnected = new AtomicInteger();
     final AtomicLong lessonsStarted = new AtomicLong();
     final AtomicLong lessonsEndedByTeacher = new AtomicLong();
+    /** Teachers whose connection the server closed mid-lesson (media timed out) and who joined again. */
+    final AtomicLong teacherRejoins = new AtomicLong();
 }

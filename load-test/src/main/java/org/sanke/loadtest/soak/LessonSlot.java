@@ -7,6 +7,9 @@ import java.time.Duration;
  * a new one starts (a new lesson id, so a new router on the server), until the run stops.
  */
 final class LessonSlot implements Runnable {
+    /** How often the lesson looks whether its teacher is still connected. */
+    private static final Duration TEACHER_CHECK = Duration.ofSeconds(1);
+
     private final Churn churn;
     private final int number;
 
@@ -26,13 +29,28 @@ final class LessonSlot implements Runnable {
                     continue;
                 }
                 lesson.fillSeats(held == 1 ? this::firstDelay : seat -> churn.soak.rejoinGap().multipliedBy(seat + 1));
-                boolean runOver = churn.soak.lessonsRotate() ? churn.awaitStop(churn.soak.lessonLength())
-                        : churn.awaitStop(Duration.ofNanos(Long.MAX_VALUE));
-                lesson.end(!runOver);
+                lesson.end(!holdUntilOver(lesson));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Holds the lesson for its length (or the whole run), rejoining its teacher whenever the server lost her; true
+     * when the run stopped.
+     */
+    private boolean holdUntilOver(SoakLesson lesson) throws InterruptedException {
+        long end = churn.soak.lessonsRotate() ? System.nanoTime() + churn.soak.lessonLength().toNanos()
+                : Long.MAX_VALUE;
+        while (System.nanoTime() - end < 0) {
+            Duration step = Duration.ofNanos(Math.min(TEACHER_CHECK.toNanos(), end - System.nanoTime()));
+            if (churn.awaitStop(step)) {
+                return true;
+            }
+            lesson.keepTeacher();
+        }
+        return false;
     }
 
     /** The first classrooms of all lessons join evenly over the ramp-up, not all at once. */

@@ -29,7 +29,10 @@ final class SoakLesson {
     /** The invitation the classrooms join with, and when it was issued (System.nanoTime). */
     private String invitation;
     private long invitedAt;
-    private final SimulatedClassroom teacher;
+    /** Replaced when the server lost her; read by {@link #end}, written by the lesson's slot only. */
+    private volatile SimulatedClassroom teacher;
+    /** Her last rejoin failed: she is closed, and the next check tries again. */
+    private boolean teacherMissing;
     private final CountDownLatch over = new CountDownLatch(1);
     private final List<Thread> seats = new ArrayList<>();
     /** Joins under way; the lesson ends only once they have come back, so none races the end. */
@@ -67,6 +70,25 @@ final class SoakLesson {
         }
         churn.counts.lessonsStarted.incrementAndGet();
         return new SoakLesson(churn, lesson, createdAt, name, teacher);
+    }
+
+    /**
+     * When the server closed the teacher's connection (her media timed out: a machine too busy to answer consent
+     * checks in time), she joins again with a new grant, as the web page does.
+     */
+    void keepTeacher() {
+        if (ending || !(teacherMissing || teacher.connectionLost())) {
+            return;
+        }
+        churn.drop(teacher);
+        SimulatedClassroom again = churn.participant(name + " teacher", "teacher");
+        teacherMissing = !churn.join(again, id, () -> churn.api.teacherGrant(id));
+        if (teacherMissing) {
+            churn.drop(again); // the failure is counted; the next check tries again
+        } else {
+            churn.counts.teacherRejoins.incrementAndGet();
+        }
+        teacher = again;
     }
 
     /** The lesson's invitation for classrooms; a new one once it has been used {@link #NEW_INVITATION_AFTER}. */

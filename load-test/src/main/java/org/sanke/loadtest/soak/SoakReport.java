@@ -79,9 +79,10 @@ final class SoakReport {
     private static String churn(ChurnCounts counts, RunStats stats, List<Double> joins, Histogram delay) {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "churn               %,d classroom joins, %,d leaves, %,d failed joins;"
-                        + " %,d lessons started, %,d ended by their teacher%n", counts.classroomJoins.get(),
+                        + " %,d lessons started, %,d ended by their teacher; %,d teachers lost by the server"
+                        + " and rejoined%n", counts.classroomJoins.get(),
                 counts.classroomLeaves.get(), counts.failedJoins.get(), counts.lessonsStarted.get(),
-                counts.lessonsEndedByTeacher.get()));
+                counts.lessonsEndedByTeacher.get(), counts.teacherRejoins.get()));
         stats.failureReasons().forEach((reason, count) ->
                 t.append(String.format(Locale.ROOT, "  failed: %d x %s%n", count, reason)));
         t.append(String.format(Locale.ROOT, "join to first video p50 %.0f ms, p90 %.0f ms, max %.0f ms (%,d first"

@@ -57,6 +57,8 @@ final class BrowserLogin {
             return null;
         }
         page.await("the secret shown", GUARD, p -> !String.valueOf(p.text("#factor-secret")).isBlank());
+        page.await("the QR code drawn", GUARD, p -> Boolean.TRUE.equals(p.script(
+                "const qr = document.getElementById('factor-qr'); return qr.complete && qr.naturalWidth > 0")));
         String secret = page.text("#factor-secret").replace(" ", "");
         page.type("#factor-form [name=code]", new TotpVerifier().currentCode(TotpSecret.fromBase32(secret)));
         page.click("#factor-form button");

@@ -13,6 +13,7 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.classroom.LessonMode;
+import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.School;
 import org.sanke.loadtest.RequiredTool;
@@ -38,18 +39,23 @@ class SingleSignOnBrowserTest extends BrowserLessonTest {
         }
     }
 
-    @Test
-    void aTeacherLogsInThroughTheProviderAndTeachesAndAStrangerIsTurnedAway() throws Exception {
+    /** A provider, and a server of the Hill School that offers single sign-on through it. */
+    private void startWithProvider(String name) throws Exception {
         RequiredTool.requireChromium();
         provider = new MockOAuth2Server(new OAuth2Config());
         provider.start(0);
         int port = RestartableOptions.freePort();
         OidcSettings sso = OidcSettings.of(URI.create(provider.issuerUrl("school").toString()), "sanke",
                 "sanke-secret", URI.create("http://127.0.0.1:" + port + "/api/session/oidc/callback"));
-        SankeOptions loopback = TestLessons.onLoopback("sso");
+        SankeOptions loopback = TestLessons.onLoopback(name);
         server = SankeServer.start(new SankeOptions(loopback.bindAddress(), port, 0, List.of("127.0.0.1"), 1, false,
                 loopback.databaseUrl(), "sa", "").withAccess(AccessOptions.defaults().withSingleSignOn(sso)));
         server.domain().schools().add(new School("hill", "Hill School"));
+    }
+
+    @Test
+    void aTeacherLogsInThroughTheProviderAndTeachesAndAStrangerIsTurnedAway() throws Exception {
+        startWithProvider("sso");
         BrowserLogin.person(server, "wang", "hill", PersonRole.LEAD_TEACHER, "wang");
         String lesson = server.domain().lessons().create("Maths", LessonMode.DEDICATED, 3, "wang").id();
 
@@ -73,5 +79,28 @@ class SingleSignOnBrowserTest extends BrowserLessonTest {
         stranger.click("#sso-link");
         stranger.await("the refusal", GUARD, p -> String.valueOf(p.text("body")).contains("not to Sanke"));
         assertThat(stranger.location()).contains("/api/session/oidc/callback");
+    }
+
+    @Test
+    void staffComeInThroughTheProviderOnlyWithASecondFactorThere() throws Exception { // S3
+        startWithProvider("sso-staff");
+        server.domain().schools().add(new Person("head", "hill", "Head", PersonRole.SCHOOL_ADMIN));
+
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("school", "subject-head", "JWT", null,
+                Map.of("preferred_username", "head", "amr", List.of("pwd")), 3600));
+        BrowserPage passwordOnly = keep(BrowserPage.open("password only", server.baseUrl() + "/admin.html"));
+        passwordOnly.await("the login page", GUARD, p -> p.location().contains("/login.html")
+                && Boolean.FALSE.equals(p.script("return document.getElementById('single-sign-on').hidden")));
+        passwordOnly.click("#sso-link");
+        passwordOnly.await("the refusal", GUARD, p -> String.valueOf(p.text("body")).contains("second factor"));
+
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("school", "subject-head", "JWT", null,
+                Map.of("preferred_username", "head", "amr", List.of("pwd", "otp")), 3600));
+        BrowserPage twoFactors = keep(BrowserPage.open("two factors", server.baseUrl() + "/admin.html"));
+        twoFactors.await("the login page", GUARD, p -> p.location().contains("/login.html")
+                && Boolean.FALSE.equals(p.script("return document.getElementById('single-sign-on').hidden")));
+        twoFactors.click("#sso-link");
+        twoFactors.await("the administration page, with no second setup of a factor", GUARD,
+                p -> p.location().contains("/admin.html") && String.valueOf(p.text("#schools")).contains("Hill"));
     }
 }

@@ -130,8 +130,8 @@ public final class LessonRoom {
      * (the caller makes a new one). With the rejoin token of a member who is still here, the new connection takes
      * that member's place: the old connection's seat is freed first.
      */
-    JoinResult join(ClientSession session, Role role, String name, String classroomId, String rejoinToken,
-                    Object requestId) {
+    JoinResult join(ClientSession session, Role role, String name, String classroomId, boolean realNameVerified,
+                    String rejoinToken, Object requestId) {
         if (closed) {
             return null;
         }
@@ -143,7 +143,7 @@ public final class LessonRoom {
                         old.session.closeBecauseReplaced();
                     });
         }
-        JoinResult result = live.join(role, name, role == Role.CLASSROOM ? classroomId : null);
+        JoinResult result = live.join(role, name, role == Role.CLASSROOM ? classroomId : null, realNameVerified);
         if (!(result instanceof JoinResult.Admitted admitted)) {
             return result;
         }

@@ -103,7 +103,8 @@ public final class LessonRooms {
         LessonRoom room = rooms.computeIfAbsent(id, key -> newRoom(open));
         CompletableFuture<Void> done = new CompletableFuture<>();
         room.execute(() -> {
-            JoinResult result = room.join(session, role, name, classroomId, rejoinToken, requestId);
+            JoinResult result = room.join(session, role, name, classroomId, open.realNameVerified(), rejoinToken,
+                    requestId);
             if (result == null) { // it closed between lookup and join: make a new one
                 rooms.remove(id, room);
                 enter(session, open, role, name, classroomId, rejoinToken, requestId).whenComplete((ok, failure) -> {
@@ -144,6 +145,7 @@ public final class LessonRooms {
             case GRANT_EXPIRED -> "grant_expired";
             case GRANT_REVOKED -> "grant_revoked";
             case GRANT_NOT_FOR_THIS -> "grant_not_for_this";
+            case REAL_NAME_REQUIRED -> "real_name_required";
             case ROLE_TAKEN -> "role_taken";
             case LESSON_FULL -> "lesson_full";
             case ROLE_NOT_ALLOWED -> "role_not_allowed";
