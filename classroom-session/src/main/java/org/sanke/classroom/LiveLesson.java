@@ -134,6 +134,18 @@ public final class LiveLesson {
         return p;
     }
 
+    /** Whether this participant may write in the chat: anyone the lesson sees. */
+    public void checkMayChat(String participantId) throws InteractionRefused {
+        checkMaySpeak(present(participantId));
+    }
+
+    /** An inspector watches unseen: what they wrote would show them to the lesson. */
+    private static void checkMaySpeak(Participant p) throws InteractionRefused {
+        if (!p.role().visible()) {
+            throw new InteractionRefused("an inspector watches unseen and does not write to the lesson");
+        }
+    }
+
     /** Only the teacher ends a lesson for everyone. */
     public void checkMayEnd(String participantId) throws InteractionRefused {
         if (present(participantId).role() != Role.TEACHER) {
@@ -150,6 +162,7 @@ public final class LiveLesson {
         if (p.role() == Role.TEACHER) {
             throw new InteractionRefused("the teacher answers questions and does not ask them");
         }
+        checkMaySpeak(p);
         Question question = new Question("q" + ++questionsAsked, p.id(), p.displayName(), text, false);
         questions.put(question.id(), question);
         if (questions.size() > MAX_QUESTIONS) {

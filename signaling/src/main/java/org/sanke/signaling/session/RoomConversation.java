@@ -86,7 +86,12 @@ final class RoomConversation {
         Audience.send(room.members(), m -> m.participant.role() == Role.TEACHER, event, Audience.Delivery.ESSENTIAL);
     }
 
-    void chat(Member from, String text) {
+    void chat(Member from, String text) throws ProtocolError {
+        try {
+            live.checkMayChat(from.id());
+        } catch (LiveLesson.InteractionRefused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
         ObjectNode event = room.outbound().message("chat", null);
         event.put("participantId", from.id());
         event.put("name", from.participant.displayName());
