@@ -174,4 +174,34 @@ class WebSocketMatrixTest {
             socket.close();
         }
     }
+
+    @Test
+    void onePersonHoldsAtMostFiveLessonConnectionsAtOnce() throws Exception { // S26: limits per account
+        String lesson = lessons.create("Crowded", LessonMode.MASTER_TEACHER, 6).id();
+        org.sanke.classroom.Person li = TestAccess.verifiedPerson(server.domain(),
+                org.sanke.classroom.PersonRole.OBSERVER_TEACHER, "Mr Li");
+        List<WsClient> sockets = new ArrayList<>();
+        for (int i = 0; i <= 5; i++) {
+            WsClient socket = WsClient.open("ws://127.0.0.1:" + server.port() + "/ws");
+            socket.send("{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + lesson + "\",\"role\":\"observer\","
+                    + "\"name\":\"Li\",\"grant\":\"" + server.domain().access().grants().forPerson(li, lesson,
+                    org.sanke.classroom.Role.OBSERVER).token() + "\"}");
+            sockets.add(socket);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(sockets.get(i).next()).contains("\"type\":\"joined\"");
+        }
+        assertThat(sockets.get(5).next()).contains("\"code\":\"too_many_connections\"");
+        sockets.get(0).close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String answer;
+        do { // the server learns of the close a moment after the client
+            sockets.get(5).send("{\"type\":\"join\",\"requestId\":2,\"lessonId\":\"" + lesson + "\",\"role\":"
+                    + "\"observer\",\"name\":\"Li\",\"grant\":\"" + server.domain().access().grants().forPerson(li,
+                    lesson, org.sanke.classroom.Role.OBSERVER).token() + "\"}");
+            answer = reply(sockets.get(5), 2);
+        } while (answer.contains("too_many_connections") && System.nanoTime() < deadline);
+        assertThat(answer).contains("\"type\":\"joined\"");
+        sockets.forEach(WsClient::close);
+    }
 }

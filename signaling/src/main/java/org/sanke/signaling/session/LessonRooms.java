@@ -73,8 +73,10 @@ public final class LessonRooms {
         return door.thenCompose(result -> switch (result) {
             case JoinResult.Refusal refusal -> CompletableFuture.failedFuture(refusalError(refusal));
             case LessonAdmission.Open open -> {
-                if (open.grant() != null) {
-                    grants.hold(session, open.grant()); // before the seat, so a logout meanwhile is not missed
+                // Held before the seat, so that a logout meanwhile is not missed.
+                if (open.grant() != null && !grants.hold(session, open.grant())) {
+                    yield CompletableFuture.failedFuture(new ProtocolError("too_many_connections", "you are in"
+                            + " lessons on " + LiveGrants.MAX_PER_PERSON + " connections already: close one first"));
                 }
                 yield enter(session, open, role, open.displayName(join.name()), join.classroomId(),
                         join.rejoinToken(), join.requestId());
