@@ -17,7 +17,8 @@ function leave(person) {
   // Only a page of this server: never a redirect elsewhere.
   const safe = next && next.startsWith('/') && !next.startsWith('//') ? next : null;
   const home = ['platform_admin', 'school_admin'].includes(person.role) ? '/admin.html'
-    : ['guardian', 'learner', 'security_admin', 'auditor'].includes(person.role) ? '/records.html' : '/';
+    : ['guardian', 'learner', 'security_admin', 'auditor'].includes(person.role) ? '/records.html'
+      : ['lead_teacher', 'assistant_teacher'].includes(person.role) ? '/lessons.html' : '/';
   location.href = safe ?? home;
 }
 

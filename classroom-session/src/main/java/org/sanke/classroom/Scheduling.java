@@ -128,6 +128,28 @@ public final class Scheduling {
                 .map(start -> occurrence(entry, start));
     }
 
+    /**
+     * The occurrences a teacher teaches from day {@code from} to day {@code to} (both included), earliest first:
+     * her timetable for a day or a week. An entry has at most a school year of weeks, so this is bounded.
+     */
+    public synchronized java.util.List<ScheduledLesson> taughtBy(String teacherId, java.time.LocalDate from,
+                                                                 java.time.LocalDate to) {
+        java.util.List<ScheduledLesson> taught = new java.util.ArrayList<>();
+        for (TimetableEntry entry : timetable.entries()) {
+            if (!entry.teacherId().equals(teacherId)) {
+                continue;
+            }
+            for (LocalDateTime start : entry.starts()) {
+                java.time.LocalDate day = start.toLocalDate();
+                if (!day.isBefore(from) && !day.isAfter(to)) {
+                    taught.add(occurrence(entry, start));
+                }
+            }
+        }
+        taught.sort(java.util.Comparator.comparing(ScheduledLesson::start));
+        return taught;
+    }
+
     /** The next occurrences a classroom takes part in, from {@code now}, soonest first (what a terminal follows). */
     public synchronized java.util.List<ScheduledLesson> upcoming(String classroomId, int limit) {
         LocalDateTime now = LocalDateTime.now(clock);

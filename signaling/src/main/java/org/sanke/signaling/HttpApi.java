@@ -50,6 +50,7 @@ final class HttpApi {
     private final AccessApi accessApi;
     private final PairingApi pairingApi;
     private final PersonRecordsApi personRecords;
+    private final TeacherLessonsApi teacherLessons;
     private final PersonRecords records;
     private final AccessGate gate;
     private final LessonScopes scopes;
@@ -74,6 +75,7 @@ final class HttpApi {
         this.accessApi = new AccessApi(domain, rooms, rest, singleSignOnSettings != null);
         this.pairingApi = new PairingApi(domain, rest);
         this.personRecords = new PersonRecordsApi(domain, rest);
+        this.teacherLessons = new TeacherLessonsApi(domain, rest);
         this.gate = new AccessGate(domain.access().sessions(), rest);
         this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
     }
@@ -106,6 +108,7 @@ final class HttpApi {
         accessApi.routes(router);
         pairingApi.routes(router);
         personRecords.routes(router);
+        teacherLessons.routes(router);
         if (singleSignOn != null) {
             singleSignOn.routes(router);
         }

@@ -119,6 +119,28 @@ class SchoolApiTest {
     }
 
     @Test
+    void aTeacherSeesHerOwnLessonsOfTheWeekAndNobodyElses() throws Exception {
+        String school = id(post("/api/schools", "{\"name\":\"Home school\"}"));
+        String studio = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Studio\"}"));
+        String point = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Point\"}"));
+        String zhou = id(post("/api/people", "{\"schoolId\":\"" + school + "\",\"name\":\"Zhou\","
+                + "\"role\":\"lead_teacher\"}"));
+        java.time.LocalDateTime soon = java.time.LocalDateTime.now(Domain.DEFAULT_ZONE).plusDays(1).withHour(9)
+                .withMinute(0).withSecond(0).withNano(0);
+        assertThat(post("/api/timetable", "{\"subject\":\"Art\",\"teacherId\":\"" + zhou
+                + "\",\"sendingClassroomId\":\"" + studio + "\",\"receivingClassroomIds\":[\"" + point
+                + "\"],\"start\":\"" + soon + "\",\"durationMinutes\":40}").statusCode()).isEqualTo(201);
+        String herCookie = TestAccess.cookie(server.domain(), server.domain().schools().person(zhou).orElseThrow());
+        String hers = TestAccess.call(server, "GET", "/api/my-lessons", null, herCookie).body();
+        assertThat(hers).contains("\"title\":\"Art\"", "\"start\":\"" + soon, "\"state\":\"scheduled\"");
+        assertThat(TestAccess.call(server, "GET", "/api/my-lessons", null, admin()).body())
+                .as("another person's week").doesNotContain("Art");
+        assertThat(TestAccess.call(server, "GET", "/api/my-lessons?days=0", null, herCookie).body())
+                .contains("invalid_field", "1 to 31");
+        assertThat(TestAccess.call(server, "GET", "/api/my-lessons", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aCountyBuildsItsTimetableAndClashesAreRefused() throws Exception {
         String chengdu = id(post("/api/schools", "{\"name\":\"成都七中\"}"));
         String village = id(post("/api/schools", "{\"name\":\"Village school\"}"));

@@ -204,4 +204,32 @@ class WebSocketMatrixTest {
         assertThat(answer).contains("\"type\":\"joined\"");
         sockets.forEach(WsClient::close);
     }
+
+    @Test
+    void theSameTeacherOnAnotherDeviceTakesHerSeatOverAndAnotherPersonCannot() throws Exception {
+        String lesson = lessons.create("Maths", LessonMode.DEDICATED, 6).id();
+        org.sanke.classroom.Person wang = TestAccess.verifiedPerson(server.domain(),
+                org.sanke.classroom.PersonRole.LEAD_TEACHER, "Wang");
+        org.sanke.classroom.Person zhao = TestAccess.verifiedPerson(server.domain(),
+                org.sanke.classroom.PersonRole.LEAD_TEACHER, "Zhao");
+        WsClient laptop = teacherOf(lesson, wang);
+        assertThat(laptop.next()).contains("\"type\":\"joined\"");
+        WsClient stranger = teacherOf(lesson, zhao);
+        assertThat(stranger.next()).contains("\"code\":\"role_taken\"");
+        WsClient phone = teacherOf(lesson, wang);
+        assertThat(phone.next()).contains("\"type\":\"joined\"");
+        assertThat(laptop.closeCode.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("the laptop's page closes")
+                .isEqualTo((int) org.sanke.signaling.session.ClientSession.CLOSE_REPLACED);
+        for (WsClient socket : List.of(laptop, stranger, phone)) {
+            socket.close();
+        }
+    }
+
+    private static WsClient teacherOf(String lesson, org.sanke.classroom.Person person) throws Exception {
+        WsClient socket = WsClient.open("ws://127.0.0.1:" + server.port() + "/ws");
+        socket.send("{\"type\":\"join\",\"requestId\":1,\"lessonId\":\"" + lesson + "\",\"role\":\"teacher\","
+                + "\"name\":\"T\",\"grant\":\"" + server.domain().access().grants().forPerson(person, lesson,
+                org.sanke.classroom.Role.TEACHER).token() + "\"}");
+        return socket;
+    }
 }

@@ -145,10 +145,14 @@ class TimetabledLessonBrowserTest {
         String lessonId = get("/api/classrooms/" + roomB + "/upcoming?token=" + tokenB)
                 .replaceAll("^\\[\\{\"lessonId\":\"([^\"]+)\".*", "$1");
 
-        // The teacher opens her lesson's page: it sends her to log in first, then brings her back to teach.
-        BrowserPage teacher = open(BrowserPage.open("teacher",
-                server.baseUrl() + "/teacher.html?lesson=" + lessonId));
+        // The teacher opens her home: it sends her to log in first, then lists her lessons of the week; one button
+        // takes her to this one's console.
+        BrowserPage teacher = open(BrowserPage.open("teacher", server.baseUrl() + "/lessons.html"));
         assertThat(BrowserLogin.logIn(teacher, "wang")).as("a teacher needs no second factor").isNull();
+        teacher.await("her lesson on her home", GUARD, p -> p.text("tr[data-lesson='" + lessonId + "'] a.open")
+                != null);
+        assertThat(teacher.text("tr[data-lesson='" + lessonId + "']")).contains("Chinese", "可以进入");
+        teacher.click("tr[data-lesson='" + lessonId + "'] a.open");
         teacher.await("the teacher to be live", GUARD, p -> "live".equals(p.state()));
         String teacherParticipant = teacher.participantId();
         for (BrowserPage terminal : List.of(terminalA, terminalB)) {

@@ -131,7 +131,7 @@ public final class LessonRoom {
      * that member's place: the old connection's seat is freed first.
      */
     JoinResult join(ClientSession session, Role role, String name, String classroomId, boolean realNameVerified,
-                    String rejoinToken, Object requestId) {
+                    String personId, String rejoinToken, Object requestId) {
         if (closed) {
             return null;
         }
@@ -143,12 +143,21 @@ public final class LessonRoom {
                         old.session.closeBecauseReplaced();
                     });
         }
+        if (role == Role.TEACHER && personId != null) {
+            // The same teacher on another device (or a page whose connection died unnoticed) takes her seat back.
+            members.values().stream()
+                    .filter(m -> m.participant.role() == Role.TEACHER && personId.equals(m.personId))
+                    .findFirst().ifPresent(old -> {
+                        leave(old, "replaced");
+                        old.session.closeBecauseReplaced();
+                    });
+        }
         JoinResult result = live.join(role, name, role == Role.CLASSROOM ? classroomId : null, realNameVerified);
         if (!(result instanceof JoinResult.Admitted admitted)) {
             return result;
         }
         Participant participant = admitted.participant();
-        Member member = new Member(participant, session);
+        Member member = new Member(participant, session, personId);
         ObjectNode joinedEvent = outbound.message("participantJoined", null);
         joinedEvent.set("participant", participantJson(participant));
         Audience.send(members.values(), m -> Roster.sees(m.participant, participant, false), joinedEvent,

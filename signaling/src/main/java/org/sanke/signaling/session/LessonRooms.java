@@ -105,8 +105,8 @@ public final class LessonRooms {
         LessonRoom room = rooms.computeIfAbsent(id, key -> newRoom(open));
         CompletableFuture<Void> done = new CompletableFuture<>();
         room.execute(() -> {
-            JoinResult result = room.join(session, role, name, classroomId, open.realNameVerified(), rejoinToken,
-                    requestId);
+            JoinResult result = room.join(session, role, name, classroomId, open.realNameVerified(),
+                    open.grant() == null ? null : open.grant().personId(), rejoinToken, requestId);
             if (result == null) { // it closed between lookup and join: make a new one
                 rooms.remove(id, room);
                 enter(session, open, role, name, classroomId, rejoinToken, requestId).whenComplete((ok, failure) -> {

@@ -19,6 +19,8 @@ final class Member {
     final ClientSession session;
     /** Lets the same device take its seat back after a dropped connection, before the server has noticed the drop. */
     final String rejoinToken;
+    /** The signed-in person whose grant seated this member, or null (an invitation, a terminal). */
+    final String personId;
     final SubscribeSide subscribe = new SubscribeSide();
     final List<Producer> producers = new ArrayList<>();
     CompletableFuture<WebRtcTransport> publishTransport;
@@ -27,9 +29,10 @@ final class Member {
     String screenMid;
     boolean gone;
 
-    Member(Participant participant, ClientSession session) {
+    Member(Participant participant, ClientSession session, String personId) {
         this.participant = participant;
         this.session = session;
+        this.personId = personId;
         byte[] token = new byte[16];
         RANDOM.nextBytes(token);
         this.rejoinToken = HexFormat.of().formatHex(token);
