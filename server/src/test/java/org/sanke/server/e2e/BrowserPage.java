@@ -52,6 +52,20 @@ final class BrowserPage implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Makes a session cookie ({@code name=value}, as a Cookie header) the browser's only one for the current site;
+     * null: none.
+     */
+    void useCookie(String cookie) {
+        driver.manage().deleteAllCookies();
+        if (cookie == null) {
+            return;
+        }
+        int equals = cookie.indexOf('=');
+        driver.manage().addCookie(new org.openqa.selenium.Cookie(cookie.substring(0, equals),
+                cookie.substring(equals + 1)));
+    }
+
     Object script(String js) {
         return driver.executeScript(js);
     }
