@@ -17,6 +17,11 @@ function openButton(lessonId) {
     textContent: t('openConsole') });
 }
 
+function reportLink(lessonId) {
+  return Object.assign(document.createElement('a'), { textContent: t('reportLink'),
+    href: `/report.html?lesson=${encodeURIComponent(lessonId)}${langSuffix}` });
+}
+
 function when(start, end) {
   const from = new Date(start);
   const to = new Date(end);
@@ -35,6 +40,7 @@ async function show() {
     }
     const cell = document.createElement('td');
     if (lesson.state !== 'ended') cell.append(openButton(lesson.id));
+    if (lesson.state !== 'scheduled') cell.append(' ', reportLink(lesson.id));
     row.append(cell);
     return row;
   });
@@ -42,7 +48,7 @@ async function show() {
   document.getElementById('none').hidden = rows.length > 0;
   document.getElementById('made').replaceChildren(...mine.made.map((lesson) => {
     const item = Object.assign(document.createElement('li'), { textContent: `${lesson.title} ` });
-    item.append(openButton(lesson.id));
+    item.append(openButton(lesson.id), ' ', reportLink(lesson.id));
     return item;
   }));
 }

@@ -52,6 +52,7 @@ final class HttpApi {
     private final PersonRecordsApi personRecords;
     private final TeacherLessonsApi teacherLessons;
     private final PersonRecords records;
+    private final org.sanke.classroom.Scheduling scheduling;
     private final AccessGate gate;
     private final LessonScopes scopes;
     private final OriginPolicy origins;
@@ -67,6 +68,7 @@ final class HttpApi {
         this.rooms = rooms;
         this.attendance = domain.attendance();
         this.records = domain.access().records();
+        this.scheduling = domain.scheduling();
         this.registry = registry;
         this.rest = new RestSupport(json);
         this.grants = domain.access().grants();
@@ -271,6 +273,12 @@ final class HttpApi {
         }
         ObjectNode report = json.createObjectNode();
         report.put("lessonId", id);
+        // What the report's reader recognises the lesson by: its title, and its date when it was timetabled.
+        java.util.Optional<Lesson> made = lessons.find(id);
+        java.util.Optional<org.sanke.classroom.ScheduledLesson> slot = made.isPresent() ? java.util.Optional.empty()
+                : scheduling.lesson(id);
+        report.put("title", made.map(Lesson::title).or(() -> slot.map(s -> s.lesson().title())).orElse(null));
+        report.put("start", slot.map(s -> s.start().toString()).orElse(null));
         report.set("participants", rows);
         reply(ctx, 200, report);
     }
