@@ -46,8 +46,10 @@ client.addEventListener('mute-requested', () => {
   setTimeout(() => showStatus(''), 4000);
 });
 for (const [id, key] of [['problem-no-sound', 'noSound'], ['problem-frozen', 'frozen']]) {
-  document.getElementById(id).addEventListener('click',
-    () => client.reportProblem(t(key)).catch((error) => console.error(error)));
+  document.getElementById(id).addEventListener('click', () => client.reportProblem(t(key)).then(() => {
+    showStatus(t('problemSent'));
+    setTimeout(() => showStatus(''), 4000);
+  }, (error) => showStatus(describeError(error))));
 }
 reportQuality(client);
 await startWithCamera(client, hook, (error) => showStatus(describeError(error)));

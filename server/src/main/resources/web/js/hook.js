@@ -8,13 +8,37 @@ export async function startWithCamera(client, hook, showError) {
       await client.start(null); // receive-only roles send nothing
       return;
     }
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
+    const stream = await openCamera();
     document.getElementById('self').srcObject = stream;
     await client.start(stream);
   } catch (error) {
     console.error(error);
     hook.state = 'error';
     showError(error);
+  }
+}
+
+/** An error a page explains in its own words: describeError looks {@code code} up in the translation table. */
+function explained(code, cause) {
+  return Object.assign(new Error(cause?.message ?? code), { code, cause });
+}
+
+/**
+ * The camera and microphone, or an error that says what to do: browsers give them only to HTTPS pages (and
+ * localhost), and each refusal has its own remedy.
+ */
+export async function openCamera() {
+  if (!navigator.mediaDevices?.getUserMedia) {
+    throw explained(window.isSecureContext ? 'no_media_devices' : 'needs_https');
+  }
+  try {
+    return await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
+  } catch (error) {
+    const code = {
+      NotAllowedError: 'camera_refused', SecurityError: 'camera_refused', NotFoundError: 'no_camera',
+      NotReadableError: 'camera_busy', AbortError: 'camera_busy', OverconstrainedError: 'no_camera',
+    }[error.name];
+    throw code ? explained(code, error) : error;
   }
 }
 

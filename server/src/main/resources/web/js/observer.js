@@ -1,5 +1,5 @@
 import { LessonClient } from './lesson-client.js';
-import { installHook } from './hook.js';
+import { installHook, openCamera } from './hook.js';
 import { describeError, t, translatePage } from './i18n.js';
 import { reportQuality } from './quality.js';
 import { attachChat } from './chat.js';
@@ -31,7 +31,7 @@ async function followStage(on) {
     return;
   }
   try {
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
+    const stream = await openCamera();
     selfView.srcObject = stream;
     await client.publish(stream);
   } catch (error) {

@@ -41,6 +41,13 @@ public final class Chromium {
         return start(new ChromeOptions(), false);
     }
 
+    /** A new browser in which the person said no: every permission prompt (camera, microphone) is denied. */
+    public static ChromeDriver startRefusingPermissions() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.addArguments("--deny-permission-prompts");
+        return start(options, true, false);
+    }
+
     /**
      * A new browser that trusts exactly one more certificate, as a classroom machine on which it was installed:
      * Chromium accepts a server certificate whose public key has this SHA-256 and no other unknown one.
@@ -56,13 +63,22 @@ public final class Chromium {
     }
 
     private static ChromeDriver start(ChromeOptions options, boolean autoplayAllowed) throws IOException {
+        return start(options, autoplayAllowed, true);
+    }
+
+    /** @param grantMedia whether the camera and microphone are given without a prompt (else the prompt decides) */
+    private static ChromeDriver start(ChromeOptions options, boolean autoplayAllowed, boolean grantMedia)
+            throws IOException {
         options.setBinary(BINARY.toFile());
+        if (grantMedia) {
+            options.addArguments("--use-fake-ui-for-media-stream");
+        }
         if (autoplayAllowed) {
             options.addArguments("--autoplay-policy=no-user-gesture-required");
         }
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory("sanke-chromium").toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()

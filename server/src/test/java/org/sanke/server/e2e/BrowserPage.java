@@ -38,6 +38,11 @@ final class BrowserPage implements AutoCloseable {
         return new BrowserPage(label, visit(Chromium.startWithAutoplayRules(), url), "window.sanke");
     }
 
+    /** A page in a browser in which the person refused the camera and microphone. */
+    static BrowserPage openRefusingCamera(String label, String url) throws IOException {
+        return new BrowserPage(label, visit(Chromium.startRefusingPermissions(), url), "window.sanke");
+    }
+
     /** A classroom terminal: the lesson runs in a frame that the terminal opens when the timetable says so. */
     static BrowserPage openTerminal(String label, String url) throws IOException {
         return open(label, url, "(window.sanke && window.sanke.frameHook())");
