@@ -24,7 +24,8 @@ async function showData(personId, into) {
   box.append(el('h3', { textContent: `${p.name} · ${t(`role_${p.role}`)}` }));
   const facts = el('ul');
   facts.append(el('li', { textContent: `${t('loginName')}: ${data.account.loginName ?? '—'}` }),
-    el('li', { textContent: `${t('realName')}: ${data.realName.verified ? t('verified') : t('notVerified')}` }));
+    el('li', { textContent: `${t('realName')}: ${data.realName.verified ? t('verified') : t('notVerified')}` }),
+    el('li', { textContent: `${t('lessonsJoined')}: ${data.lessons.length}` }));
   box.append(facts);
   const download = el('button', { type: 'button', textContent: t('download'), className: 'download' });
   download.addEventListener('click', () => {

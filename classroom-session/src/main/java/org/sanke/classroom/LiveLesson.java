@@ -48,6 +48,12 @@ public final class LiveLesson {
 
     /** A join, saying whether the person has a verified real name (which staging in some modes asks, S4). */
     public JoinResult join(Role role, String displayName, String classroomId, boolean realNameVerified) {
+        return join(role, displayName, classroomId, realNameVerified, null);
+    }
+
+    /** A join of a signed-in person ({@code personId}), or of a link or terminal (null). */
+    public JoinResult join(Role role, String displayName, String classroomId, boolean realNameVerified,
+                           String personId) {
         JoinResult.Refusal refusal = policy.check(lesson, participants.values(), role);
         if (refusal != null) {
             return refusal;
@@ -55,7 +61,7 @@ public final class LiveLesson {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
         Participant participant = new Participant("p" + HexFormat.of().formatHex(id), role, displayName, classroomId,
-                realNameVerified);
+                realNameVerified, personId);
         participants.put(participant.id(), participant);
         return new JoinResult.Admitted(participant);
     }

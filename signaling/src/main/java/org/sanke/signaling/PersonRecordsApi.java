@@ -114,8 +114,11 @@ final class PersonRecordsApi {
         data.permissions().forEach(permission -> held.add(permission.wireName()));
         ArrayNode requests = out.putArray("deletionRequests");
         data.requests().forEach(r -> requests.add(requestJson(r)));
-        out.put("notKept", "attendance is kept per classroom and lesson, not per person; media is not recorded"
-                + " unless a lesson is");
+        ArrayNode lessons = out.putArray("lessons");
+        data.lessons().forEach(l -> lessons.addObject().put("lessonId", l.lessonId()).put("role", l.role())
+                .put("joinedAt", l.joinedAt().toString()).put("leftAt", text(l.leftAt())));
+        out.put("notKept", "a classroom's attendance is the room's, not a pupil's; media is not recorded unless a"
+                + " lesson is");
         return out;
     }
 

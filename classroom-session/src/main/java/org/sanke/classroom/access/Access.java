@@ -10,6 +10,7 @@ import org.sanke.classroom.store.JdbcAccountStore;
 import org.sanke.classroom.store.JdbcAuditStore;
 import org.sanke.classroom.store.JdbcDataRequestStore;
 import org.sanke.classroom.store.JdbcGuardianStore;
+import org.sanke.classroom.store.JdbcPersonAttendance;
 import org.sanke.classroom.store.JdbcPersonErasure;
 import org.sanke.classroom.store.JdbcRealNameStore;
 import org.sanke.classroom.store.JdbcStaffPermissionStore;
@@ -37,7 +38,8 @@ public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grant
         sessions.onPersonSignedOut(grants::revokeAllOf); // a signed-out person's grants stop opening lessons
         PersonRecords records = new PersonRecords(people, accountStore, new JdbcRealNameStore(database),
                 new JdbcGuardianStore(database), new JdbcStaffPermissionStore(database),
-                new JdbcDataRequestStore(database), new JdbcPersonErasure(database), audit, clock);
+                new JdbcDataRequestStore(database), new JdbcPersonErasure(database),
+                new JdbcPersonAttendance(database), audit, clock);
         records.onErase(sessions::endAllOf); // a deleted person is signed out everywhere first
         return new Access(accounts, sessions, grants, new PlatformSetup(accounts, people),
                 new TerminalPairing(people, clock), records);

@@ -25,6 +25,8 @@ import org.sanke.classroom.audit.AuditTrail;
  */
 public final class PersonRecords {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The most lessons an export lists, newest first. */
+    public static final int EXPORTED_LESSONS = 1000;
 
     private final SchoolRegistry people;
     private final AccountStore accounts;
@@ -33,13 +35,14 @@ public final class PersonRecords {
     private final StaffPermissionStore permissions;
     private final DataRequestStore requests;
     private final PersonErasure erasure;
+    private final PersonAttendance attendance;
     private final AuditTrail audit;
     private final Clock clock;
     private volatile Consumer<String> signOut = personId -> { };
 
     public PersonRecords(SchoolRegistry people, AccountStore accounts, RealNameStore realNames,
                          GuardianStore guardians, StaffPermissionStore permissions, DataRequestStore requests,
-                         PersonErasure erasure, AuditTrail audit, Clock clock) {
+                         PersonErasure erasure, PersonAttendance attendance, AuditTrail audit, Clock clock) {
         this.people = people;
         this.accounts = accounts;
         this.realNames = realNames;
@@ -47,6 +50,7 @@ public final class PersonRecords {
         this.permissions = permissions;
         this.requests = requests;
         this.erasure = erasure;
+        this.attendance = attendance;
         this.audit = audit;
         this.clock = clock;
     }
@@ -183,7 +187,8 @@ public final class PersonRecords {
         return new PersonData(person, account.map(Account::loginName).orElse(null),
                 account.map(Account::createdAt).orElse(null), account.map(Account::hasSecondFactor).orElse(false),
                 realNames.find(personId).orElse(null), guardians.guardiansOf(personId),
-                guardians.wardsOf(personId), held, requests.ofPerson(personId));
+                guardians.wardsOf(personId), held, requests.ofPerson(personId),
+                attendance.of(personId, EXPORTED_LESSONS));
     }
 
     /** Corrects the name kept for a person (the person, a guardian or their school's administrator). */

@@ -33,7 +33,7 @@ public final class JdbcAttendanceStore implements AttendanceStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAttendanceStore.class);
 
     private static final String INSERT_JOIN = "INSERT INTO attendance (lesson_id, participant_id, role, name,"
-            + " joined_at, classroom_id) VALUES (?, ?, ?, ?, ?, ?)";
+            + " joined_at, classroom_id, person_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_LEAVE = "UPDATE attendance SET left_at = ?, leave_reason = ?"
             + " WHERE lesson_id = ? AND participant_id = ? AND left_at IS NULL";
     private static final String INSERT_SAMPLE = "INSERT INTO quality_sample (lesson_id, participant_id, sampled_at,"
@@ -148,7 +148,7 @@ public final class JdbcAttendanceStore implements AttendanceStore {
         Object[] values = switch (write) {
             case AttendanceWrite.Joined j -> new Object[] {j.lessonId(), j.participant().id(),
                 j.participant().role().name(), j.participant().displayName(), Timestamp.from(j.at()),
-                j.participant().classroomId()};
+                j.participant().classroomId(), j.participant().personId()};
             case AttendanceWrite.Left l -> new Object[] {Timestamp.from(l.at()), l.reason(), l.lessonId(),
                 l.participantId()};
             case AttendanceWrite.Sampled sampled -> {

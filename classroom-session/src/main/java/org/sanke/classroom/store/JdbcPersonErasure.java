@@ -9,6 +9,9 @@ import org.sanke.classroom.privacy.PersonErasure;
  * audit trail stay: they are the record that the deletion happened.
  */
 public final class JdbcPersonErasure implements PersonErasure {
+    /** What an erased person's attendance rows say instead of a name. */
+    public static final String ERASED_NAME = "—";
+
     private final Database database;
 
     public JdbcPersonErasure(Database database) {
@@ -45,6 +48,8 @@ public final class JdbcPersonErasure implements PersonErasure {
         Jdbc.update(c, "DELETE FROM staff_permission WHERE person_id = ?", personId);
         Jdbc.update(c, "DELETE FROM guardianship WHERE guardian_id = ? OR ward_id = ?", personId, personId);
         Jdbc.update(c, "UPDATE lesson SET owner_id = NULL WHERE owner_id = ?", personId);
+        // Lessons the person joined stay counted for their school, without who it was.
+        Jdbc.update(c, "UPDATE attendance SET name = ?, person_id = NULL WHERE person_id = ?", ERASED_NAME, personId);
         Jdbc.update(c, "DELETE FROM person WHERE id = ?", personId);
     }
 }

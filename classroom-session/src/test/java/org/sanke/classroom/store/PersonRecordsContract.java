@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sanke.classroom.Participant;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.School;
@@ -38,6 +39,7 @@ abstract class PersonRecordsContract {
     private Accounts accounts;
     private PersonRecords records;
     private AuditTrail audit;
+    private JdbcAttendanceStore attendance;
     private Person security;
     private Person schoolAdmin;
     private Person pupil;
@@ -52,8 +54,9 @@ abstract class PersonRecordsContract {
         audit = new AuditTrail(new JdbcAuditStore(db), clock);
         accounts = new Accounts(accountStore, people, new Passwords(64, 1), AccessAudit.into(audit), clock);
         records = new PersonRecords(people, accountStore, new JdbcRealNameStore(db), new JdbcGuardianStore(db),
-                new JdbcStaffPermissionStore(db), new JdbcDataRequestStore(db), new JdbcPersonErasure(db), audit,
-                clock);
+                new JdbcStaffPermissionStore(db), new JdbcDataRequestStore(db), new JdbcPersonErasure(db),
+                new JdbcPersonAttendance(db), audit, clock);
+        attendance = new JdbcAttendanceStore(db);
         records.onErase(signedOut::add);
         security = add(new Person("sec", null, "Security", PersonRole.SECURITY_ADMIN));
         schoolAdmin = add(new Person("head", "hill", "Head", PersonRole.SCHOOL_ADMIN));
@@ -103,7 +106,12 @@ abstract class PersonRecordsContract {
     @Test
     void aGuardianSeesCorrectsAndAsksToDeleteAChildsDataAndReadsTheReasonOfARefusal() throws Exception { // S39
         accounts.create(pupil, "xiaoming", "Spring-Rain-2026", false);
+        attendance.joined("open-1", new Participant("p1", org.sanke.classroom.Role.LEARNER, "Xiao Ming", null, false,
+                pupil.id()), clock.instant());
+        attendance.joined("open-1", new Participant("p2", org.sanke.classroom.Role.LEARNER, "Someone", null, false,
+                null), clock.instant());
         PersonData data = records.export(mother, pupil.id());
+        assertThat(data.lessons()).extracting(l -> l.lessonId() + " " + l.role()).containsExactly("open-1 learner");
         assertThat(data.person().name()).isEqualTo("Xiao Ming");
         assertThat(data.loginName()).isEqualTo("xiaoming");
         assertThat(data.guardianIds()).containsExactly("mother");
@@ -136,6 +144,9 @@ abstract class PersonRecordsContract {
         assertThat(signedOut).containsExactly("pupil");
         assertThat(people.person(pupil.id())).isEmpty();
         assertThat(accounts.byLogin("xiaoming")).isEmpty();
+        assertThat(attendance.lesson("open-1")).extracting(org.sanke.classroom.AttendanceRecord::name)
+                .as("the lesson still counts the pupil, without who it was")
+                .containsExactly(JdbcPersonErasure.ERASED_NAME, "Someone");
         assertThat(records.export(mother, mother.id()).wardIds()).isEmpty();
         assertThat(records.requestsOf(pupil.id())).as("the record that it was handled stays, by opaque id")
                 .extracting(DataRequest::state)

@@ -152,7 +152,8 @@ public final class LessonRoom {
                         old.session.closeBecauseReplaced();
                     });
         }
-        JoinResult result = live.join(role, name, role == Role.CLASSROOM ? classroomId : null, realNameVerified);
+        JoinResult result = live.join(role, name, role == Role.CLASSROOM ? classroomId : null, realNameVerified,
+                personId);
         if (!(result instanceof JoinResult.Admitted admitted)) {
             return result;
         }
