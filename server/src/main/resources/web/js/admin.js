@@ -34,6 +34,8 @@ async function refresh() {
   options(document.querySelector('#person-form [name=schoolId]'), schools, (s) => s.name, '—');
   options(document.querySelector('#pair-form [name=classroomId]'), classrooms,
     (c) => `${names.get(c.schoolId)} · ${c.name}`);
+  options(document.querySelector('#person-form [name=wardId]'), people.filter((p) => p.role === 'learner'),
+    (p) => `${p.name ?? t('nameHidden')} · ${names.get(p.schoolId) ?? ''}`);
   options(document.querySelector('#account-form [name=personId]'), people,
     (p) => `${p.name ?? t('nameHidden')} (${t(`role_${p.role}`)})`);
   const teachers = people.filter((p) => p.role === 'lead_teacher');
@@ -74,7 +76,14 @@ onSubmit('classroom-form', (f) => ['/api/classrooms', { schoolId: f.schoolId.val
     document.getElementById('terminal-link').textContent = `${t('terminalLink')}: ${link}`;
   });
 onSubmit('person-form', (f) => ['/api/people', { name: f.name.value, role: f.role.value,
-  ...(f.schoolId.value ? { schoolId: f.schoolId.value } : {}) }]);
+  ...(f.schoolId.value ? { schoolId: f.schoolId.value } : {}),
+  ...(f.role.value === 'guardian' ? { wardId: f.wardId.value } : {}) }]);
+// A guardian speaks for a learner of the same school: the form asks which.
+const personForm = document.getElementById('person-form');
+personForm.role.addEventListener('change', () => {
+  personForm.wardId.hidden = personForm.role.value !== 'guardian';
+  personForm.wardId.required = !personForm.wardId.hidden;
+});
 onSubmit('pair-form', (f) => [`/api/classrooms/${encodeURIComponent(f.classroomId.value)}/pair`,
   { code: f.code.value }]);
 onSubmit('account-form', (f) => [`/api/people/${encodeURIComponent(f.personId.value)}/account`,
