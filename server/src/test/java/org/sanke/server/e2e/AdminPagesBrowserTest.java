@@ -69,7 +69,7 @@ class AdminPagesBrowserTest {
         }
         assertThat(text("terminal-link")).contains("/terminal.html?classroom=", "&token=");
         submit("person-form", "f.name.value = 'Wang'; f.role.value = 'lead_teacher';");
-        awaitText("people", "Wang (lead_teacher)");
+        awaitText("people", "Wang (lead teacher)");
 
         String start = LocalDateTime.now(Domain.DEFAULT_ZONE).plusDays(2).withSecond(0).withNano(0).toString();
         String pick = "f.subject.value = 'Chinese'; f.start.value = '" + start + "';"
