@@ -28,9 +28,20 @@ export async function summarize(client) {
   return { inbound, outbound };
 }
 
-/** One short line for a tile: resolution and frames decoded. */
-export function describe(entry) {
+/** The numbers behind a tile's badge, for those who open the details: resolution, frame rate, loss. */
+export function describe(entry, framesPerSecond, lossPercent) {
   if (!entry) return '';
-  if (entry.kind === 'video') return `${entry.frameWidth}×${entry.frameHeight} · ${entry.framesDecoded} frames`;
-  return `${entry.packetsReceived} audio packets`;
+  const loss = lossPercent === undefined ? '' : ` · ${lossPercent.toFixed(1)}%`;
+  if (entry.kind === 'video') return `${entry.frameWidth}×${entry.frameHeight} · ${framesPerSecond} fps${loss}`;
+  return `${entry.packetsReceived} audio packets${loss}`;
+}
+
+/**
+ * How well a room is received, in one word: from the loss and freezes it reports and the frame rate the teacher's
+ * browser decodes. good: smooth; poor: visibly rough; bad: hard to follow.
+ */
+export function grade({ lossPercent = 0, freezeMs = 0, framesPerSecond }) {
+  if (lossPercent >= 10 || freezeMs >= 5000 || (framesPerSecond !== undefined && framesPerSecond < 5)) return 'bad';
+  if (lossPercent >= 3 || freezeMs >= 2000 || (framesPerSecond !== undefined && framesPerSecond < 15)) return 'poor';
+  return 'good';
 }

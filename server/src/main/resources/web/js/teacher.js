@@ -1,7 +1,7 @@
 import { LessonClient } from './lesson-client.js';
 import { api } from './access.js';
 import { installHook, startWithCamera } from './hook.js';
-import { describe } from './stats.js';
+import { describe, grade } from './stats.js';
 import { describeError, t, translatePage } from './i18n.js';
 import { reportQuality } from './quality.js';
 import { attachChat } from './chat.js';
@@ -33,7 +33,7 @@ function tileFor(participantId, name) {
     tile = document.createElement('figure');
     tile.className = 'tile';
     tile.innerHTML = '<video autoplay playsinline></video><figcaption><span class="name"></span>'
-      + '<span class="quality"></span><span class="reported"></span>'
+      + '<span class="badge"></span><span class="quality numbers"></span>'
       + '<button type="button" class="mute"></button><button type="button" class="stage-toggle"></button></figcaption>';
     tile.querySelector('.mute').textContent = t('mute');
     tile.querySelector('.mute').addEventListener('click',
@@ -116,13 +116,12 @@ client.addEventListener('hand-queue', (e) => {
 attachChat(client, document.getElementById('chat'), document.getElementById('chat-form'));
 attachQuestions(client, document.getElementById('questions'), { teacher: true });
 
-client.addEventListener('quality-report', (e) => {
-  const tile = tiles.get(e.detail.participantId);
-  if (tile) {
-    tile.querySelector('.reported').textContent = ` ${t('lossShort')} ${e.detail.lossPercent.toFixed(1)}%`;
-    tile.classList.toggle('poor', e.detail.lossPercent >= 5 || e.detail.freezeMs >= 2000);
-  }
-});
+// Each room's latest quality report (loss, freezes), and the frames its video had at the last look: the badge.
+const reported = new Map();
+const lastFrames = new Map();
+client.addEventListener('quality-report', (e) => reported.set(e.detail.participantId, e.detail));
+const details = document.getElementById('details');
+details.addEventListener('change', () => document.body.classList.toggle('show-details', details.checked));
 
 client.addEventListener('problem-reported', (e) => {
   const item = document.createElement('li');
@@ -171,7 +170,16 @@ setInterval(async () => {
   const { inbound } = await hook.stats();
   for (const [participantId, tile] of tiles) {
     const video = inbound.find((s) => s.participantId === participantId && s.kind === 'video');
-    tile.querySelector('.quality').textContent = describe(video);
+    const fps = video && lastFrames.has(participantId)
+      ? Math.max(0, video.framesDecoded - lastFrames.get(participantId)) : undefined;
+    if (video) lastFrames.set(participantId, video.framesDecoded);
+    const report = reported.get(participantId) ?? {};
+    const level = grade({ ...report, framesPerSecond: fps });
+    const badge = tile.querySelector('.badge');
+    badge.textContent = t(`quality_${level}`);
+    badge.className = `badge ${level}`;
+    tile.classList.toggle('poor', level !== 'good');
+    tile.querySelector('.quality').textContent = describe(video, fps, report.lossPercent);
   }
 }, 1000);
 

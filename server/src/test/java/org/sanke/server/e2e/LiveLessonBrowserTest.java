@@ -68,6 +68,14 @@ class LiveLessonBrowserTest {
             List<String> classroomIds = classrooms.stream().map(BrowserPage::participantId).toList();
             teacher.await("video from every classroom", GUARD,
                     p -> classroomIds.stream().allMatch(id -> p.framesDecodedFrom(id) > 0));
+            // Each room's tile says in a word how well it comes through; the numbers are behind "Details".
+            teacher.await("a quality word on every room's tile", GUARD, p -> ((Number) p.script(
+                    "return [...document.querySelectorAll('.tile .badge')].filter(b => ['良好', '一般', '较差']"
+                            + ".includes(b.textContent)).length")).intValue() >= classroomIds.size());
+            assertThat((Boolean) teacher.script("return getComputedStyle(document.querySelector('.numbers'))"
+                    + ".display === 'none'")).as("no numbers unless asked").isTrue();
+            teacher.click("#details");
+            teacher.await("the numbers on asking", GUARD, p -> String.valueOf(p.text(".numbers")).contains("fps"));
 
             Map<BrowserPage, Long> before = frameCounts(teacher, teacherId, classrooms, classroomIds);
             double dropsBefore = droppedPackets();
