@@ -51,5 +51,26 @@ for (const [id, key] of [['problem-no-sound', 'noSound'], ['problem-frozen', 'fr
     setTimeout(() => showStatus(''), 4000);
   }, (error) => showStatus(describeError(error))));
 }
+// What the room sees at the top of its screen: the lesson and who teaches it.
+const lessonInfo = document.getElementById('lesson-info');
+let teacherName = null;
+function showLesson() {
+  if (!client.lesson) return;
+  lessonInfo.textContent = teacherName ? `${client.lesson.title} · ${t('teacher')}: ${teacherName}`
+    : client.lesson.title;
+}
+client.addEventListener('state', (e) => {
+  if (e.detail.state === 'joined') {
+    teacherName = client.others?.find((p) => p.role === 'teacher')?.name ?? null;
+    showLesson();
+  }
+});
+client.addEventListener('participant-joined', (e) => {
+  if (e.detail.role === 'teacher') {
+    teacherName = e.detail.name;
+    showLesson();
+  }
+});
+
 reportQuality(client);
 await startWithCamera(client, hook, (error) => showStatus(describeError(error)));

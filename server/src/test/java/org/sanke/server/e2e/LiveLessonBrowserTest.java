@@ -64,6 +64,8 @@ class LiveLessonBrowserTest {
                 classroom.await("the teacher's video and audio", GUARD,
                         p -> p.framesDecodedFrom(teacherId) > 0 && p.audioPacketsFrom(teacherId) > 0);
             }
+            assertThat(classrooms.get(0).text("#lesson-info")).as("the room sees which lesson and who teaches it")
+                    .contains("Chinese, grade 3", "Ms Wang");
             // The teacher decodes each classroom's video.
             List<String> classroomIds = classrooms.stream().map(BrowserPage::participantId).toList();
             teacher.await("video from every classroom", GUARD,
