@@ -36,7 +36,9 @@ function show(lesson) {
   const start = new Date(`${lesson.start}:00`);
   const time = lesson.start.slice(11, 16);
   const day = start.toDateString() === new Date().toDateString() ? '' : `${lesson.start.slice(0, 10)} `;
-  next.textContent = `${lesson.subject} · ${day}${time} · ${t('from')} ${lesson.from}`;
+  // The sending room's own screen: the teacher's page is its camera; the terminal says what comes, and from here.
+  const where = lesson.sending ? t('sendingHere') : `${t('from')} ${lesson.from}`;
+  next.textContent = `${lesson.subject} · ${day}${time} · ${where}`;
 }
 
 function enter(lesson) {
@@ -88,7 +90,7 @@ async function poll() {
   } else if (current) {
     leave(); // the lesson ended
   }
-  show(lessons.find((l) => !l.sending && l.state !== 'ended' && l.lessonId !== current) ?? null);
+  show(lessons.find((l) => l.state !== 'ended' && l.lessonId !== current) ?? null);
   window.sanke.polls++; // a poll that reached the server and acted on its answer
 }
 

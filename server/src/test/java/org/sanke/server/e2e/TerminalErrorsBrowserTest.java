@@ -33,6 +33,30 @@ class TerminalErrorsBrowserTest extends BrowserLessonTest {
                 p -> String.valueOf(p.text("#next")).contains("设备凭证已失效"));
     }
 
+    @Test
+    void aSendingRoomsTerminalShowsTheLessonItTeaches() throws Exception {
+        RequiredTool.requireChromium();
+        server = SankeServer.start(TestLessons.onLoopback("terminal-sending"));
+        String school = idOf(post("/api/schools", "{\"name\":\"City school\"}"));
+        String created = post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Studio\"}");
+        String studio = idOf(created);
+        String token = created.replaceAll(".*\"deviceToken\":\"([^\"]+)\".*", "$1");
+        String room = idOf(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Point A\"}"));
+        String teacher = idOf(post("/api/people", "{\"schoolId\":\"" + school + "\",\"name\":\"Wang\","
+                + "\"role\":\"lead_teacher\"}"));
+        java.time.LocalDateTime start = java.time.LocalDateTime.now(org.sanke.signaling.Domain.DEFAULT_ZONE)
+                .plusMinutes(2).withSecond(0).withNano(0);
+        post("/api/timetable", "{\"subject\":\"Chinese\",\"teacherId\":\"" + teacher + "\",\"sendingClassroomId\":\""
+                + studio + "\",\"receivingClassroomIds\":[\"" + room + "\"],\"start\":\"" + start
+                + "\",\"durationMinutes\":40}");
+        BrowserPage terminal = open("/terminal.html?classroom=" + studio + "&token=" + token + "&lang=en");
+        terminal.await("the lesson taught from this room, two minutes before it starts", GUARD,
+                p -> String.valueOf(p.text("#next")).contains("Chinese")
+                        && String.valueOf(p.text("#next")).contains("taught from this room"));
+        org.assertj.core.api.Assertions.assertThat(terminal.script("return window.sanke.lessonId"))
+                .as("the sending room's terminal does not join as a receiving classroom").isNull();
+    }
+
     private BrowserPage open(String path) throws Exception {
         return keep(BrowserPage.openTerminal(path, server.baseUrl() + path));
     }
