@@ -1,5 +1,5 @@
 import { api as call } from './access.js';
-import { t, translatePage } from './i18n.js';
+import { describeError, t, translatePage } from './i18n.js';
 
 // Administration over the REST API (docs/api.md): schools, classrooms (with their terminals' device tokens),
 // people and the timetable. Refusals are shown with the field they name.
@@ -63,7 +63,7 @@ function onSubmit(id, toBody, after) {
       event.target.reset();
       await refresh();
     } catch (error) {
-      message.textContent = error.message;
+      message.textContent = describeError(error);
     }
   });
 }
@@ -99,4 +99,4 @@ onSubmit('timetable-form', (f) => ['/api/timetable', {
   start: f.start.value, durationMinutes: Number(f.durationMinutes.value),
   ...(f.weeklyUntil.value ? { weeklyUntil: f.weeklyUntil.value } : {}) }]);
 
-refresh().catch((error) => { message.textContent = error.message; });
+refresh().catch((error) => { message.textContent = describeError(error); });

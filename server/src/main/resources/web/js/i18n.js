@@ -136,6 +136,12 @@ const STRINGS = {
     quality_poor: '一般',
     quality_bad: '较差',
     sendingHere: '本教室主讲',
+    duplicate_name: '已经有同名的了：请换一个名称',
+    not_enrolled: '这个教室没有报名这节课：请学校管理员在课表中添加',
+    lesson_not_open: '这节课现在还不能进入（上课前 10 分钟开放），或已经结束',
+    role_taken: '这节课已经有主讲老师了',
+    lesson_full: '这节课的人数已满',
+    role_not_allowed: '这类课堂不能以这个身份进入',
     saved: '已保存',
     terminalLink: '教室终端地址（只显示一次）',
     reportTitle: '课堂报告',
@@ -344,6 +350,12 @@ const STRINGS = {
     quality_poor: 'poor',
     quality_bad: 'bad',
     sendingHere: 'taught from this room',
+    duplicate_name: 'That name is taken already: choose another',
+    not_enrolled: 'This classroom is not enrolled in this lesson: ask the school administrator to add it to the timetable',
+    lesson_not_open: 'This lesson cannot be joined now (it opens 10 minutes before it starts) or has ended',
+    role_taken: 'This lesson already has a teacher',
+    lesson_full: 'This lesson is full',
+    role_not_allowed: 'This kind of lesson cannot be joined in this role',
     saved: 'Saved',
     terminalLink: 'Terminal address (shown once)',
     reportTitle: 'Lesson report',
@@ -429,7 +441,8 @@ export function t(key) {
 /** What a refusal of the server means, in the page's language when it is one people meet. */
 export function describeError(error) {
   const known = error.code && t(error.code) !== error.code;
-  return known ? t(error.code) : `${t('error')}: ${error.code ?? ''} ${error.message}`;
+  // Not in the table yet: the server's own sentence, without its code.
+  return known ? t(error.code) : `${t('error')}: ${error.message}`;
 }
 
 /** Fills every element that names a string with data-i18n. */

@@ -56,6 +56,11 @@ final class SchoolApi {
         router.get("/api/timetable").blockingHandler(ctx -> handle(ctx, this::timetable), false);
     }
 
+    /** Names that people would take for the same: case and runs of spaces aside. */
+    static boolean sameName(String a, String b) {
+        return a.strip().replaceAll("\\s+", " ").equalsIgnoreCase(b.strip().replaceAll("\\s+", " "));
+    }
+
     /** A POST answers 201 (it made something), a GET 200. */
     private void handle(RoutingContext ctx, RestSupport.Work work) {
         rest.handle(ctx, ctx.request().method().name().equals("POST") ? 201 : 200, work);
@@ -80,6 +85,9 @@ final class SchoolApi {
         AccessGate.require(ctx, Action.ADD_SCHOOL, Target.platform());
         ObjectNode body = rest.body(ctx, Set.of("name"));
         School school = new School(RestSupport.newId("s"), RestSupport.text(body, "name", 100, true));
+        if (domain.schools().schools().stream().anyMatch(s -> sameName(s.name(), school.name()))) {
+            throw new Refusal(409, "duplicate_name", "name", "a school is already called " + school.name());
+        }
         domain.schools().add(school);
         return schoolJson(school);
     }
@@ -91,6 +99,9 @@ final class SchoolApi {
         AccessGate.require(ctx, Action.ADD_CLASSROOM, Target.school(schoolId));
         if (domain.schools().school(schoolId).isEmpty()) {
             throw Refusal.invalid("schoolId", "no school has the id " + schoolId);
+        }
+        if (domain.schools().classrooms(schoolId).stream().anyMatch(c -> sameName(c.name(), name))) {
+            throw new Refusal(409, "duplicate_name", "name", "this school already has a classroom called " + name);
         }
         Classroom classroom = new Classroom(RestSupport.newId("c"), schoolId, name);
         domain.schools().add(classroom);

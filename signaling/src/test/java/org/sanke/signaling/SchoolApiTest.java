@@ -119,6 +119,19 @@ class SchoolApiTest {
     }
 
     @Test
+    void aSecondSchoolOrClassroomOfTheSameNameIsRefused() throws Exception {
+        String school = id(post("/api/schools", "{\"name\":\"Green Hill School\"}"));
+        HttpResponse<String> again = post("/api/schools", "{\"name\":\" green  hill school \"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("\"error\":\"duplicate_name\"", "already called");
+        id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Room 1\"}"));
+        assertThat(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"room 1\"}").body())
+                .contains("duplicate_name", "already has a classroom called");
+        String other = id(post("/api/schools", "{\"name\":\"River School\"}"));
+        id(post("/api/classrooms", "{\"schoolId\":\"" + other + "\",\"name\":\"Room 1\"}")); // another school's
+    }
+
+    @Test
     void aTeacherSeesHerOwnLessonsOfTheWeekAndNobodyElses() throws Exception {
         String school = id(post("/api/schools", "{\"name\":\"Home school\"}"));
         String studio = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Studio\"}"));
