@@ -49,8 +49,27 @@ async function refresh() {
       e.receivingClassroomIds.map((id) => names.get(id)).join(', ')]) {
       row.append(Object.assign(document.createElement('td'), { textContent: text }));
     }
+    row.dataset.entry = e.id;
+    const withdraw = Object.assign(document.createElement('button'), { type: 'button', className: 'withdraw',
+      textContent: t('withdrawEntry') });
+    withdraw.addEventListener('click', () => withdrawEntry(e));
+    const cell = document.createElement('td');
+    cell.append(withdraw);
+    row.append(cell);
     return row;
   }));
+}
+
+/** Takes an entry off the timetable from now on (lessons already given stay in the records). */
+async function withdrawEntry(entry) {
+  if (!window.confirm(`${t('withdrawEntryConfirm')} ${entry.subject}`)) return;
+  try {
+    const done = await call(`/api/timetable/${encodeURIComponent(entry.id)}`, { method: 'DELETE' });
+    message.textContent = done.result === 'removed' ? t('entryRemoved') : t('seriesEnded');
+    await refresh();
+  } catch (error) {
+    message.textContent = describeError(error);
+  }
 }
 
 function onSubmit(id, toBody, after) {

@@ -96,6 +96,46 @@ public final class Scheduling {
         return new Result.Scheduled(entry);
     }
 
+    /** What withdrawing an entry did. */
+    public enum Withdrawal {
+        /** None of its lessons had begun: it is gone. */
+        REMOVED,
+        /** Some had: the series ends with the last one begun, which stays in the records (archived, not erased). */
+        SERIES_ENDED,
+        /** Its only lesson has begun or been given: it stays, as the record of that lesson. */
+        ALREADY_GIVEN,
+        NOT_FOUND
+    }
+
+    /** Takes an entry off the timetable from now on; lessons that have begun are kept. */
+    public synchronized Withdrawal withdraw(String entryId) {
+        TimetableEntry entry = byId.get(entryId);
+        if (entry == null) {
+            return Withdrawal.NOT_FOUND;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        java.util.List<LocalDateTime> begun = entry.starts().stream().filter(start -> !start.isAfter(now)).toList();
+        if (begun.isEmpty()) {
+            store.remove(entryId); // first, so that a store failure leaves the timetable as it was
+            timetable.remove(entryId);
+            byId.remove(entryId);
+            modes.remove(entryId);
+            return Withdrawal.REMOVED;
+        }
+        if (entry.until() == null || begun.size() == entry.starts().size()) {
+            return Withdrawal.ALREADY_GIVEN;
+        }
+        java.time.LocalDate lastDay = begun.get(begun.size() - 1).toLocalDate();
+        TimetableEntry shortened = new TimetableEntry(entry.id(), entry.subject(), entry.teacherId(),
+                entry.sendingClassroomId(), entry.receivingClassroomIds(), entry.firstStart(), entry.duration(),
+                lastDay);
+        store.endSeries(entryId, lastDay);
+        timetable.remove(entryId);
+        timetable.add(shortened);
+        byId.put(entryId, shortened);
+        return Withdrawal.SERIES_ENDED;
+    }
+
     public synchronized java.util.List<TimetableEntry> entries() {
         return timetable.entries();
     }

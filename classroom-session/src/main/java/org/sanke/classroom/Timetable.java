@@ -83,6 +83,17 @@ public final class Timetable {
         return who;
     }
 
+    /** Takes an entry and its bookings off the timetable; false when it was not on it. */
+    public synchronized boolean remove(String entryId) {
+        boolean removed = entries.removeIf(e -> e.id().equals(entryId));
+        if (removed) {
+            for (NavigableMap<LocalDateTime, Booking> calendar : calendars.values()) {
+                calendar.values().removeIf(booking -> booking.entryId().equals(entryId));
+            }
+        }
+        return removed;
+    }
+
     public synchronized List<TimetableEntry> entries() {
         return List.copyOf(entries);
     }

@@ -9,6 +9,12 @@ public interface TimetableStore {
     /** Every entry, with the mode it was scheduled with. */
     List<Scheduled> all();
 
+    /** Takes an entry off the timetable for good (none of its lessons has begun). */
+    void remove(String entryId);
+
+    /** Ends a weekly entry's series after {@code lastDay}: the lessons given stay in the records. */
+    void endSeries(String entryId, java.time.LocalDate lastDay);
+
     /** Records that a lesson (an occurrence's id) was ended by its teacher before its time; idempotent. */
     void endEarly(String lessonId, java.time.Instant at);
 

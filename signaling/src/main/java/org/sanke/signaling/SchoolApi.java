@@ -54,6 +54,7 @@ final class SchoolApi {
         router.post("/api/classrooms/:id/device-token").blockingHandler(ctx -> handle(ctx, this::rotateToken), false);
         router.get("/api/schools/:id/attendance").blockingHandler(this::schoolAttendance, false);
         router.get("/api/timetable").blockingHandler(ctx -> handle(ctx, this::timetable), false);
+        router.delete("/api/timetable/:id").blockingHandler(ctx -> rest.handle(ctx, 200, this::withdraw), false);
     }
 
     /** Names that people would take for the same: case and runs of spaces aside. */
@@ -188,6 +189,29 @@ final class SchoolApi {
             }
         }
         return personJson(person);
+    }
+
+    /**
+     * Takes an entry off the timetable, from now on: an entry none of whose lessons has begun is removed; a weekly one
+     * ends with its last lesson begun, which stays in the records with its attendance; a single lesson given stays.
+     * The sending classroom's school decides.
+     */
+    private JsonNode withdraw(RoutingContext ctx) throws Refusal {
+        String id = ctx.pathParam("id");
+        TimetableEntry entry = domain.scheduling().entries().stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new Refusal(404, "entry_not_found", "id", "no timetable entry has the id " + id));
+        String school = domain.schools().classroom(entry.sendingClassroomId()).map(Classroom::schoolId).orElse(null);
+        AccessGate.require(ctx, Action.SCHEDULE, school == null ? Target.platform() : Target.school(school));
+        Scheduling.Withdrawal done = domain.scheduling().withdraw(id);
+        return switch (done) {
+            case REMOVED -> rest.object().put("id", id).put("result", "removed");
+            case SERIES_ENDED -> rest.object().put("id", id).put("result", "series_ended")
+                    .put("weeklyUntil", domain.scheduling().entries().stream().filter(e -> e.id().equals(id))
+                            .findFirst().map(e -> e.until().toString()).orElse(null));
+            case ALREADY_GIVEN -> throw new Refusal(409, "already_given", "id", "this lesson has been given; it"
+                    + " stays in the records");
+            case NOT_FOUND -> throw new Refusal(404, "entry_not_found", "id", "no timetable entry has the id " + id);
+        };
     }
 
     private JsonNode schedule(RoutingContext ctx) throws Refusal {

@@ -86,6 +86,20 @@ class AuthorisationMatrixTest {
             return domain.access().records().target(person()).orElseThrow();
         }
 
+        /** A fresh timetable entry sent from the school's studio, a week or more ahead. */
+        String freshEntry() {
+            String id = "entry" + (++counter);
+            String teacher = scope == Scope.OWN ? "lead_teacher-hill" : riverTeacher.id();
+            var result = domain.scheduling().schedule(new org.sanke.classroom.TimetableEntry(id, "Art", teacher,
+                    room(), Set.of(room() + "-2"), java.time.LocalDateTime.now(Domain.DEFAULT_ZONE).plusDays(7)
+                    .plusHours(counter).withMinute(0).withSecond(0).withNano(0), java.time.Duration.ofMinutes(40), null),
+                    LessonMode.DEDICATED);
+            if (!(result instanceof org.sanke.classroom.Scheduling.Result.Scheduled)) {
+                throw new IllegalStateException(String.valueOf(result));
+            }
+            return id;
+        }
+
         /** A fresh deletion request of a person of the school, waiting for a decision. */
         String freshRequest() {
             Person p = new Person("asker" + (++counter), school(), "Asker " + counter, PersonRole.LEARNER);
@@ -170,6 +184,8 @@ class AuthorisationMatrixTest {
             new Route("decide a deletion request", "POST", f -> "/api/data-requests/" + f.freshRequest()
                     + "/decision", f -> "{\"carryOut\":false,\"reason\":\"Kept until the term ends\"}",
                     Action.DECIDE_DATA_REQUEST, f -> Target.school(f.school())),
+            new Route("withdraw a timetable entry", "DELETE", f -> "/api/timetable/" + f.freshEntry(), f -> null,
+                    Action.SCHEDULE, f -> Target.school(f.school())),
             new Route("read the audit trail", "GET", f -> "/api/audit", f -> null, Action.READ_AUDIT_TRAIL,
                     f -> Target.platform()));
 
@@ -183,6 +199,8 @@ class AuthorisationMatrixTest {
         domain.schools().add(new School("river", "River School"));
         domain.schools().add(new Classroom("hill-room", "hill", "Hill studio"));
         domain.schools().add(new Classroom("river-room", "river", "River studio"));
+        domain.schools().add(new Classroom("hill-room-2", "hill", "Hill point"));
+        domain.schools().add(new Classroom("river-room-2", "river", "River point"));
         riverTeacher = new Person("river-teacher", "river", "River teacher", PersonRole.LEAD_TEACHER);
         domain.schools().add(riverTeacher);
         riverLesson = domain.lessons().create("River maths", LessonMode.MASTER_TEACHER, 3, riverTeacher.id());

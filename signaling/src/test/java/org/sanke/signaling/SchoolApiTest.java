@@ -151,6 +151,15 @@ class SchoolApiTest {
         assertThat(TestAccess.call(server, "GET", "/api/my-lessons?days=0", null, herCookie).body())
                 .contains("invalid_field", "1 to 31");
         assertThat(TestAccess.call(server, "GET", "/api/my-lessons", null, null).statusCode()).isEqualTo(401);
+
+        String entry = get("/api/timetable").replaceAll("(?s).*\"id\":\"([^\"]+)\",\"subject\":\"Art\".*", "$1");
+        assertThat(TestAccess.call(server, "DELETE", "/api/timetable/" + entry, null, herCookie).body())
+                .as("a teacher does not take lessons off the timetable").contains("forbidden");
+        assertThat(TestAccess.call(server, "DELETE", "/api/timetable/" + entry, null, admin()).body())
+                .contains("\"result\":\"removed\"");
+        assertThat(TestAccess.call(server, "GET", "/api/my-lessons", null, herCookie).body()).doesNotContain("Art");
+        assertThat(TestAccess.call(server, "DELETE", "/api/timetable/" + entry, null, admin()).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

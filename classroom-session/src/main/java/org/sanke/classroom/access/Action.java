@@ -10,7 +10,7 @@ public enum Action {
     READ_PEOPLE("GET /api/people"),
     ADD_PERSON("POST /api/people, POST /api/people/{id}/account"),
     READ_TIMETABLE("GET /api/timetable, GET /api/classrooms/{id}/upcoming"),
-    SCHEDULE("POST /api/timetable"),
+    SCHEDULE("POST /api/timetable, DELETE /api/timetable/{id}"),
     CREATE_LESSON("POST /api/lessons"),
     READ_LESSONS("GET /api/lessons, GET /api/lessons/{id}"),
     READ_LESSON_ATTENDANCE("GET /api/lessons/{id}/attendance"),

@@ -46,6 +46,24 @@ public final class JdbcTimetableStore implements TimetableStore {
     }
 
     @Override
+    public void remove(String entryId) {
+        Jdbc.with(database, "remove timetable entry " + entryId, c -> {
+            Jdbc.update(c, "DELETE FROM timetable_receiver WHERE entry_id = ?", entryId);
+            Jdbc.update(c, "DELETE FROM timetable_entry WHERE id = ?", entryId);
+            return null;
+        });
+    }
+
+    @Override
+    public void endSeries(String entryId, java.time.LocalDate lastDay) {
+        Jdbc.with(database, "end the series of timetable entry " + entryId, c -> {
+            Jdbc.update(c, "UPDATE timetable_entry SET weekly_until = ? WHERE id = ?", java.sql.Date.valueOf(lastDay),
+                    entryId);
+            return null;
+        });
+    }
+
+    @Override
     public void endEarly(String lessonId, java.time.Instant at) {
         try (Connection c = database.connect()) {
             if (Jdbc.query(c, "SELECT lesson_id FROM lesson_ended_early WHERE lesson_id = ?", r -> r.getString(1),

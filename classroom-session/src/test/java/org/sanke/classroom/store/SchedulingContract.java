@@ -35,6 +35,38 @@ abstract class SchedulingContract {
     }
 
     @Test
+    void aWithdrawnEntryFreesItsSlotsAndKeepsTheLessonsGivenAcrossARestart() throws Exception {
+        Database database = freshDatabase();
+        JdbcSchoolRegistry registry = new JdbcSchoolRegistry(database);
+        registry.add(new School("city", "City school"));
+        registry.add(new Classroom("studio", "city", "Studio"));
+        registry.add(new Classroom("a", "city", "Point A"));
+        registry.add(new Person("t", "city", "Wang", PersonRole.LEAD_TEACHER));
+        org.sanke.classroom.SettableClock clock = new org.sanke.classroom.SettableClock(NOW.instant(), CHINA);
+        Scheduling scheduling = new Scheduling(registry, new JdbcTimetableStore(database), clock);
+        scheduling.schedule(entry("weekly", "t", "studio", Set.of("a"), "2026-11-30T10:00",
+                LocalDate.parse("2026-12-21")), LessonMode.DEDICATED);
+        scheduling.schedule(entry("once", "t", "studio", Set.of("a"), "2026-12-01T10:00", null), LessonMode.DEDICATED);
+        scheduling.schedule(entry("given", "t", "studio", Set.of("a"), "2026-11-25T10:00", null),
+                LessonMode.DEDICATED);
+
+        assertThat(scheduling.withdraw("once")).isEqualTo(Scheduling.Withdrawal.REMOVED);
+        assertThat(scheduling.withdraw("nothing")).isEqualTo(Scheduling.Withdrawal.NOT_FOUND);
+        clock.advance(Duration.ofDays(8)); // 2 December: the weekly lesson of 30 November has been given
+        assertThat(scheduling.withdraw("given")).isEqualTo(Scheduling.Withdrawal.ALREADY_GIVEN);
+        assertThat(scheduling.withdraw("weekly")).isEqualTo(Scheduling.Withdrawal.SERIES_ENDED);
+        assertThat(scheduling.lesson("weekly-20261130")).as("the lesson given stays").isPresent();
+        assertThat(scheduling.lesson("weekly-20261207")).as("the next is gone").isEmpty();
+        assertThat(scheduling.schedule(entry("new", "t", "studio", Set.of("a"), "2026-12-07T10:00", null),
+                LessonMode.DEDICATED)).as("its slots are free").isInstanceOf(Scheduling.Result.Scheduled.class);
+
+        Scheduling restarted = new Scheduling(registry, new JdbcTimetableStore(reopen(database)), clock);
+        assertThat(restarted.entries()).extracting(TimetableEntry::id).containsExactlyInAnyOrder("weekly", "given",
+                "new");
+        assertThat(restarted.lesson("weekly-20261214")).isEmpty();
+    }
+
+    @Test
     void aSchoolsAttendanceCountsExpectedAttendedLateAndAbsentLessons() throws Exception {
         Database database = freshDatabase();
         JdbcSchoolRegistry registry = new JdbcSchoolRegistry(database);

@@ -82,6 +82,14 @@ class AdminPagesBrowserTest {
         submit("timetable-form", pick.replace(start, "2020-01-01T10:00"));
         awaitText("message", "start: the lesson would start in the past");
 
+        // Withdrawn before it is given: it leaves the timetable and its time is free again.
+        admin.script("window.confirm = () => true;");
+        admin.click("#timetable .withdraw");
+        awaitText("message", "Taken off the timetable");
+        admin.await("the timetable empty again", GUARD, p -> !String.valueOf(p.text("#timetable")).contains("Chinese"));
+        submit("timetable-form", pick);
+        awaitText("timetable", "Chinese");
+
         BrowserPage report = admin;
         admin.go(server.baseUrl() + "/report.html?lesson=demo&lang=en");
         {
