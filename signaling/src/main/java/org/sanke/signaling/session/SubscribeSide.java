@@ -48,6 +48,7 @@ final class SubscribeSide {
         for (int i = 0; i < sections.size(); i++) {
             Section old = sections.get(i);
             if (old.recyclable && old.producer.kind() == section.producer.kind()) {
+                section.replaced = old;
                 sections.set(i, section);
                 return true;
             }
@@ -57,6 +58,22 @@ final class SubscribeSide {
         }
         sections.add(section);
         return true;
+    }
+
+    /**
+     * Before an offer: a track that took a recycled slot and ended before any offer carried it gives the slot back
+     * to the rejected section it replaced. Browsers accept a new mid in a slot only for a track they are offered
+     * (a rejected new mid there breaks the m-line order, and the page's negotiation fails), and nothing was lost:
+     * the browser never heard of it. Then every section is marked offered.
+     */
+    void beforeOffer() {
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            if (!section.active && !section.offered && section.replaced != null) {
+                sections.set(i, section.replaced);
+            }
+        }
+        sections.forEach(section -> section.offered = true);
     }
 
     /** The browser answered the offer in flight: the sections it saw rejected may be recycled now. */
@@ -102,6 +119,10 @@ final class SubscribeSide {
         boolean offeredEnded;
         /** Ended, offered as rejected, and answered: the slot may take a new track. */
         boolean recyclable;
+        /** Carried by an offer at least once. */
+        boolean offered;
+        /** The rejected section whose slot this one took, until an offer carries it. */
+        Section replaced;
 
         Section(Member publisher, Producer producer, ConsumerParameters parameters, String source) {
             this.publisher = publisher;

@@ -74,6 +74,7 @@ final class Subscriptions {
         side.version++;
         side.dirty = false;
         side.offerInFlight = true;
+        side.beforeOffer();
         List<OfferedTrack> offered = side.sections.stream().map(SubscribeSide.Section::offeredTrack).toList();
         side.offered = offered;
         side.offeredSections = List.copyOf(side.sections);
