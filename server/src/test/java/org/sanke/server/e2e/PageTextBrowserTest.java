@@ -75,7 +75,15 @@ class PageTextBrowserTest extends BrowserLessonTest {
         page.await(path + " settled", GUARD, p -> Boolean.TRUE.equals(p.script(
                 "return document.readyState === 'complete' && document.querySelector(arguments[0]) !== null",
                 settledWhen)));
-        Thread.sleep(1500); // what the page's scripts fill in after loading
+        // What the page's scripts fill in after loading: its text unchanged over five looks (a second) is settled.
+        String[] last = {null};
+        int[] unchanged = {0};
+        page.await(path + "'s text to stop changing", GUARD, p -> {
+            String now = (String) p.script("return document.body.innerText");
+            unchanged[0] = now.equals(last[0]) ? unchanged[0] + 1 : 0;
+            last[0] = now;
+            return unchanged[0] >= 5;
+        });
         @SuppressWarnings("unchecked")
         List<String> untranslated = (List<String>) page.script("return [...document.querySelectorAll('[data-i18n]')]"
                 + ".filter(e => e.textContent.trim() === e.dataset.i18n).map(e => e.dataset.i18n)");
