@@ -1,8 +1,13 @@
 package org.sanke.classroom;
 
 /** The one rule for names shown to people: visible text of bounded length. */
-final class Names {
+public final class Names {
     private Names() {
+    }
+
+    /** Names that people would take for the same: case and runs of spaces aside. */
+    public static boolean same(String a, String b) {
+        return a.strip().replaceAll("\\s+", " ").equalsIgnoreCase(b.strip().replaceAll("\\s+", " "));
     }
 
     static void check(String field, String value, int maxLength) {

@@ -60,9 +60,29 @@ public final class Scheduling {
 
         record Clash(Timetable.Conflict conflict) implements Result {
         }
+
+        /** A revision of an entry whose only lesson has begun or been given: it stays as the record of it. */
+        record AlreadyGiven() implements Result {
+        }
+
+        record NotFound() implements Result {
+        }
     }
 
     public synchronized Result schedule(TimetableEntry entry, LessonMode mode) {
+        Result invalid = check(entry);
+        if (invalid != null) {
+            return invalid;
+        }
+        store.add(entry, mode); // first, so that a store failure leaves the timetable as it was
+        timetable.add(entry);
+        modes.put(entry.id(), mode);
+        byId.put(entry.id(), entry);
+        return new Result.Scheduled(entry);
+    }
+
+    /** Why an entry cannot be on the timetable as it is (an invalid field or a clash), or null when it can. */
+    private Result check(TimetableEntry entry) {
         Person teacher = registry.person(entry.teacherId()).orElse(null);
         if (teacher == null) {
             return new Result.Invalid("teacherId", "no person has the id " + entry.teacherId());
@@ -85,15 +105,87 @@ public final class Scheduling {
             return new Result.Invalid("weeklyUntil", "a weekly lesson repeats for at most one school year (until "
                     + entry.latestUntil() + ")");
         }
-        var conflict = timetable.conflictOf(entry);
-        if (conflict.isPresent()) {
-            return new Result.Clash(conflict.get());
+        return timetable.conflictOf(entry).<Result>map(Result.Clash::new).orElse(null);
+    }
+
+    /**
+     * Changes an entry from now on. When none of its lessons has begun, the entry itself changes. When some have, a
+     * weekly series is split: it ends with the last lesson begun (kept as given) and a new entry, with the changes,
+     * takes over from the next lesson; {@code revised} then carries the first start of the new entry. A single lesson
+     * that has begun cannot change.
+     *
+     * @param revised the entry as it should be (its id is ignored)
+     */
+    public synchronized Result revise(String entryId, TimetableEntry revised) {
+        TimetableEntry entry = byId.get(entryId);
+        if (entry == null) {
+            return new Result.NotFound();
         }
-        store.add(entry, mode); // first, so that a store failure leaves the timetable as it was
-        timetable.add(entry);
-        modes.put(entry.id(), mode);
-        byId.put(entry.id(), entry);
-        return new Result.Scheduled(entry);
+        LessonMode mode = modes.getOrDefault(entryId, LessonMode.DEDICATED);
+        LocalDateTime now = LocalDateTime.now(clock);
+        java.util.List<LocalDateTime> begun = entry.starts().stream().filter(start -> !start.isAfter(now)).toList();
+        if (begun.isEmpty()) {
+            TimetableEntry changed = withId(revised, entryId);
+            Result invalid = check(changed); // the timetable ignores an entry's clash with itself
+            if (invalid != null) {
+                return invalid;
+            }
+            store.replace(changed, mode);
+            timetable.remove(entryId);
+            timetable.add(changed);
+            byId.put(entryId, changed);
+            return new Result.Scheduled(changed);
+        }
+        if (entry.until() == null || begun.size() == entry.starts().size()) {
+            return new Result.AlreadyGiven();
+        }
+        LocalDateTime lastBegun = begun.get(begun.size() - 1);
+        // The series goes on weekly at the revised day and time, from a day after the last lesson begun.
+        LocalDateTime after = lastBegun.toLocalDate().plusDays(1).atStartOfDay();
+        after = now.isAfter(after) ? now : after;
+        LocalDateTime first = revised.firstStart();
+        if (first.isBefore(after)) {
+            first = first.plusWeeks(java.time.temporal.ChronoUnit.WEEKS.between(first, after));
+            first = first.isBefore(after) ? first.plusWeeks(1) : first;
+        }
+        TimetableEntry successor = new TimetableEntry(entryId + "r" + begun.size(), revised.subject(),
+                revised.teacherId(), revised.sendingClassroomId(), revised.receivingClassroomIds(), first,
+                revised.duration(), revised.until());
+        TimetableEntry shortened = until(entry, lastBegun.toLocalDate());
+        timetable.remove(entryId);
+        timetable.add(shortened);
+        Result invalid = check(successor);
+        if (invalid != null) {
+            timetable.remove(entryId);
+            timetable.add(entry);
+            return invalid;
+        }
+        store.endSeries(entryId, shortened.until());
+        byId.put(entryId, shortened);
+        store.add(successor, mode);
+        timetable.add(successor);
+        modes.put(successor.id(), mode);
+        byId.put(successor.id(), successor);
+        return new Result.Scheduled(successor);
+    }
+
+    private static TimetableEntry withId(TimetableEntry e, String id) {
+        return new TimetableEntry(id, e.subject(), e.teacherId(), e.sendingClassroomId(), e.receivingClassroomIds(),
+                e.firstStart(), e.duration(), e.until());
+    }
+
+    private static TimetableEntry until(TimetableEntry e, java.time.LocalDate lastDay) {
+        return new TimetableEntry(e.id(), e.subject(), e.teacherId(), e.sendingClassroomId(),
+                e.receivingClassroomIds(), e.firstStart(), e.duration(), lastDay);
+    }
+
+    /** The entries naming a person (as teacher) or a classroom that still have a lesson to come or under way. */
+    public synchronized java.util.List<TimetableEntry> comingLessonsOf(String personOrClassroomId) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return timetable.entries().stream()
+                .filter(e -> e.teacherId().equals(personOrClassroomId) || e.classrooms().contains(personOrClassroomId))
+                .filter(e -> e.starts().get(e.starts().size() - 1).plus(e.duration()).isAfter(now))
+                .toList();
     }
 
     /** What withdrawing an entry did. */
@@ -126,9 +218,7 @@ public final class Scheduling {
             return Withdrawal.ALREADY_GIVEN;
         }
         java.time.LocalDate lastDay = begun.get(begun.size() - 1).toLocalDate();
-        TimetableEntry shortened = new TimetableEntry(entry.id(), entry.subject(), entry.teacherId(),
-                entry.sendingClassroomId(), entry.receivingClassroomIds(), entry.firstStart(), entry.duration(),
-                lastDay);
+        TimetableEntry shortened = until(entry, lastDay);
         store.endSeries(entryId, lastDay);
         timetable.remove(entryId);
         timetable.add(shortened);

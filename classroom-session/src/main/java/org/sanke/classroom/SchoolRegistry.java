@@ -14,6 +14,37 @@ public interface SchoolRegistry {
     /** Corrects the name kept for a person. */
     void rename(String personId, String name);
 
+    /** Renames a school. */
+    void update(School school);
+
+    /** Renames a classroom (it stays in its school). */
+    void update(Classroom classroom);
+
+    /** Changes a person's name, school or role. */
+    void update(Person person);
+
+    /**
+     * Takes a school, classroom or person off every list for good: it can no longer be scheduled, join or log in,
+     * while the records of lessons given keep its name ({@link #names}). A classroom's device token stops working.
+     */
+    void archive(Kind kind, String id);
+
+    /** The names of schools, classrooms and people by id, archived ones included (for the records). */
+    java.util.Map<String, String> names(java.util.Collection<String> ids);
+
+    /** What {@link #archive} archives. */
+    enum Kind {
+        SCHOOL("school"), CLASSROOM("classroom"), PERSON("person");
+
+        /** The table it is kept in. */
+        public final String table;
+
+        Kind(String table) {
+            this.table = table;
+        }
+    }
+
+    /** The school, unless archived; likewise for classrooms and people. */
     Optional<School> school(String id);
 
     Optional<Classroom> classroom(String id);

@@ -9,6 +9,9 @@ public interface TimetableStore {
     /** Every entry, with the mode it was scheduled with. */
     List<Scheduled> all();
 
+    /** Replaces an entry none of whose lessons has begun with its revision (same id), atomically. */
+    void replace(TimetableEntry entry, LessonMode mode);
+
     /** Takes an entry off the timetable for good (none of its lessons has begun). */
     void remove(String entryId);
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.sanke.classroom.Classroom;
 import org.sanke.classroom.DeviceTokens;
 import org.sanke.classroom.LessonMode;
+import org.sanke.classroom.Names;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.School;
@@ -21,7 +22,9 @@ import org.sanke.classroom.ScheduledLesson;
 import org.sanke.classroom.SchoolAttendance;
 import org.sanke.classroom.Scheduling;
 import org.sanke.classroom.TimetableEntry;
+import org.sanke.classroom.SchoolEdits;
 import org.sanke.classroom.access.AccessRules;
+import org.sanke.classroom.access.Caller;
 import org.sanke.classroom.access.Action;
 import org.sanke.classroom.access.Target;
 import org.sanke.classroom.privacy.PersonRecords;
@@ -55,11 +58,136 @@ final class SchoolApi {
         router.get("/api/schools/:id/attendance").blockingHandler(this::schoolAttendance, false);
         router.get("/api/timetable").blockingHandler(ctx -> handle(ctx, this::timetable), false);
         router.delete("/api/timetable/:id").blockingHandler(ctx -> rest.handle(ctx, 200, this::withdraw), false);
+        router.put("/api/timetable/:id").blockingHandler(ctx -> rest.handle(ctx, 200, this::revise), false);
+        router.put("/api/schools/:id").blockingHandler(ctx -> rest.handle(ctx, 200, this::renameSchool), false);
+        router.delete("/api/schools/:id").blockingHandler(ctx -> rest.handle(ctx, 200, this::archiveSchool), false);
+        router.put("/api/classrooms/:id").blockingHandler(ctx -> rest.handle(ctx, 200, this::renameClassroom),
+                false);
+        router.delete("/api/classrooms/:id").blockingHandler(ctx -> rest.handle(ctx, 200, this::archiveClassroom),
+                false);
+        router.put("/api/people/:id").blockingHandler(ctx -> rest.handle(ctx, 200, this::changePerson), false);
+        router.delete("/api/people/:id").blockingHandler(ctx -> rest.handle(ctx, 200, this::archivePerson), false);
     }
 
-    /** Names that people would take for the same: case and runs of spaces aside. */
-    static boolean sameName(String a, String b) {
-        return a.strip().replaceAll("\\s+", " ").equalsIgnoreCase(b.strip().replaceAll("\\s+", " "));
+    private SchoolEdits edits() {
+        return new SchoolEdits(domain.schools(), domain.scheduling());
+    }
+
+    private static Refusal refusal(SchoolEdits.Refused refused) {
+        int status = refused.code.endsWith("_not_found") ? 404 : refused.code.equals("invalid_field") ? 400 : 409;
+        return new Refusal(status, refused.code, refused.field, refused.getMessage());
+    }
+
+    private JsonNode renameSchool(RoutingContext ctx) throws Refusal {
+        AccessGate.require(ctx, Action.ADD_SCHOOL, Target.platform());
+        String name = RestSupport.text(rest.body(ctx, Set.of("name")), "name", 100, true);
+        try {
+            return schoolJson(edits().renameSchool(ctx.pathParam("id"), name));
+        } catch (SchoolEdits.Refused refused) {
+            throw refusal(refused);
+        }
+    }
+
+    /** A school leaves the lists once it has no classrooms or people; its records stay. */
+    private JsonNode archiveSchool(RoutingContext ctx) throws Refusal {
+        AccessGate.require(ctx, Action.ADD_SCHOOL, Target.platform());
+        try {
+            edits().archiveSchool(ctx.pathParam("id"));
+        } catch (SchoolEdits.Refused refused) {
+            throw refusal(refused);
+        }
+        return rest.object().put("id", ctx.pathParam("id")).put("result", "archived");
+    }
+
+    private Classroom existingClassroom(String id) throws Refusal {
+        return domain.schools().classroom(id).orElseThrow(() -> new Refusal(404, "classroom_not_found", "id",
+                "no classroom has the id " + id));
+    }
+
+    private JsonNode renameClassroom(RoutingContext ctx) throws Refusal {
+        Classroom room = existingClassroom(ctx.pathParam("id"));
+        AccessGate.require(ctx, Action.ADD_CLASSROOM, Target.school(room.schoolId()));
+        String name = RestSupport.text(rest.body(ctx, Set.of("name")), "name", 100, true);
+        try {
+            return classroomJson(edits().renameClassroom(room.id(), name));
+        } catch (SchoolEdits.Refused refused) {
+            throw refusal(refused);
+        }
+    }
+
+    /** A classroom without lessons to come leaves the lists; its terminal stops working, its lessons given stay. */
+    private JsonNode archiveClassroom(RoutingContext ctx) throws Refusal {
+        Classroom room = existingClassroom(ctx.pathParam("id"));
+        AccessGate.require(ctx, Action.ADD_CLASSROOM, Target.school(room.schoolId()));
+        try {
+            edits().archiveClassroom(room.id());
+        } catch (SchoolEdits.Refused refused) {
+            throw refusal(refused);
+        }
+        return rest.object().put("id", room.id()).put("result", "archived");
+    }
+
+    private Person existingPerson(String id) throws Refusal {
+        return domain.schools().person(id).orElseThrow(() -> new Refusal(404, "person_not_found", "id",
+                "no person has the id " + id));
+    }
+
+    /**
+     * A person's name, school and role, all three given. The caller must be able to appoint the person both as they
+     * were and as they will be; the person's sessions end, so that their next login carries the new role.
+     */
+    private JsonNode changePerson(RoutingContext ctx) throws Refusal {
+        Person before = existingPerson(ctx.pathParam("id"));
+        ObjectNode body = rest.body(ctx, Set.of("schoolId", "name", "role"));
+        String schoolId = RestSupport.text(body, "schoolId", 64, false);
+        Person after = new Person(before.id(), schoolId, RestSupport.text(body, "name", 64, true),
+                role(RestSupport.text(body, "role", 32, true)));
+        Caller caller = AccessGate.caller(ctx);
+        AccessGate.refuseUnless(AccessRules.mayAppoint(caller, before.role(), before.schoolId()));
+        AccessGate.refuseUnless(AccessRules.mayAppoint(caller, after.role(), after.schoolId()));
+        placeable(after.role(), schoolId);
+        try {
+            edits().changePerson(before, after);
+        } catch (SchoolEdits.Refused refused) {
+            throw refusal(refused);
+        }
+        if (after.role() != before.role() || !java.util.Objects.equals(after.schoolId(), before.schoolId())) {
+            domain.access().sessions().endAllOf(after.id());
+        }
+        return personJson(after);
+    }
+
+    /** A person without lessons to come leaves the lists: logged out everywhere, no longer able to log in. */
+    private JsonNode archivePerson(RoutingContext ctx) throws Refusal {
+        Person person = existingPerson(ctx.pathParam("id"));
+        AccessGate.refuseUnless(AccessRules.mayAppoint(AccessGate.caller(ctx), person.role(), person.schoolId()));
+        if (person.id().equals(AccessGate.caller(ctx).person().id())) {
+            throw new Refusal(409, "cannot_archive_self", "id", "nobody takes themselves off the lists");
+        }
+        try {
+            edits().archivePerson(person.id());
+        } catch (SchoolEdits.Refused refused) {
+            throw refusal(refused);
+        }
+        domain.access().sessions().endAllOf(person.id());
+        return rest.object().put("id", person.id()).put("result", "archived");
+    }
+
+    private static PersonRole role(String name) throws Refusal {
+        return PersonRole.fromWireName(name).orElseThrow(() -> Refusal.invalid("role",
+                "must be one of lead_teacher, assistant_teacher, observer_teacher, learner, guardian, inspector,"
+                        + " reviewer, school_admin, platform_admin, security_admin, auditor"));
+    }
+
+    /** Whether a person of this role can belong to this school (or, with null, to the platform). */
+    private void placeable(PersonRole role, String schoolId) throws Refusal {
+        if (schoolId != null && domain.schools().school(schoolId).isEmpty()) {
+            throw Refusal.invalid("schoolId", "no school has the id " + schoolId);
+        }
+        if (schoolId != null && AccessRules.PLATFORM_ONLY.contains(role)) {
+            throw Refusal.invalid("schoolId", "a " + role.wireName() + " works for the whole platform: leave"
+                    + " schoolId out");
+        }
     }
 
     /** A POST answers 201 (it made something), a GET 200. */
@@ -86,7 +214,7 @@ final class SchoolApi {
         AccessGate.require(ctx, Action.ADD_SCHOOL, Target.platform());
         ObjectNode body = rest.body(ctx, Set.of("name"));
         School school = new School(RestSupport.newId("s"), RestSupport.text(body, "name", 100, true));
-        if (domain.schools().schools().stream().anyMatch(s -> sameName(s.name(), school.name()))) {
+        if (domain.schools().schools().stream().anyMatch(s -> Names.same(s.name(), school.name()))) {
             throw new Refusal(409, "duplicate_name", "name", "a school is already called " + school.name());
         }
         domain.schools().add(school);
@@ -101,7 +229,7 @@ final class SchoolApi {
         if (domain.schools().school(schoolId).isEmpty()) {
             throw Refusal.invalid("schoolId", "no school has the id " + schoolId);
         }
-        if (domain.schools().classrooms(schoolId).stream().anyMatch(c -> sameName(c.name(), name))) {
+        if (domain.schools().classrooms(schoolId).stream().anyMatch(c -> Names.same(c.name(), name))) {
             throw new Refusal(409, "duplicate_name", "name", "this school already has a classroom called " + name);
         }
         Classroom classroom = new Classroom(RestSupport.newId("c"), schoolId, name);
@@ -160,19 +288,10 @@ final class SchoolApi {
         ObjectNode body = rest.body(ctx, Set.of("schoolId", "name", "role", "wardId"));
         String schoolId = RestSupport.text(body, "schoolId", 64, false);
         String name = RestSupport.text(body, "name", 64, true);
-        String roleName = RestSupport.text(body, "role", 32, true);
-        PersonRole role = PersonRole.fromWireName(roleName).orElseThrow(() -> Refusal.invalid("role",
-                "must be one of lead_teacher, assistant_teacher, observer_teacher, learner, guardian, inspector,"
-                        + " reviewer, school_admin, platform_admin, security_admin, auditor"));
+        PersonRole role = role(RestSupport.text(body, "role", 32, true));
         String wardId = RestSupport.text(body, "wardId", 64, role == PersonRole.GUARDIAN);
         AccessGate.refuseUnless(AccessRules.mayAppoint(AccessGate.caller(ctx), role, schoolId));
-        if (schoolId != null && domain.schools().school(schoolId).isEmpty()) {
-            throw Refusal.invalid("schoolId", "no school has the id " + schoolId);
-        }
-        if (schoolId != null && AccessRules.PLATFORM_ONLY.contains(role)) {
-            throw Refusal.invalid("schoolId", "a " + role.wireName() + " works for the whole platform: leave"
-                    + " schoolId out");
-        }
+        placeable(role, schoolId);
         if (wardId != null && role != PersonRole.GUARDIAN) {
             throw Refusal.invalid("wardId", "only a guardian has a ward");
         }
@@ -215,16 +334,44 @@ final class SchoolApi {
     }
 
     private JsonNode schedule(RoutingContext ctx) throws Refusal {
-        ObjectNode body = rest.body(ctx, Set.of("subject", "mode", "teacherId", "sendingClassroomId",
-                "receivingClassroomIds", "start", "durationMinutes", "weeklyUntil"));
-        String subject = RestSupport.text(body, "subject", 100, true);
+        ObjectNode body = rest.body(ctx, ENTRY_FIELDS);
         String modeName = RestSupport.text(body, "mode", 32, false);
         LessonMode mode = modeName == null ? LessonMode.DEDICATED : LessonMode.fromWireName(modeName)
                 .orElseThrow(() -> Refusal.invalid("mode", "must be dedicated, master_teacher or famous_school"));
+        TimetableEntry entry = entry(ctx, body, RestSupport.newId("t"));
+        return answer(domain.scheduling().schedule(entry, mode));
+    }
+
+    /**
+     * Changes an entry from now on (the same fields as a new one; its mode stays): lessons given stay as they were,
+     * a weekly series that has begun goes on as a new entry from its next lesson.
+     */
+    private JsonNode revise(RoutingContext ctx) throws Refusal {
+        String id = ctx.pathParam("id");
+        TimetableEntry entry = domain.scheduling().entries().stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new Refusal(404, "entry_not_found", "id", "no timetable entry has the id " + id));
+        AccessGate.require(ctx, Action.SCHEDULE, sendingSchool(entry.sendingClassroomId()));
+        ObjectNode body = rest.body(ctx, ENTRY_FIELDS);
+        if (body.hasNonNull("mode")) {
+            throw Refusal.invalid("mode", "a lesson's mode stays as it was scheduled");
+        }
+        return answer(domain.scheduling().revise(id, entry(ctx, body, id)));
+    }
+
+    private static final Set<String> ENTRY_FIELDS = Set.of("subject", "mode", "teacherId", "sendingClassroomId",
+            "receivingClassroomIds", "start", "durationMinutes", "weeklyUntil");
+
+    private Target sendingSchool(String sendingClassroomId) {
+        return domain.schools().classroom(sendingClassroomId).map(room -> Target.school(room.schoolId()))
+                .orElse(Target.platform());
+    }
+
+    /** A timetable entry from a request's fields, once the caller may schedule from its sending classroom. */
+    private TimetableEntry entry(RoutingContext ctx, ObjectNode body, String id) throws Refusal {
+        String subject = RestSupport.text(body, "subject", 100, true);
         String teacherId = RestSupport.text(body, "teacherId", 64, true);
         String sending = RestSupport.text(body, "sendingClassroomId", 64, true);
-        AccessGate.require(ctx, Action.SCHEDULE, domain.schools().classroom(sending)
-                .map(room -> Target.school(room.schoolId())).orElse(Target.platform()));
+        AccessGate.require(ctx, Action.SCHEDULE, sendingSchool(sending));
         Set<String> receiving = receivers(body);
         LocalDateTime start = parse("start", RestSupport.text(body, "start", 32, true), LocalDateTime::parse);
         JsonNode minutes = body.get("durationMinutes");
@@ -233,19 +380,25 @@ final class SchoolApi {
         }
         String untilText = RestSupport.text(body, "weeklyUntil", 10, false);
         LocalDate until = untilText == null ? null : parse("weeklyUntil", untilText, LocalDate::parse);
-        TimetableEntry entry;
         try {
-            entry = new TimetableEntry(RestSupport.newId("t"), subject, teacherId, sending, receiving, start,
+            return new TimetableEntry(id, subject, teacherId, sending, receiving, start,
                     Duration.ofMinutes(minutes.asInt()), until);
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(e.getMessage().startsWith("until") ? "weeklyUntil" : "receivingClassroomIds",
                     e.getMessage());
         }
-        return switch (domain.scheduling().schedule(entry, mode)) {
+    }
+
+    private JsonNode answer(Scheduling.Result result) throws Refusal {
+        return switch (result) {
             case Scheduling.Result.Scheduled scheduled -> entryJson(scheduled.entry());
             case Scheduling.Result.Invalid invalid -> throw Refusal.invalid(invalid.field(), invalid.message());
             case Scheduling.Result.Clash clash -> throw new Refusal(409, "timetable_conflict", null,
                     clash.conflict().message());
+            case Scheduling.Result.AlreadyGiven given -> throw new Refusal(409, "already_given", "id", "this lesson"
+                    + " has been given; it stays in the records");
+            case Scheduling.Result.NotFound missing -> throw new Refusal(404, "entry_not_found", "id",
+                    "no timetable entry has this id");
         };
     }
 
@@ -374,13 +527,24 @@ final class SchoolApi {
                 .put("role", p.role().wireName());
     }
 
+    /** An entry, with the names of its teacher and classrooms (also of archived ones) for pages to show. */
     private ObjectNode entryJson(TimetableEntry e) {
+        Set<String> named = new java.util.HashSet<>(e.classrooms());
+        named.add(e.teacherId());
+        java.util.Map<String, String> names = domain.schools().names(named);
         ObjectNode node = rest.object().put("id", e.id()).put("subject", e.subject()).put("teacherId", e.teacherId())
-                .put("sendingClassroomId", e.sendingClassroomId()).put("start", e.firstStart().toString())
+                .put("teacherName", names.get(e.teacherId()))
+                .put("sendingClassroomId", e.sendingClassroomId())
+                .put("sendingClassroomName", names.get(e.sendingClassroomId()))
+                .put("start", e.firstStart().toString())
                 .put("durationMinutes", e.duration().toMinutes())
                 .put("weeklyUntil", e.until() == null ? null : e.until().toString());
         ArrayNode receivers = node.putArray("receivingClassroomIds");
-        e.receivingClassroomIds().stream().sorted().forEach(receivers::add);
+        ArrayNode receiverNames = node.putArray("receivingClassroomNames");
+        e.receivingClassroomIds().stream().sorted().forEach(id -> {
+            receivers.add(id);
+            receiverNames.add(names.get(id));
+        });
         ArrayNode occurrences = node.putArray("occurrences");
         e.starts().stream().limit(LISTED_OCCURRENCES).forEach(start -> occurrences.add(start.toString()));
         return node;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sanke.classroom.LessonDirectory;
+import org.sanke.classroom.Person;
+import org.sanke.classroom.PersonRole;
 import org.sanke.signaling.testing.NoBlockingOnEventLoops;
 
 /** Schools, classrooms, people and the timetable through REST; refusals name the field and change nothing. */
@@ -132,6 +134,63 @@ class SchoolApiTest {
     }
 
     @Test
+    void schoolsClassroomsPeopleAndEntriesAreEditedAndTakenOffTheListsByThoseAllowedOnly() throws Exception {
+        String school = id(post("/api/schools", "{\"name\":\"Edit School\"}"));
+        String other = id(post("/api/schools", "{\"name\":\"Neighbour School\"}"));
+        String studio = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Studio\"}"));
+        String room = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Room 1\"}"));
+        String teacher = id(post("/api/people", "{\"schoolId\":\"" + school
+                + "\",\"name\":\"Wang\",\"role\":\"lead_teacher\"}"));
+        String second = id(post("/api/people", "{\"schoolId\":\"" + school
+                + "\",\"name\":\"Li\",\"role\":\"assistant_teacher\"}"));
+        Person neighbourAdmin = new Person("u-neighbour-admin", other, "Zhou", PersonRole.SCHOOL_ADMIN);
+        server.domain().schools().add(neighbourAdmin);
+        String neighbour = TestAccess.cookie(server.domain(), neighbourAdmin);
+
+        assertThat(call("PUT", "/api/schools/" + school, "{\"name\":\"Edited School\"}", admin()).body())
+                .contains("Edited School");
+        assertThat(call("PUT", "/api/schools/" + school, "{\"name\":\"neighbour school\"}", admin()).body())
+                .contains("duplicate_name");
+        assertThat(call("PUT", "/api/classrooms/" + room, "{\"name\":\"Room A\"}", neighbour).statusCode())
+                .as("another school's administrator").isEqualTo(403);
+        assertThat(call("PUT", "/api/classrooms/" + room, "{\"name\":\"Room A\"}", admin()).body())
+                .contains("Room A");
+        String secondsSession = TestAccess.cookie(server.domain(), server.domain().schools().person(second)
+                .orElseThrow());
+        assertThat(call("PUT", "/api/people/" + second, "{\"schoolId\":\"" + school
+                + "\",\"name\":\"Li Na\",\"role\":\"lead_teacher\"}", admin()).body()).contains("Li Na",
+                "lead_teacher");
+        assertThat(call("GET", "/api/my-lessons", null, secondsSession).statusCode())
+                .as("a changed role needs a new login").isEqualTo(401);
+        assertThat(call("PUT", "/api/people/" + second, "{\"name\":\"Li Na\",\"role\":\"platform_admin\"}",
+                neighbour).statusCode()).as("nobody appoints beyond their reach").isEqualTo(403);
+
+        String entry = id(post("/api/timetable", timetable(teacher, studio, "\"" + room + "\"",
+                "2027-03-01T09:00")));
+        assertThat(call("DELETE", "/api/classrooms/" + room, null, admin()).body())
+                .contains("has_coming_lessons");
+        assertThat(call("DELETE", "/api/people/" + teacher, null, admin()).body()).contains("has_coming_lessons");
+        assertThat(call("DELETE", "/api/schools/" + school, null, admin()).body()).contains("school_not_empty");
+        HttpResponse<String> revised = call("PUT", "/api/timetable/" + entry, timetable(second, studio,
+                "\"" + room + "\"", "2027-03-01T10:00"), admin());
+        assertThat(revised.body()).contains("\"teacherName\":\"Li Na\"", "\"receivingClassroomNames\":[\"Room A\"]",
+                "2027-03-01T10:00");
+        assertThat(call("PUT", "/api/timetable/" + entry, timetable(second, studio, "\"" + room + "\"",
+                "2027-03-01T10:00"), neighbour).statusCode()).isEqualTo(403);
+        assertThat(call("DELETE", "/api/people/" + teacher, null, admin()).body())
+                .as("no lessons left to teach").contains("archived");
+        assertThat(get("/api/people?schoolId=" + school)).doesNotContain(teacher);
+        assertThat(call("DELETE", "/api/people/" + teacher, null, admin()).statusCode()).isEqualTo(404);
+        assertThat(call("PUT", "/api/timetable/" + entry, "{\"subject\":\"x\",\"mode\":\"famous_school\"}",
+                admin()).body()).contains("invalid_field", "mode");
+    }
+
+    private static HttpResponse<String> call(String method, String path, String body, String cookie)
+            throws Exception {
+        return TestAccess.call(server, method, path, body, cookie);
+    }
+
+    @Test
     void aTeacherSeesHerOwnLessonsOfTheWeekAndNobodyElses() throws Exception {
         String school = id(post("/api/schools", "{\"name\":\"Home school\"}"));
         String studio = id(post("/api/classrooms", "{\"schoolId\":\"" + school + "\",\"name\":\"Studio\"}"));
@@ -182,7 +241,8 @@ class SchoolApiTest {
                 "2027-03-15T10:30"));
         assertThat(clash.statusCode()).isEqualTo(409);
         assertThat(clash.body()).contains("\"error\":\"timetable_conflict\"", "is already in lesson");
-        assertThat(get("/api/timetable").split("\"subject\"", -1)).as("the clash changed nothing").hasSize(2);
+        assertThat(get("/api/timetable?schoolId=" + chengdu).split("\"subject\"", -1))
+                .as("the clash changed nothing").hasSize(2);
     }
 
     @Test

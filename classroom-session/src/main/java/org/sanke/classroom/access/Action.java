@@ -3,14 +3,14 @@ package org.sanke.classroom.access;
 /** What a caller asks to do; {@link AccessRules} says who may, and where. */
 public enum Action {
     READ_SCHOOLS("GET /api/schools"),
-    ADD_SCHOOL("POST /api/schools"),
+    ADD_SCHOOL("POST /api/schools, PUT, DELETE /api/schools/{id}"),
     READ_CLASSROOMS("GET /api/classrooms"),
-    ADD_CLASSROOM("POST /api/classrooms"),
+    ADD_CLASSROOM("POST /api/classrooms, PUT, DELETE /api/classrooms/{id}"),
     ISSUE_DEVICE_TOKEN("POST /api/classrooms/{id}/device-token, POST /api/classrooms/{id}/pair"),
     READ_PEOPLE("GET /api/people"),
-    ADD_PERSON("POST /api/people, POST /api/people/{id}/account"),
+    ADD_PERSON("POST /api/people, PUT, DELETE /api/people/{id}, POST /api/people/{id}/account"),
     READ_TIMETABLE("GET /api/timetable, GET /api/classrooms/{id}/upcoming"),
-    SCHEDULE("POST /api/timetable, DELETE /api/timetable/{id}"),
+    SCHEDULE("POST /api/timetable, PUT, DELETE /api/timetable/{id}"),
     CREATE_LESSON("POST /api/lessons"),
     READ_LESSONS("GET /api/lessons, GET /api/lessons/{id}"),
     READ_LESSON_ATTENDANCE("GET /api/lessons/{id}/attendance"),

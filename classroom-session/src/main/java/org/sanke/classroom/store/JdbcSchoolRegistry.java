@@ -57,34 +57,92 @@ public final class JdbcSchoolRegistry implements SchoolRegistry {
     }
 
     @Override
+    public void update(School s) {
+        with("rename school " + s.id(), c -> {
+            Jdbc.update(c, "UPDATE school SET name = ? WHERE id = ?", s.name(), s.id());
+            return null;
+        });
+    }
+
+    @Override
+    public void update(Classroom r) {
+        with("rename classroom " + r.id(), c -> {
+            Jdbc.update(c, "UPDATE classroom SET name = ? WHERE id = ?", r.name(), r.id());
+            return null;
+        });
+    }
+
+    @Override
+    public void update(Person p) {
+        with("change person " + p.id(), c -> {
+            Jdbc.update(c, "UPDATE person SET name = ?, school_id = ?, role = ? WHERE id = ?", p.name(), p.schoolId(),
+                    p.role().name(), p.id());
+            return null;
+        });
+    }
+
+    @Override
+    public void archive(Kind kind, String id) {
+        String clearToken = kind == Kind.CLASSROOM ? ", device_token_hash = NULL" : "";
+        with("archive " + kind.table + " " + id, c -> {
+            Jdbc.update(c, "UPDATE " + kind.table + " SET archived_at = ?" + clearToken
+                    + " WHERE id = ? AND archived_at IS NULL", java.sql.Timestamp.from(java.time.Instant.now()), id);
+            return null;
+        });
+    }
+
+    @Override
+    public java.util.Map<String, String> names(java.util.Collection<String> ids) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        Object[] args = ids.toArray();
+        with("read names", c -> {
+            for (Kind kind : Kind.values()) {
+                for (String[] row : Jdbc.query(c, "SELECT id, name FROM " + kind.table + " WHERE id IN (" + marks
+                        + ")", r -> new String[] {r.getString(1), r.getString(2)}, args)) {
+                    names.put(row[0], row[1]);
+                }
+            }
+            return null;
+        });
+        return names;
+    }
+
+    @Override
     public Optional<School> school(String id) {
-        return with("read school " + id, c -> Jdbc.one(c, "SELECT id, name FROM school WHERE id = ?",
+        return with("read school " + id, c -> Jdbc.one(c,
+                "SELECT id, name FROM school WHERE id = ? AND archived_at IS NULL",
                 row -> new School(row.getString(1), row.getString(2)), id));
     }
 
     @Override
     public Optional<Classroom> classroom(String id) {
         return with("read classroom " + id, c -> Jdbc.one(c,
-                "SELECT id, school_id, name FROM classroom WHERE id = ?",
+                "SELECT id, school_id, name FROM classroom WHERE id = ? AND archived_at IS NULL",
                 row -> new Classroom(row.getString(1), row.getString(2), row.getString(3)), id));
     }
 
     @Override
     public Optional<Person> person(String id) {
-        return with("read person " + id, c -> Jdbc.one(c, "SELECT id, school_id, name, role FROM person WHERE id = ?",
+        return with("read person " + id, c -> Jdbc.one(c, "SELECT id, school_id, name, role FROM person WHERE id = ?"
+                + " AND archived_at IS NULL",
                 JdbcSchoolRegistry::person, id));
     }
 
     @Override
     public List<School> schools() {
-        return with("list schools", c -> Jdbc.query(c, "SELECT id, name FROM school ORDER BY name, id",
+        return with("list schools", c -> Jdbc.query(c, "SELECT id, name FROM school WHERE archived_at IS NULL"
+                + " ORDER BY name, id",
                 row -> new School(row.getString(1), row.getString(2))));
     }
 
     @Override
     public List<Classroom> classrooms(String schoolId) {
         String sql = "SELECT id, school_id, name FROM classroom"
-                + (schoolId == null ? "" : " WHERE school_id = ?") + " ORDER BY name, id";
+                + " WHERE archived_at IS NULL" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY name, id";
         return with("list classrooms", c -> Jdbc.query(c, sql,
                 row -> new Classroom(row.getString(1), row.getString(2), row.getString(3)),
                 schoolId == null ? new Object[0] : new Object[] {schoolId}));
@@ -93,7 +151,7 @@ public final class JdbcSchoolRegistry implements SchoolRegistry {
     @Override
     public List<Person> people(String schoolId) {
         String sql = "SELECT id, school_id, name, role FROM person"
-                + (schoolId == null ? "" : " WHERE school_id = ?") + " ORDER BY name, id";
+                + " WHERE archived_at IS NULL" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY name, id";
         return with("list people", c -> Jdbc.query(c, sql, JdbcSchoolRegistry::person,
                 schoolId == null ? new Object[0] : new Object[] {schoolId}));
     }

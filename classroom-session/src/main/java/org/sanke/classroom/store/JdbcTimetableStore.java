@@ -23,9 +23,23 @@ public final class JdbcTimetableStore implements TimetableStore {
 
     @Override
     public void add(TimetableEntry e, LessonMode mode) {
+        write(e, mode, false);
+    }
+
+    @Override
+    public void replace(TimetableEntry e, LessonMode mode) {
+        write(e, mode, true);
+    }
+
+    /** Stores an entry in one transaction, first removing the one it replaces. */
+    private void write(TimetableEntry e, LessonMode mode, boolean replacing) {
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             try {
+                if (replacing) {
+                    Jdbc.update(c, "DELETE FROM timetable_receiver WHERE entry_id = ?", e.id());
+                    Jdbc.update(c, "DELETE FROM timetable_entry WHERE id = ?", e.id());
+                }
                 Jdbc.update(c, "INSERT INTO timetable_entry (id, subject, mode, teacher_id, sending_classroom_id,"
                                 + " first_start, duration_minutes, weekly_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         e.id(), e.subject(), mode.name(), e.teacherId(), e.sendingClassroomId(),

@@ -1,6 +1,7 @@
 package org.sanke.classroom.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Clock;
@@ -64,6 +65,100 @@ abstract class SchedulingContract {
         assertThat(restarted.entries()).extracting(TimetableEntry::id).containsExactlyInAnyOrder("weekly", "given",
                 "new");
         assertThat(restarted.lesson("weekly-20261214")).isEmpty();
+    }
+
+    @Test
+    void aRevisedEntryChangesFromNowOnAndTheLessonsGivenStayAsTheyWere() throws Exception {
+        Database database = freshDatabase();
+        JdbcSchoolRegistry registry = new JdbcSchoolRegistry(database);
+        registry.add(new School("city", "City school"));
+        registry.add(new Classroom("studio", "city", "Studio"));
+        registry.add(new Classroom("a", "city", "Point A"));
+        registry.add(new Classroom("b", "city", "Point B"));
+        registry.add(new Person("t", "city", "Wang", PersonRole.LEAD_TEACHER));
+        registry.add(new Person("t2", "city", "Li", PersonRole.LEAD_TEACHER));
+        org.sanke.classroom.SettableClock clock = new org.sanke.classroom.SettableClock(NOW.instant(), CHINA);
+        Scheduling scheduling = new Scheduling(registry, new JdbcTimetableStore(database), clock);
+        scheduling.schedule(entry("weekly", "t", "studio", Set.of("a"), "2026-11-30T10:00",
+                LocalDate.parse("2026-12-21")), LessonMode.MASTER_TEACHER);
+        scheduling.schedule(entry("once", "t", "studio", Set.of("a"), "2026-12-01T10:00", null), LessonMode.DEDICATED);
+        scheduling.schedule(entry("other", "t", "studio", Set.of("b"), "2026-12-01T14:00", null),
+                LessonMode.DEDICATED);
+
+        // Not begun: the entry itself changes, and does not clash with itself.
+        TimetableEntry moved = entry("ignored", "t2", "studio", Set.of("a", "b"), "2026-12-01T10:20", null);
+        assertThat(scheduling.revise("once", moved)).isInstanceOf(Scheduling.Result.Scheduled.class);
+        assertThat(scheduling.lesson("once-20261201").orElseThrow().entry().teacherId()).isEqualTo("t2");
+        assertThat(scheduling.revise("once", entry("x", "t", "studio", Set.of("b"), "2026-12-01T13:50", null)))
+                .as("a clash with another entry still counts").isInstanceOf(Scheduling.Result.Clash.class);
+        assertThat(scheduling.lesson("once-20261201").orElseThrow().start()).as("a refused revision changes nothing")
+                .isEqualTo(LocalDateTime.parse("2026-12-01T10:20"));
+        assertThat(scheduling.revise("missing", moved)).isInstanceOf(Scheduling.Result.NotFound.class);
+
+        clock.advance(Duration.ofDays(8)); // 2 December: the weekly lesson of 30 November has been given
+        assertThat(scheduling.revise("once", moved)).isInstanceOf(Scheduling.Result.AlreadyGiven.class);
+        var split = scheduling.revise("weekly", entry("x", "t2", "studio", Set.of("a"), "2026-11-30T11:00",
+                LocalDate.parse("2026-12-21")));
+        assertThat(split).isInstanceOf(Scheduling.Result.Scheduled.class);
+        TimetableEntry successor = ((Scheduling.Result.Scheduled) split).entry();
+        assertThat(successor.firstStart()).as("the series goes on from its next week, at the new time")
+                .isEqualTo(LocalDateTime.parse("2026-12-07T11:00"));
+        assertThat(scheduling.lesson("weekly-20261130").orElseThrow().entry().teacherId())
+                .as("the lesson given keeps its teacher").isEqualTo("t");
+        assertThat(scheduling.lesson("weekly-20261207")).as("the old series has ended").isEmpty();
+        assertThat(scheduling.lesson(successor.id() + "-20261214").orElseThrow().lesson().mode())
+                .as("the mode stays").isEqualTo(LessonMode.MASTER_TEACHER);
+
+        Scheduling restarted = new Scheduling(registry, new JdbcTimetableStore(reopen(database)), clock);
+        assertThat(restarted.entries()).extracting(TimetableEntry::id).containsExactlyInAnyOrder("weekly", "once",
+                "other", successor.id());
+        assertThat(restarted.lesson("once-20261201").orElseThrow().entry().receivingClassroomIds())
+                .containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void archivedSchoolsClassroomsAndPeopleLeaveEveryListButKeepTheirNamesForTheRecords() throws Exception {
+        Database database = freshDatabase();
+        JdbcSchoolRegistry registry = new JdbcSchoolRegistry(database);
+        registry.add(new School("city", "City school"));
+        registry.add(new School("empty", "Typo school"));
+        registry.add(new Classroom("studio", "city", "Studio"));
+        registry.add(new Classroom("a", "city", "Point A"));
+        registry.add(new Person("t", "city", "Wang", PersonRole.LEAD_TEACHER));
+        registry.add(new Person("x", "city", "Zhao", PersonRole.ASSISTANT_TEACHER));
+        String token = org.sanke.classroom.DeviceTokens.newToken();
+        registry.setDeviceTokenHash("a", org.sanke.classroom.DeviceTokens.hash(token));
+        org.sanke.classroom.SettableClock clock = new org.sanke.classroom.SettableClock(NOW.instant(), CHINA);
+        Scheduling scheduling = new Scheduling(registry, new JdbcTimetableStore(database), clock);
+        scheduling.schedule(entry("once", "t", "studio", Set.of("a"), "2026-12-01T10:00", null), LessonMode.DEDICATED);
+        org.sanke.classroom.SchoolEdits edits = new org.sanke.classroom.SchoolEdits(registry, scheduling);
+
+        assertThatThrownBy(() -> edits.archiveClassroom("a")).extracting("code").isEqualTo("has_coming_lessons");
+        assertThatThrownBy(() -> edits.archivePerson("t")).extracting("code").isEqualTo("has_coming_lessons");
+        assertThatThrownBy(() -> edits.changePerson(registry.person("t").orElseThrow(),
+                new Person("t", "city", "Wang", PersonRole.LEARNER))).extracting("code")
+                .isEqualTo("has_coming_lessons");
+        assertThatThrownBy(() -> edits.archiveSchool("city")).extracting("code").isEqualTo("school_not_empty");
+        assertThatThrownBy(() -> edits.renameSchool("empty", "city SCHOOL")).extracting("code")
+                .isEqualTo("duplicate_name");
+        edits.renameClassroom("studio", "Studio 1");
+        edits.changePerson(registry.person("x").orElseThrow(), new Person("x", "city", "Zhao Lin",
+                PersonRole.LEAD_TEACHER));
+        assertThat(registry.person("x").orElseThrow().role()).isEqualTo(PersonRole.LEAD_TEACHER);
+
+        clock.advance(Duration.ofDays(8)); // the lesson has been given
+        edits.archiveClassroom("a");
+        edits.archivePerson("t");
+        edits.archiveSchool("empty");
+        assertThat(registry.classrooms("city")).extracting(Classroom::id).containsExactly("studio");
+        assertThat(registry.people("city")).extracting(Person::id).containsExactly("x");
+        assertThat(registry.schools()).extracting(School::id).containsExactly("city");
+        assertThat(registry.person("t")).as("an archived person cannot log in or be scheduled").isEmpty();
+        assertThat(registry.checkDeviceToken("a", token)).as("its terminal stops working").isFalse();
+        assertThat(registry.names(Set.of("a", "t", "studio"))).as("the records keep the names")
+                .containsEntry("a", "Point A").containsEntry("t", "Wang").containsEntry("studio", "Studio 1");
+        assertThat(scheduling.lesson("once-20261201")).as("the lesson given stays").isPresent();
+        edits.renameSchool("city", "Typo school"); // an archived school's name is free again
     }
 
     @Test
