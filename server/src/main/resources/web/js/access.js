@@ -8,6 +8,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = json.error;
     this.field = json.field;
+    this.details = json.details;
   }
 }
 

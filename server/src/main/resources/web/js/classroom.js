@@ -3,6 +3,8 @@ import { installHook, startWithCamera } from './hook.js';
 import { describeError, t, translatePage } from './i18n.js';
 import { reportQuality } from './quality.js';
 import { StageView, attachHandButton } from './stage-view.js';
+import { attachDeviceCheck } from './device-check.js';
+import { enableRemoteKeys } from './remote-keys.js';
 
 const params = new URLSearchParams(location.search);
 // The audience (observer teachers, learners) has a page of its own.
@@ -51,26 +53,67 @@ for (const [id, key] of [['problem-no-sound', 'noSound'], ['problem-frozen', 'fr
     setTimeout(() => showStatus(''), 4000);
   }, (error) => showStatus(describeError(error))));
 }
-// What the room sees at the top of its screen: the lesson and who teaches it.
+// What the room sees at the top of its screen, large enough for the back row: the lesson, who teaches it and from
+// which school, and the lesson's state (waiting, live, teacher away, ended).
 const lessonInfo = document.getElementById('lesson-info');
+const lessonState = document.getElementById('lesson-state');
+const from = params.get('from');
 let teacherName = null;
+let teacherId = null;
 function showLesson() {
   if (!client.lesson) return;
-  lessonInfo.textContent = teacherName ? `${client.lesson.title} · ${t('teacher')}: ${teacherName}`
-    : client.lesson.title;
+  lessonInfo.textContent = [client.lesson.title, teacherName && `${t('teacher')}: ${teacherName}`,
+    from && `${t('from')} ${from}`].filter(Boolean).join(' · ');
+}
+function showState(state) {
+  lessonState.dataset.state = state;
+  lessonState.textContent = t({ waiting: 'waitingTeacher', live: 'live', away: 'teacherLeft', ended: 'ended',
+    connecting: 'connecting', offline: 'reconnecting' }[state]);
 }
 client.addEventListener('state', (e) => {
-  if (e.detail.state === 'joined') {
-    teacherName = client.others?.find((p) => p.role === 'teacher')?.name ?? null;
+  const state = e.detail.state;
+  if (state === 'joined') {
+    const teacher = client.others?.find((p) => p.role === 'teacher');
+    teacherName = teacher?.name ?? null;
+    teacherId = teacher?.participantId ?? teacher?.id ?? null;
     showLesson();
+    showState(teacher ? 'live' : 'waiting');
+  } else if (state === 'ended' || state === 'left') {
+    showState('ended');
+  } else if (state === 'disconnected' || state === 'error') {
+    showState('offline');
   }
 });
 client.addEventListener('participant-joined', (e) => {
   if (e.detail.role === 'teacher') {
     teacherName = e.detail.name;
+    teacherId = e.detail.participantId;
     showLesson();
+    showState('live');
   }
 });
+client.addEventListener('participant-media', (e) => {
+  if (e.detail.role === 'teacher' || !e.detail.role) showState('live');
+});
+client.addEventListener('participant-left', (e) => {
+  if (e.detail.participantId === teacherId && lessonState.dataset.state !== 'ended') showState('away');
+});
+// What the server holds of this room (it enforces it; the page only explains it).
+client.addEventListener('controls', (e) => {
+  const c = e.detail;
+  const notice = c.cutOff ? `${t('cutOffByStaff')}: ${c.cutOff}` : c.paused ? t('lessonPaused')
+    : !c.interaction ? t('interactionOffNotice') : c.held.microphone ? t('heldMicrophone')
+      : c.held.camera ? t('heldCamera') : '';
+  showStatus(notice);
+});
+client.addEventListener('state', (e) => {
+  if (e.detail.state === 'removed') {
+    showStatus(t('removedFromLesson'));
+    showState('ended');
+  }
+});
+attachDeviceCheck();
+enableRemoteKeys();
 
 reportQuality(client);
 await startWithCamera(client, hook, (error) => showStatus(describeError(error)));

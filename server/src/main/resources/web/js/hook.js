@@ -65,6 +65,13 @@ export function installHook(client) {
     requestMute: (participantId) => client.requestMute(participantId),
     reportProblem: (text) => client.reportProblem(text),
     microphoneOn: () => client.microphoneOn !== false,
+    setMicrophone: (on) => client.setMicrophone(on),
+    lock: (feature, on) => client.lock(feature, on),
+    moderate: (participantId, action) => client.moderate(participantId, action),
+    pause: (on) => client.pause(on),
+    interaction: (on) => client.interaction(on),
+    cutOff: (options) => client.cutOff(options),
+    controls: () => client.controls ?? null,
     /** Why the client failed, when its state is 'error' (a failed subscribe negotiation, say). */
     error: () => (client.error ? `${client.error.code ?? ''} ${client.error.message ?? client.error}` : null),
   };

@@ -219,6 +219,98 @@ const STRINGS = {
     login_required: '请先登录',
     forbidden: '你没有这个权限',
     out_of_scope: '这不属于你的学校或你的课',
+    // Refusals of the server, by code (and code.field where the field changes the sentence).
+    account_exists: '这个人已经有登录账号了，或这个登录名已被使用',
+    account_locked: '登录失败次数太多，账号暂时锁定：请过一会儿再试，或请管理员帮忙',
+    already_joined: '这个页面已经在课堂里了',
+    bad_json: '页面和服务器没有对上：请刷新页面再试',
+    busy: '服务器正忙：请稍后再试',
+    cannot_archive_self: '不能把自己从名单中移除',
+    classroom_not_found: '找不到这个教室（可能已被移除）',
+    conflict: '这件事已经在处理中了',
+    device_not_authorized: '本终端的设备凭证已失效：请学校管理员在管理页重新配对本终端',
+    has_coming_lessons: '课表上还有这门课要上：请先把这些课撤下或改给别的老师',
+    invalid_field: '有一项填写得不对：请检查后再试',
+    invalid_request: '这个请求不完整：请检查后再试',
+    missing_field: '有一项必填内容没有填写',
+    not_allowed: '在这节课里你不能这样做',
+    not_found: '找不到要找的内容（可能已被移除）',
+    not_joined: '还没有进入课堂：请刷新页面',
+    pairing_not_found: '没有终端显示这个配对码：请核对大屏上的数字（10 分钟内有效）',
+    pending_step: '请先完成登录步骤（修改密码或设置身份验证器）',
+    person_not_found: '找不到这个人（可能已被移除）',
+    school_not_empty: '这个学校还有教室或人员：请先移除他们',
+    school_not_found: '找不到这个学校（可能已被移除）',
+    stale_version: '页面已过期：请刷新页面',
+    timetable_conflict: '时间冲突：{who} 在 {at} 已有课程「{lesson}」',
+    too_many_attempts: '尝试次数太多：请过一分钟再试',
+    too_many_tracks: '这个页面发送的画面太多了',
+    unknown_type: '页面和服务器没有对上：请刷新页面再试',
+    unreachable: '连不上服务器：请检查网络，稍后页面会自动重试',
+    'invalid_field.start': '上课时间不对：不能早于现在，格式如 2027-03-01 10:00',
+    'invalid_field.weeklyUntil': '每周重复的截止日期不对：最长一个学年，且不能早于第一节课',
+    'invalid_field.receivingClassroomIds': '请选择 1 个以上接收教室，且主讲教室不能同时接收',
+    'invalid_field.teacherId': '请选择一位主讲教师（须是“主讲教师”角色）',
+    'invalid_field.durationMinutes': '时长须在 5 到 600 分钟之间',
+    'invalid_field.mode': '课堂类型排课后不能更改：请撤下后重新排课',
+    'invalid_field.role': '这个角色不能这样更改（监护人要在添加时指定所监护的学生）',
+    'invalid_field.schoolId': '请选择学校（系统管理员、安全管理员和审计员不属于任何学校）',
+    'invalid_field.wardId': '请选择本校的一名学生作为被监护人',
+    'invalid_field.name': '名称须为 1 到 100 个字符',
+    'invalid_field.current': '当前密码不正确',
+    'invalid_field.next': '新密码不符合要求：至少 10 个字符，并包含小写字母、大写字母、数字、其他字符中的三种；或任意 16 个以上字符',
+    'invalid_field.password': '密码不符合要求：至少 10 个字符，并包含小写字母、大写字母、数字、其他字符中的三种；或任意 16 个以上字符',
+    'invalid_field.login': '登录名须为 3 到 64 个字母、数字或 . _ -',
+    'invalid_field.code': '验证码或配对码不正确',
+    checkField: '请检查这一项',
+    field_name: '名称',
+    field_subject: '科目',
+    field_start: '开始时间',
+    field_weeklyUntil: '每周重复到',
+    field_teacherId: '主讲教师',
+    field_sendingClassroomId: '主讲教室',
+    field_receivingClassroomIds: '接收教室',
+    field_durationMinutes: '时长',
+    field_role: '角色',
+    field_schoolId: '学校',
+    field_login: '登录名',
+    field_reason: '理由',
+    edit: '编辑',
+    remove: '移除',
+    removeConfirm: '从名单中移除？上过的课和记录会保留它的名字：',
+    removed: '已移除',
+    cancel: '取消',
+    school: '学校',
+    saveChanges: '保存修改（从现在起生效）',
+    weeklyUntil: '每周，直到',
+    deviceCheck: '设备检查',
+    microphoneLevel: '麦克风音量',
+    testTone: '播放测试音',
+    closeCheck: '关闭检查',
+    deviceCheckNote: '看得到画面、说话时音量条会动、听得到测试音，设备就正常。',
+    testTonePlaying: '正在播放测试音：教室里应该能听到一秒钟的“嘟”声',
+    unmute: '取消静音',
+    moderation: '管理…',
+    moderate_stop_video: '关闭画面',
+    moderate_allow_video: '恢复画面',
+    moderate_remove: '移出课堂',
+    moderate_ban: '移出并禁止再进入',
+    pauseLesson: '暂停课堂',
+    interactionOff: '关闭互动',
+    lockJoins: '锁定课堂',
+    lockVoice: '全体静音',
+    lockVideo: '关闭全体画面',
+    lockText: '禁止文字',
+    oneKeyControls: '一键控制',
+    cutOffByStaff: '已被安全管理人员切断',
+    removedFromLesson: '你已被移出这节课',
+    heldMicrophone: '本教室的麦克风已被老师关闭：大家听不到这里',
+    heldCamera: '本教室的画面已被老师关闭',
+    lessonPaused: '课堂已暂停',
+    interactionOffNotice: '老师已关闭互动：暂时不能举手、发言或发送文字',
+    lesson_locked: '这节课已锁定，不能再进入：请联系主讲老师',
+    banned_from_lesson: '你已被移出这节课，不能再进入',
+    search: '搜索学校、教室、人员或课程',
   },
   en: {
     connecting: 'Connecting…',
@@ -439,6 +531,97 @@ const STRINGS = {
     login_required: 'Log in first',
     forbidden: 'You may not do this',
     out_of_scope: 'This belongs to another school or another lesson',
+    account_exists: 'This person already has a login, or the login name is taken',
+    account_locked: 'Too many failed logins: the account is locked for a while. Try again later or ask an administrator',
+    already_joined: 'This page is already in the lesson',
+    bad_json: 'The page and the server do not match: reload the page and try again',
+    busy: 'The server is busy: try again in a moment',
+    cannot_archive_self: 'You cannot take yourself off the lists',
+    classroom_not_found: 'This classroom does not exist (it may have been removed)',
+    conflict: 'This is already being handled',
+    device_not_authorized: 'This terminal\'s device token is no longer valid: ask the school administrator to pair this terminal again',
+    has_coming_lessons: 'The timetable still has lessons to come for this: withdraw them or give them to another teacher first',
+    invalid_field: 'Something is filled in wrongly: check it and try again',
+    invalid_request: 'This request is incomplete: check it and try again',
+    missing_field: 'Something required is missing',
+    not_allowed: 'You cannot do this in this lesson',
+    not_found: 'Not found (it may have been removed)',
+    not_joined: 'Not in the lesson yet: reload the page',
+    pairing_not_found: 'No terminal shows this pairing code: check the digits on the big screen (valid for 10 minutes)',
+    pending_step: 'Finish logging in first (change your password or set up your authenticator)',
+    person_not_found: 'This person does not exist (they may have been removed)',
+    school_not_empty: 'This school still has classrooms or people: remove them first',
+    school_not_found: 'This school does not exist (it may have been removed)',
+    stale_version: 'This page is out of date: reload it',
+    timetable_conflict: 'Clash: {who} already has the lesson "{lesson}" at {at}',
+    too_many_attempts: 'Too many attempts: try again in a minute',
+    too_many_tracks: 'This page sends too many pictures',
+    unknown_type: 'The page and the server do not match: reload the page and try again',
+    unreachable: 'The server cannot be reached: check the network; the page will try again',
+    'invalid_field.start': 'The start is wrong: it cannot be in the past (like 2027-03-01 10:00)',
+    'invalid_field.weeklyUntil': 'The last week is wrong: at most one school year, and not before the first lesson',
+    'invalid_field.receivingClassroomIds': 'Choose one or more receiving classrooms; the sending classroom cannot also receive',
+    'invalid_field.teacherId': 'Choose a teacher who is a lead teacher',
+    'invalid_field.durationMinutes': 'The length must be 5 to 600 minutes',
+    'invalid_field.mode': 'A lesson\'s kind cannot change once scheduled: withdraw it and schedule it again',
+    'invalid_field.role': 'This role cannot be changed this way (a guardian is added with the learner they look after)',
+    'invalid_field.schoolId': 'Choose a school (platform, security administrators and auditors belong to none)',
+    'invalid_field.wardId': 'Choose a learner of the same school as the ward',
+    'invalid_field.name': 'A name has 1 to 100 characters',
+    'invalid_field.current': 'The current password is wrong',
+    'invalid_field.next': 'The new password does not follow the rule: at least 10 characters with three of lower case, upper case, digits and other characters, or any 16 or more',
+    'invalid_field.password': 'The password does not follow the rule: at least 10 characters with three of lower case, upper case, digits and other characters, or any 16 or more',
+    'invalid_field.login': 'A login name has 3 to 64 letters, digits or . _ -',
+    'invalid_field.code': 'The code is wrong',
+    checkField: 'Check this field',
+    field_name: 'Name',
+    field_subject: 'Subject',
+    field_start: 'Start',
+    field_weeklyUntil: 'Weekly until',
+    field_teacherId: 'Teacher',
+    field_sendingClassroomId: 'Sending classroom',
+    field_receivingClassroomIds: 'Receiving classrooms',
+    field_durationMinutes: 'Length',
+    field_role: 'Role',
+    field_schoolId: 'School',
+    field_login: 'Login name',
+    field_reason: 'Reason',
+    edit: 'Edit',
+    remove: 'Remove',
+    removeConfirm: 'Take this off the lists? Lessons given and records keep its name:',
+    removed: 'Removed',
+    cancel: 'Cancel',
+    school: 'School',
+    saveChanges: 'Save changes (from now on)',
+    weeklyUntil: 'weekly until',
+    deviceCheck: 'Device check',
+    microphoneLevel: 'Microphone level',
+    testTone: 'Play a test tone',
+    closeCheck: 'Close the check',
+    deviceCheckNote: 'If you see the picture, the bar moves when someone speaks and you hear the test tone, the devices work.',
+    testTonePlaying: 'Playing the test tone: the room should hear a one-second beep',
+    unmute: 'Unmute',
+    moderation: 'Moderate…',
+    moderate_stop_video: 'Stop video',
+    moderate_allow_video: 'Allow video',
+    moderate_remove: 'Remove from the lesson',
+    moderate_ban: 'Remove and keep out',
+    pauseLesson: 'Pause the lesson',
+    interactionOff: 'Interaction off',
+    lockJoins: 'Lock the lesson',
+    lockVoice: 'Mute everyone',
+    lockVideo: 'Everyone\'s video off',
+    lockText: 'No text',
+    oneKeyControls: 'One-key controls',
+    cutOffByStaff: 'Cut off by safety staff',
+    removedFromLesson: 'You were removed from this lesson',
+    heldMicrophone: 'The teacher turned this room\'s microphone off: nobody hears this room',
+    heldCamera: 'The teacher turned this room\'s video off',
+    lessonPaused: 'The lesson is paused',
+    interactionOffNotice: 'The teacher turned interaction off: no hands, speaking or text for now',
+    lesson_locked: 'This lesson is locked: nobody else can join. Ask the teacher',
+    banned_from_lesson: 'You were removed from this lesson and cannot join again',
+    search: 'Search schools, classrooms, people or lessons',
   },
 };
 
@@ -450,16 +633,37 @@ export function t(key) {
   return STRINGS[language][key] ?? key;
 }
 
-/** What a refusal of the server means, in the page's language when it is one people meet. */
+/** The page's language: zh or en. */
+export const lang = language;
+
+/**
+ * What a refusal of the server means, in the page's language: looked up by code and field, then by code, with the
+ * names the server gave put in; never the server's own sentence (that is for logs and API users) or its ids.
+ */
 export function describeError(error) {
-  const known = error.code && t(error.code) !== error.code;
-  // Not in the table yet: the server's own sentence, without its code.
-  return known ? t(error.code) : `${t('error')}: ${error.message}`;
+  const table = STRINGS[language];
+  if (!error.code) return table[error.status ? 'error' : 'unreachable'];
+  const sentence = table[`${error.code}.${error.field}`] ?? table[error.code];
+  if (sentence) {
+    return sentence.replace(/\{(\w+)\}/g, (_, name) => {
+      const value = error.details?.[name] ?? '';
+      return name === 'at' && value ? new Date(value).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN',
+        { month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' }) : value;
+    });
+  }
+  const field = table[`field_${error.field}`];
+  return field ? `${table.checkField}: ${field}` : table.error;
 }
 
 /** Fills every element that names a string with data-i18n. */
 export function translatePage() {
   for (const element of document.querySelectorAll('[data-i18n]')) {
     element.textContent = t(element.dataset.i18n);
+  }
+  for (const element of document.querySelectorAll('[data-i18n-placeholder]')) {
+    element.placeholder = t(element.dataset.i18nPlaceholder);
+  }
+  for (const element of document.querySelectorAll('[data-i18n-label]')) {
+    element.setAttribute('aria-label', t(element.dataset.i18nLabel));
   }
 }

@@ -208,6 +208,32 @@ export class LessonClient extends EventTarget {
     return this.signaling.request('muteRequest', { participantId });
   }
 
+  /** Teacher and safety staff: a lock on or off (joins, video, voice, screen_share, annotation, file_share, text). */
+  lock(feature, on) {
+    return this.signaling.request('lock', { feature, on });
+  }
+
+  /** Teacher and safety staff: mute, unmute, stop_video, allow_video, remove, ban or off_stage one participant. */
+  moderate(participantId, action) {
+    return this.signaling.request('moderate', { participantId, action });
+  }
+
+  /** Teacher and safety staff, one key: hold all media (the lesson stays open), or let it go. */
+  pause(on) {
+    return this.signaling.request('pause', { on });
+  }
+
+  /** Teacher and safety staff, one key: chat, questions, hands and classroom microphones on or off. */
+  interaction(on) {
+    return this.signaling.request('interaction', { on });
+  }
+
+  /** Safety staff: cut off one participant's streams (or the whole lesson without participantId), or lift it. */
+  cutOff({ participantId, on, reason }) {
+    return this.signaling.request('cutOff', { ...(participantId ? { participantId } : {}), on,
+      ...(reason ? { reason } : {}) });
+  }
+
   /** A classroom tells the teacher something is wrong. */
   reportProblem(text) {
     return this.signaling.request('problem', { text });
@@ -320,6 +346,13 @@ export class LessonClient extends EventTarget {
       this.dispatchEvent(new CustomEvent('question', { detail: message.question }));
     } else if (message.type === 'questionAnswered') {
       this.dispatchEvent(new CustomEvent('question-answered', { detail: message }));
+    } else if (message.type === 'controls') {
+      // What the server holds of ours, and the lesson's locks: the server enforces them, the page only shows them.
+      this.controls = message;
+      this.dispatchEvent(new CustomEvent('controls', { detail: message }));
+    } else if (message.type === 'removed') {
+      this.endReason = message.reason;
+      this.#setState('removed');
     } else if (message.type === 'qualityReport') {
       this.dispatchEvent(new CustomEvent('quality-report', { detail: message }));
     }

@@ -1,5 +1,5 @@
 import { api } from './access.js';
-import { t, translatePage } from './i18n.js';
+import { describeError, translatePage } from './i18n.js';
 
 // Logging in, then what the server says is still to do: a password of one's own, a second factor (with recovery
 // codes, shown once). Then back to the page that sent the person here.
@@ -49,7 +49,7 @@ loginForm.addEventListener('submit', async (event) => {
       document.getElementById('code-label').hidden = false;
       loginForm.code.focus();
     }
-    message.textContent = t(error.code) === error.code ? error.message : t(error.code);
+    message.textContent = describeError(error);
   }
 });
 
@@ -60,7 +60,7 @@ passwordForm.addEventListener('submit', async (event) => {
     await carryOn(await api('/api/session/password', { body: { current: passwordForm.current.value,
       next: passwordForm.next.value }, stayOnLogin: true }));
   } catch (error) {
-    message.textContent = error.message;
+    message.textContent = describeError(error);
   }
 });
 
@@ -76,7 +76,7 @@ factorForm.addEventListener('submit', async (event) => {
     afterRecovery = me;
     show('recovery');
   } catch (error) {
-    message.textContent = error.message;
+    message.textContent = describeError(error);
   }
 });
 document.getElementById('continue').addEventListener('click', () => carryOn(afterRecovery));

@@ -1,5 +1,5 @@
 import { api } from './access.js';
-import { translatePage } from './i18n.js';
+import { describeError, translatePage } from './i18n.js';
 
 // The first run: the code the server printed on its console makes the first platform administrator, who then
 // sets up a second factor on the login page.
@@ -15,6 +15,6 @@ form.addEventListener('submit', async (event) => {
       login: form.login.value, password: form.password.value }, stayOnLogin: true });
     location.href = `/login.html?next=${encodeURIComponent('/admin.html')}${params.get('lang') ? `&lang=${params.get('lang')}` : ''}`;
   } catch (error) {
-    message.textContent = error.message;
+    message.textContent = describeError(error);
   }
 });

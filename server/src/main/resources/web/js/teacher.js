@@ -34,10 +34,26 @@ function tileFor(participantId, name) {
     tile.className = 'tile';
     tile.innerHTML = '<video autoplay playsinline></video><figcaption><span class="name"></span>'
       + '<span class="badge"></span><span class="quality numbers"></span>'
-      + '<button type="button" class="mute"></button><button type="button" class="stage-toggle"></button></figcaption>';
-    tile.querySelector('.mute').textContent = t('mute');
-    tile.querySelector('.mute').addEventListener('click',
-      () => client.requestMute(participantId).catch((error) => console.error(error)));
+      + '<button type="button" class="mute"></button><button type="button" class="stage-toggle"></button>'
+      + '<select class="moderate"></select></figcaption>';
+    // Muting is enforced by the server: the room's microphone is not forwarded, whatever its page does.
+    const mute = tile.querySelector('.mute');
+    mute.textContent = t('mute');
+    mute.addEventListener('click', () => {
+      const muted = mute.classList.toggle('up');
+      mute.textContent = muted ? t('unmute') : t('mute');
+      client.moderate(participantId, muted ? 'mute' : 'unmute').catch((error) => showStatus(describeError(error)));
+    });
+    const moderate = tile.querySelector('.moderate');
+    moderate.setAttribute('aria-label', t('moderation'));
+    moderate.replaceChildren(new Option(t('moderation'), ''), ...['stop_video', 'allow_video', 'remove', 'ban']
+      .map((action) => new Option(t(`moderate_${action}`), action)));
+    moderate.addEventListener('change', () => {
+      const action = moderate.value;
+      moderate.value = '';
+      if (['remove', 'ban'].includes(action) && !window.confirm(`${t(`moderate_${action}`)}: ${name}?`)) return;
+      client.moderate(participantId, action).catch((error) => showStatus(describeError(error)));
+    });
     tile.querySelector('.name').textContent = name;
     tile.querySelector('.stage-toggle').addEventListener('click',
       () => client.stage(participantId, !onStage.has(participantId)).catch((error) => console.error(error)));
@@ -135,6 +151,31 @@ document.getElementById('end').addEventListener('click', () => {
 
 // Screen share: a second video beside the camera; the classrooms show it full screen.
 const shareButton = document.getElementById('share');
+// One-key controls and locks (S7, S31): each button shows whether it is on, from what the server says holds.
+const ONE_KEY = [['pause', 'pauseLesson', (c) => c.paused, (on) => client.pause(on)],
+  ['interaction', 'interactionOff', (c) => !c.interaction, (on) => client.interaction(!on)],
+  ['lock-joins', 'lockJoins', (c) => c.locks.includes('joins'), (on) => client.lock('joins', on)],
+  ['lock-voice', 'lockVoice', (c) => c.locks.includes('voice'), (on) => client.lock('voice', on)],
+  ['lock-video', 'lockVideo', (c) => c.locks.includes('video'), (on) => client.lock('video', on)],
+  ['lock-text', 'lockText', (c) => c.locks.includes('text'), (on) => client.lock('text', on)]];
+const oneKeys = document.getElementById('one-key');
+let controlsNow = { paused: false, interaction: true, locks: [] };
+for (const [id, label, isOn, set] of ONE_KEY) {
+  const button = Object.assign(document.createElement('button'), { type: 'button', id, textContent: t(label) });
+  button.setAttribute('aria-pressed', 'false');
+  button.addEventListener('click', () => set(!isOn(controlsNow)).catch((error) => showStatus(describeError(error))));
+  oneKeys.append(button);
+}
+client.addEventListener('controls', (e) => {
+  controlsNow = e.detail;
+  for (const [id, , isOn] of ONE_KEY) {
+    const on = isOn(controlsNow);
+    document.getElementById(id).classList.toggle('up', on);
+    document.getElementById(id).setAttribute('aria-pressed', String(on));
+  }
+  if (e.detail.cutOff) showStatus(`${t('cutOffByStaff')}: ${e.detail.cutOff}`);
+});
+
 function showSharing() {
   shareButton.textContent = client.sharingScreen ? t('stopSharing') : t('shareScreen');
   shareButton.classList.toggle('up', client.sharingScreen);
@@ -150,7 +191,7 @@ shareButton.addEventListener('click', async () => {
     }
   } catch (error) {
     console.error(error);
-    showStatus(`${t('error')}: ${error.message}`);
+    showStatus(describeError(error));
   }
   showSharing();
 });

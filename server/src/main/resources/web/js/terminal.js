@@ -1,4 +1,6 @@
-import { t, translatePage } from './i18n.js';
+import { lang, t, translatePage } from './i18n.js';
+import { attachDeviceCheck } from './device-check.js';
+import { enableRemoteKeys } from './remote-keys.js';
 
 // A classroom terminal (a rural room's big screen): it follows its timetable by itself. It shows the next lesson,
 // joins when the lesson opens, rejoins after a network drop or a server restart, and leaves when it ends. Nobody
@@ -33,19 +35,26 @@ function show(lesson) {
     next.textContent = t('noLesson');
     return;
   }
-  const start = new Date(`${lesson.start}:00`);
-  const time = lesson.start.slice(11, 16);
-  const day = start.toDateString() === new Date().toDateString() ? '' : `${lesson.start.slice(0, 10)} `;
+  // Dates and times as the room reads them: "周三 10:00", or with the date when it is not today.
+  const start = new Date(lesson.start);
+  const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
+  const today = start.toDateString() === new Date().toDateString();
+  const time = start.toLocaleString(locale, today ? { hour: '2-digit', minute: '2-digit' }
+    : { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   // The sending room's own screen: the teacher's page is its camera; the terminal says what comes, and from here.
-  const where = lesson.sending ? t('sendingHere') : `${t('from')} ${lesson.from}`;
-  next.textContent = `${lesson.subject} · ${day}${time} · ${where}`;
+  const where = lesson.sending ? t('sendingHere') : `${t('from')} ${[lesson.school, lesson.from].filter(Boolean)
+    .join(' · ')}`;
+  next.textContent = [lesson.subject, time, lesson.teacher && `${t('teacher')}: ${lesson.teacher}`, where]
+    .filter(Boolean).join(' · ');
 }
 
 function enter(lesson) {
   current = lesson.lessonId;
   window.sanke.lessonId = current;
   // The classroom page reads the credential from this device's storage: it is not in the frame's address.
-  const query = new URLSearchParams({ lesson: current, name, classroomId, lang: params.get('lang') ?? 'zh' });
+  const query = new URLSearchParams({ lesson: current, name, classroomId, lang: params.get('lang') ?? 'zh',
+    from: lesson.school ?? '' });
+  document.getElementById('close-check').click(); // the lesson needs the camera and microphone
   frame.src = `classroom.html?${query}`;
   frame.hidden = false;
   waiting.hidden = true;
@@ -126,6 +135,9 @@ async function pair() {
     }
   }, 2000);
 }
+
+attachDeviceCheck();
+enableRemoteKeys();
 
 if (classroomId && deviceToken) {
   poll();

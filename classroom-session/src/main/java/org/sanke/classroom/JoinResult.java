@@ -36,6 +36,10 @@ public sealed interface JoinResult {
         REAL_NAME_REQUIRED,
         ROLE_TAKEN,
         LESSON_FULL,
-        ROLE_NOT_ALLOWED
+        ROLE_NOT_ALLOWED,
+        /** The lesson is locked: no new joins but its teacher and safety staff (S7). */
+        LESSON_LOCKED,
+        /** A moderator banned this person or classroom from the lesson (S10). */
+        BANNED
     }
 }

@@ -27,6 +27,7 @@ public final class LiveLesson {
     /** Questions by id, oldest first; bounded, the oldest answered ones go first. */
     private final Map<String, Question> questions = new LinkedHashMap<>();
     private int questionsAsked;
+    private final LessonControls controls = new LessonControls();
 
     public LiveLesson(Lesson lesson, JoinPolicy policy) {
         this.lesson = lesson;
@@ -35,6 +36,11 @@ public final class LiveLesson {
 
     public Lesson lesson() {
         return lesson;
+    }
+
+    /** The lesson's locks, moderation, one-key controls and cut-offs. */
+    public LessonControls controls() {
+        return controls;
     }
 
     public JoinResult join(Role role, String displayName) {
@@ -54,6 +60,12 @@ public final class LiveLesson {
     /** A join of a signed-in person ({@code personId}), or of a link or terminal (null). */
     public JoinResult join(Role role, String displayName, String classroomId, boolean realNameVerified,
                            String personId) {
+        if (controls.banned(personId, classroomId)) {
+            return new JoinResult.Refusal(JoinResult.Reason.BANNED, "a moderator removed you from this lesson");
+        }
+        if (!controls.admits(role, personId, classroomId)) {
+            return new JoinResult.Refusal(JoinResult.Reason.LESSON_LOCKED, "the lesson is locked: no new joins");
+        }
         JoinResult.Refusal refusal = policy.check(lesson, participants.values(), role);
         if (refusal != null) {
             return refusal;
@@ -68,6 +80,7 @@ public final class LiveLesson {
 
     /** Removes a participant; empty when it was not here. */
     public Optional<Participant> leave(String participantId) {
+        controls.forget(participantId);
         handQueue.remove(participantId);
         onStage.remove(participantId);
         return Optional.ofNullable(participants.remove(participantId));
@@ -79,6 +92,9 @@ public final class LiveLesson {
      */
     public boolean raiseHand(String participantId) throws InteractionRefused {
         Participant p = present(participantId);
+        if (!controls.mayRaiseHand(p)) {
+            throw new InteractionRefused("interaction is off in this lesson");
+        }
         if (!policy.mayTakeStage(lesson, p.role())) {
             throw new InteractionRefused(p.role().wireName() + "s do not raise hands in "
                     + lesson.mode().wireName() + " lessons");
@@ -89,6 +105,11 @@ public final class LiveLesson {
     /** The hand goes down: by the classroom itself, or because the teacher brought it on stage. */
     public boolean lowerHand(String participantId) {
         return handQueue.remove(participantId);
+    }
+
+    /** Every hand goes down (interaction turned off). */
+    public void clearHands() {
+        handQueue.clear();
     }
 
     /** Classrooms waiting to speak, first raised first. */
@@ -142,7 +163,16 @@ public final class LiveLesson {
 
     /** Whether this participant may write in the chat: anyone the lesson sees. */
     public void checkMayChat(String participantId) throws InteractionRefused {
-        checkMaySpeak(present(participantId));
+        Participant p = present(participantId);
+        checkMaySpeak(p);
+        if (!controls.mayWrite(p)) {
+            throw new InteractionRefused("text is locked in this lesson");
+        }
+    }
+
+    /** The participant, if here. */
+    public Optional<Participant> participant(String participantId) {
+        return Optional.ofNullable(participants.get(participantId));
     }
 
     /** An inspector watches unseen: what they wrote would show them to the lesson. */
@@ -152,10 +182,10 @@ public final class LiveLesson {
         }
     }
 
-    /** Only the teacher ends a lesson for everyone. */
+    /** The teacher ends a lesson for everyone; safety staff (inspectors) shut it down (S31). */
     public void checkMayEnd(String participantId) throws InteractionRefused {
-        if (present(participantId).role() != Role.TEACHER) {
-            throw new InteractionRefused("only the teacher ends the lesson");
+        if (!LessonControls.moderates(present(participantId))) {
+            throw new InteractionRefused("only the teacher or safety staff end the lesson");
         }
     }
 
@@ -169,6 +199,9 @@ public final class LiveLesson {
             throw new InteractionRefused("the teacher answers questions and does not ask them");
         }
         checkMaySpeak(p);
+        if (!controls.mayWrite(p)) {
+            throw new InteractionRefused("text is locked in this lesson");
+        }
         Question question = new Question("q" + ++questionsAsked, p.id(), p.displayName(), text, false);
         questions.put(question.id(), question);
         if (questions.size() > MAX_QUESTIONS) {

@@ -41,7 +41,7 @@ class InteractionTest {
                 .hasMessage("teachers do not raise hands in dedicated lessons");
         assertThatThrownBy(() -> lesson.setOnStage(teacher.id(), "ghost", true))
                 .hasMessage("no participant ghost in this lesson");
-        assertThatThrownBy(() -> lesson.checkMayEnd(village1.id())).hasMessage("only the teacher ends the lesson");
+        assertThatThrownBy(() -> lesson.checkMayEnd(village1.id())).hasMessage("only the teacher or safety staff end the lesson");
     }
 
     @Test

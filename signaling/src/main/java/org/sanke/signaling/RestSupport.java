@@ -15,12 +15,19 @@ final class RestSupport {
         final int status;
         final String code;
         final String field;
+        /** Names (never ids) a page puts into its own sentence for this code, e.g. who clashes and when. */
+        final java.util.Map<String, String> details;
 
         Refusal(int status, String code, String field, String message) {
+            this(status, code, field, message, java.util.Map.of());
+        }
+
+        Refusal(int status, String code, String field, String message, java.util.Map<String, String> details) {
             super(message, null, false, false);
             this.status = status;
             this.code = code;
             this.field = field;
+            this.details = details;
         }
 
         static Refusal invalid(String field, String message) {
@@ -110,6 +117,10 @@ final class RestSupport {
             node.put("field", refusal.field);
         }
         node.put("message", refusal.getMessage());
+        if (!refusal.details.isEmpty()) {
+            ObjectNode details = node.putObject("details");
+            refusal.details.forEach(details::put);
+        }
         reply(ctx, refusal.status, node);
     }
 

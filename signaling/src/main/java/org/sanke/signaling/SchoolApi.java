@@ -358,6 +358,16 @@ final class SchoolApi {
         return answer(domain.scheduling().revise(id, entry(ctx, body, id)));
     }
 
+    /** A clash, with the names of who would be in two lessons, the other lesson's subject and when. */
+    private Refusal clash(org.sanke.classroom.Timetable.Conflict conflict) {
+        String id = conflict.who().substring(conflict.who().indexOf(' ') + 1);
+        String who = domain.schools().names(Set.of(id)).getOrDefault(id, "");
+        String lesson = domain.scheduling().entries().stream().filter(e -> e.id().equals(conflict.with()))
+                .findFirst().map(TimetableEntry::subject).orElse("");
+        return new Refusal(409, "timetable_conflict", null, conflict.message(), java.util.Map.of("who", who,
+                "lesson", lesson, "at", conflict.at().toString()));
+    }
+
     private static final Set<String> ENTRY_FIELDS = Set.of("subject", "mode", "teacherId", "sendingClassroomId",
             "receivingClassroomIds", "start", "durationMinutes", "weeklyUntil");
 
@@ -393,8 +403,7 @@ final class SchoolApi {
         return switch (result) {
             case Scheduling.Result.Scheduled scheduled -> entryJson(scheduled.entry());
             case Scheduling.Result.Invalid invalid -> throw Refusal.invalid(invalid.field(), invalid.message());
-            case Scheduling.Result.Clash clash -> throw new Refusal(409, "timetable_conflict", null,
-                    clash.conflict().message());
+            case Scheduling.Result.Clash clash -> throw clash(clash.conflict());
             case Scheduling.Result.AlreadyGiven given -> throw new Refusal(409, "already_given", "id", "this lesson"
                     + " has been given; it stays in the records");
             case Scheduling.Result.NotFound missing -> throw new Refusal(404, "entry_not_found", "id",
@@ -418,12 +427,17 @@ final class SchoolApi {
         }
         ArrayNode lessons = rest.object().arrayNode();
         for (ScheduledLesson lesson : domain.scheduling().upcoming(id, 10)) {
-            String sendingName = domain.schools().classroom(lesson.entry().sendingClassroomId())
-                    .map(Classroom::name).orElse("");
+            Classroom sendingRoom = domain.schools().classroom(lesson.entry().sendingClassroomId()).orElse(null);
+            String sendingName = sendingRoom == null ? "" : sendingRoom.name();
+            java.util.Map<String, String> names = domain.schools().names(sendingRoom == null
+                    ? Set.of(lesson.entry().teacherId())
+                    : Set.of(lesson.entry().teacherId(), sendingRoom.schoolId()));
             lessons.addObject().put("lessonId", lesson.lesson().id()).put("subject", lesson.lesson().title())
                     .put("mode", lesson.lesson().mode().wireName()).put("start", lesson.start().toString())
                     .put("durationMinutes", lesson.entry().duration().toMinutes())
                     .put("from", sendingName)
+                    .put("school", sendingRoom == null ? null : names.get(sendingRoom.schoolId()))
+                    .put("teacher", names.get(lesson.entry().teacherId()))
                     .put("sending", lesson.entry().sendingClassroomId().equals(id))
                     .put("state", domain.scheduling().state(lesson).name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -102,7 +102,7 @@ class LessonEndTest {
         assertThat(room.next()).contains("\"type\":\"joined\"");
         room.send("{\"type\":\"endLesson\",\"requestId\":2}");
         assertThat(room.nextContaining("\"requestId\":2")).contains("\"code\":\"not_allowed\"",
-                "only the teacher ends the lesson");
+                "only the teacher or safety staff end the lesson");
 
         teacher.send("{\"type\":\"endLesson\",\"requestId\":3}");
         assertThat(teacher.nextContaining("\"requestId\":3")).contains("\"type\":\"ok\"");

@@ -61,7 +61,7 @@ class AccessRulesTest {
     void theDocsTableHasARowPerActionAndAColumnPerRole() {
         String table = AccessRules.markdown();
         assertThat(table.lines()).hasSize(Action.values().length + 2);
-        assertThat(table).contains("| add_school | POST /api/schools | - | - | - | - | - | - | - | all |")
+        assertThat(table).contains("| add_school | POST /api/schools, PUT, DELETE /api/schools/{id} | - | - | - | - | - | - | - | all |")
                 .contains("| join_as_inspector |");
     }
 

@@ -13,7 +13,9 @@ enum DropReason {
     RTCP_MALFORMED("rtcp_malformed"),
     UNKNOWN_SSRC("unknown_ssrc"),
     OVERSIZED("oversized"),
-    HANDOFF_QUEUE_FULL("handoff_queue_full");
+    HANDOFF_QUEUE_FULL("handoff_queue_full"),
+    /** A producer held by moderation (locked, muted, cut off): by design, not a fault. */
+    HELD("held");
 
     final String label;
 

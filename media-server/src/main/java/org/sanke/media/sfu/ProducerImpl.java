@@ -46,6 +46,9 @@ final class ProducerImpl implements Producer {
     private long senderReportArrivalNanos;
     private int lastRtpTimestamp;
     private long lastPacketNanos;
+    /** Held by moderation: packets still arrive and are counted, but none is forwarded. */
+    private boolean held;
+    private long lastForwardedNanos;
 
     ProducerImpl(WebRtcTransportImpl transport, ProducerParameters parameters) {
         this.transport = transport;
@@ -169,6 +172,11 @@ final class ProducerImpl implements Producer {
     }
 
     private void deliver(RtpPacket rtp, boolean late, long now) {
+        if (held) {
+            transport.loop.stats.drop(DropReason.HELD);
+            return; // not cached either: a retransmission must not leak it after the hold
+        }
+        lastForwardedNanos = now;
         if (cache != null) {
             if (late) {
                 cache.storeLate(rtp.buffer(), rtp.offset(), rtp.length(), rtp.sequenceNumber(), now);
@@ -267,6 +275,20 @@ final class ProducerImpl implements Producer {
                     senderReportArrivalNanos, now);
             transport.sendRtcp(out, len);
         }
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Long> hold(boolean held) {
+        java.util.concurrent.CompletableFuture<Long> applied = new java.util.concurrent.CompletableFuture<>();
+        transport.router.runOnLoop(() -> {
+            boolean released = this.held && !held;
+            this.held = held;
+            if (released) {
+                requestKeyframe(transport.loop.clock.nanoTime());
+            }
+            applied.complete(lastForwardedNanos);
+        });
+        return applied;
     }
 
     @Override

@@ -78,17 +78,43 @@ class AdminPagesBrowserTest {
         submit("timetable-form", pick);
         awaitText("timetable", "Chinese");
         submit("timetable-form", pick);
-        awaitText("message", "is already in lesson");
+        awaitText("message", "Clash: Wang already has the lesson \"Chinese\" at");
         submit("timetable-form", pick.replace(start, "2020-01-01T10:00"));
-        awaitText("message", "start: the lesson would start in the past");
+        awaitText("message", "The start is wrong: it cannot be in the past");
+
+        // Edits: a school renamed in place, the entry given another subject from now on, a spare room removed,
+        // a room with lessons to come kept with the reason, and one search box over every list.
+        admin.click("#schools li .edit");
+        admin.script("const f = document.querySelector('#schools form'); f.name.value = 'Chengdu No. 7 Middle';"
+                + " f.requestSubmit();");
+        awaitText("schools", "Chengdu No. 7 Middle");
+        admin.click("#timetable .edit");
+        admin.await("the form filled with the entry", GUARD, p -> "Chinese".equals(p.script(
+                "return document.getElementById('timetable-form').subject.value")));
+        submit("timetable-form", "f.subject.value = 'Chinese reading';");
+        awaitText("timetable", "Chinese reading");
+        submit("classroom-form", "f.name.value = 'Spare room';");
+        awaitText("classrooms", "Spare room");
+        admin.script("window.confirm = () => true;");
+        admin.script("[...document.querySelectorAll('#classrooms li')].find(li => li.textContent.includes('Spare'))"
+                + ".querySelector('.remove').click()");
+        admin.await("the spare room gone", GUARD, p -> !p.text("#classrooms").contains("Spare room"));
+        admin.script("[...document.querySelectorAll('#classrooms li')].find(li => li.textContent.includes('Studio'))"
+                + ".querySelector('.remove').click()");
+        awaitText("message", "The timetable still has lessons to come");
+        admin.script("const s = document.getElementById('search'); s.value = 'point';"
+                + " s.dispatchEvent(new Event('input'));");
+        assertThat(admin.script("return [...document.querySelectorAll('#classrooms li')].filter(li => !li.hidden)"
+                + ".map(li => li.textContent.includes('Point A'))")).isEqualTo(List.of(true));
+        admin.script("const s = document.getElementById('search'); s.value = ''; s.dispatchEvent(new Event('input'));");
 
         // Withdrawn before it is given: it leaves the timetable and its time is free again.
-        admin.script("window.confirm = () => true;");
         admin.click("#timetable .withdraw");
         awaitText("message", "Taken off the timetable");
         admin.await("the timetable empty again", GUARD, p -> !String.valueOf(p.text("#timetable")).contains("Chinese"));
+        pick = pick.replace("'Chinese'", "'Maths'");
         submit("timetable-form", pick);
-        awaitText("timetable", "Chinese");
+        awaitText("timetable", "Maths");
 
         BrowserPage report = admin;
         admin.go(server.baseUrl() + "/report.html?lesson=demo&lang=en");

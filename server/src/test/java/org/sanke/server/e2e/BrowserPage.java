@@ -161,6 +161,11 @@ final class BrowserPage implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.cssSelector(selector)).sendKeys(text);
     }
 
+    /** Presses a key on whatever has the focus, as a keyboard or a TV remote would. */
+    void press(org.openqa.selenium.Keys key) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
+    }
+
     /** The text of the first element that matches a CSS selector. */
     String text(String selector) {
         return (String) script("const e = document.querySelector(arguments[0]); return e ? e.textContent : null",

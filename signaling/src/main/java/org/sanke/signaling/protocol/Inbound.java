@@ -60,4 +60,24 @@ public sealed interface Inbound {
     /** The teacher ends the lesson for everyone. */
     record EndLesson(Object requestId) implements Inbound {
     }
+
+    /** A lock on or off (S7): {@code feature} is joins, video, voice, screen_share, annotation, file_share or text. */
+    record Lock(Object requestId, String feature, boolean on) implements Inbound {
+    }
+
+    /** A moderator's action on one participant (S10). */
+    record Moderate(Object requestId, String participantId, String action) implements Inbound {
+    }
+
+    /** One-key pause: all media held, the lesson stays open (S31). */
+    record Pause(Object requestId, boolean on) implements Inbound {
+    }
+
+    /** One-key interaction switch: chat, questions, hands and classroom microphones (S31). */
+    record Interaction(Object requestId, boolean on) implements Inbound {
+    }
+
+    /** Safety staff cut off one participant's streams, or the whole lesson when {@code participantId} is null (S11). */
+    record CutOff(Object requestId, String participantId, boolean on, String reason) implements Inbound {
+    }
 }

@@ -63,6 +63,14 @@ public final class InboundReader {
             case "markAnswered" -> new Inbound.MarkAnswered(requestId, text(node, "questionId", 16));
             case "muteRequest" -> new Inbound.MuteRequest(requestId, text(node, "participantId", 64));
             case "problem" -> new Inbound.Problem(requestId, chatText(node));
+            case "lock" -> new Inbound.Lock(requestId, text(node, "feature", 16), bool(node, "on"));
+            case "moderate" -> new Inbound.Moderate(requestId, text(node, "participantId", 64),
+                    text(node, "action", 16));
+            case "pause" -> new Inbound.Pause(requestId, bool(node, "on"));
+            case "interaction" -> new Inbound.Interaction(requestId, bool(node, "on"));
+            case "cutOff" -> new Inbound.CutOff(requestId, node.hasNonNull("participantId")
+                    ? text(node, "participantId", 64) : null, bool(node, "on"),
+                    node.hasNonNull("reason") ? chatText(node, "reason") : null);
             case "quality" -> new Inbound.Quality(requestId, number(node, "lossPercent", 0, 100),
                     (int) number(node, "freezeMs", 0, 3_600_000), (int) number(node, "kbps", 0, 1_000_000));
             default -> throw new ProtocolError("unknown_type", "unknown message type '" + abbreviate(type.asText())
@@ -131,9 +139,13 @@ public final class InboundReader {
     }
 
     private static String chatText(JsonNode node) throws ProtocolError {
-        String text = text(node, "text", MAX_CHAT_LENGTH).strip();
+        return chatText(node, "text");
+    }
+
+    private static String chatText(JsonNode node, String field) throws ProtocolError {
+        String text = text(node, field, MAX_CHAT_LENGTH).strip();
         if (text.isEmpty() || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw new ProtocolError("invalid_field", "'text' must be visible text (line breaks allowed)");
+            throw new ProtocolError("invalid_field", "'" + field + "' must be visible text (line breaks allowed)");
         }
         return text;
     }

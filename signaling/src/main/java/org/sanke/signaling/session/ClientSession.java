@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sanke.classroom.LessonControls;
 import org.sanke.classroom.LiveLesson;
 import org.sanke.classroom.Role;
 import org.sanke.signaling.SignalingConfig;
@@ -39,6 +40,8 @@ public final class ClientSession {
     public static final short CLOSE_SIGNED_OUT = 4005;
     /** Close code when the invitation this connection came in with was withdrawn. */
     public static final short CLOSE_GRANT_REVOKED = 4006;
+    /** A moderator removed or banned this participant from the lesson. */
+    public static final short CLOSE_REMOVED = 4007;
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
 
     private final Vertx vertx;
@@ -261,6 +264,42 @@ public final class ClientSession {
                 endLesson(room, member, end.requestId());
                 return false;
             });
+            case Inbound.Lock lock -> inRoom(lock.requestId(), (room, member) -> {
+                room.controls().lock(member, LessonControls.Feature.fromWireName(lock.feature()).orElseThrow(() ->
+                        new ProtocolError("invalid_field", "'feature' must be joins, video, voice, screen_share,"
+                                + " annotation, file_share or text")), lock.on());
+                return true;
+            });
+            case Inbound.Moderate moderate -> inRoom(moderate.requestId(), (room, member) -> {
+                room.controls().moderate(member, moderate.participantId(), LessonControls.Moderation
+                        .fromWireName(moderate.action()).orElseThrow(() -> new ProtocolError("invalid_field",
+                                "'action' must be mute, unmute, stop_video, allow_video, remove, ban or off_stage")));
+                return true;
+            });
+            case Inbound.Pause pause -> inRoom(pause.requestId(), (room, member) -> {
+                room.controls().pause(member, pause.on());
+                return true;
+            });
+            case Inbound.Interaction interaction -> inRoom(interaction.requestId(), (room, member) -> {
+                room.controls().interaction(member, interaction.on());
+                return true;
+            });
+            case Inbound.CutOff cut -> {
+                long arrived = System.nanoTime();
+                inRoom(cut.requestId(), (room, member) -> {
+                    room.controls().cutOff(member, cut.participantId(), cut.on(), cut.reason(), arrived,
+                            cut.requestId(), nanos -> metrics.cutOffLastPacket.record(nanos,
+                                    java.util.concurrent.TimeUnit.NANOSECONDS))
+                            .whenComplete((reply, failure) -> {
+                                if (failure != null) {
+                                    refuse(cut.requestId(), "internal", "the cut-off could not be confirmed");
+                                } else {
+                                    send(reply);
+                                }
+                            });
+                    return false;
+                });
+            }
             case Inbound.Leave leave -> inRoom(leave.requestId(), (room, member) -> {
                 joined = null;
                 room.leave(member, "left");

@@ -1,6 +1,7 @@
 package org.sanke.signaling.session;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,8 @@ public final class ConnectionMetrics {
     final Counter eventsDropped;
     final Counter closedSlowReader;
     final Counter closedIdle;
+    /** From a cut-off command's arrival to the last packet forwarded before it held (S11: at most 200 ms). */
+    final Timer cutOffLastPacket;
 
     public ConnectionMetrics(MeterRegistry registry) {
         registry.gauge("sanke.signaling.sessions", open);
@@ -19,6 +22,9 @@ public final class ConnectionMetrics {
                 .register(registry);
         closedSlowReader = closed(registry, "slow_reader");
         closedIdle = closed(registry, "idle");
+        cutOffLastPacket = Timer.builder("sanke.safety.cutoff.last.packet")
+                .description("From a cut-off command's arrival to the last packet forwarded before it took hold")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     /** For tests that do not look at metrics. */

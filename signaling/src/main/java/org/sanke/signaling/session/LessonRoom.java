@@ -51,6 +51,7 @@ public final class LessonRoom {
     private final Publishing publishing;
     private final Subscriptions subscriptions;
     private final RoomConversation conversation;
+    private final RoomControls controls;
     /** Who is here, for readers on other threads (the REST API); replaced on every join and leave. */
     private volatile List<Participant> present = List.of();
     private Router router;
@@ -69,6 +70,7 @@ public final class LessonRoom {
         this.publishing = new Publishing(this, sdp);
         this.subscriptions = new Subscriptions(this, sdp);
         this.conversation = new RoomConversation(this, attendance);
+        this.controls = new RoomControls(this);
     }
 
     /** Runs a task on this lesson's thread; a task that throws is logged and the lesson goes on. */
@@ -118,6 +120,10 @@ public final class LessonRoom {
 
     RoomConversation conversation() {
         return conversation;
+    }
+
+    RoomControls controls() {
+        return controls;
     }
 
     /** Who is in the lesson right now; safe from any thread. */
@@ -172,6 +178,9 @@ public final class LessonRoom {
             return result;
         }
         session.send(joinedReply(member, requestId));
+        if (!live.controls().quiet()) {
+            controls.enforce(member); // what is locked or held, before it publishes anything
+        }
         startReceiving(member);
         return result;
     }
@@ -252,6 +261,7 @@ public final class LessonRoom {
         live.leave(member.id());
         present = live.participants();
         attendance.left(live.lesson().id(), member.id(), reason);
+        member.producers.forEach(controls::forget);
         closeTransport(member.publishTransport);
         closeTransport(member.subscribe.transport);
     }

@@ -151,6 +151,8 @@ public final class LessonRooms {
             case ROLE_TAKEN -> "role_taken";
             case LESSON_FULL -> "lesson_full";
             case ROLE_NOT_ALLOWED -> "role_not_allowed";
+            case LESSON_LOCKED -> "lesson_locked";
+            case BANNED -> "banned_from_lesson";
         }, refusal.message());
     }
 

@@ -108,6 +108,7 @@ final class Publishing {
             return;
         }
         publisher.producers.addAll(producers);
+        room.controls().enforce(publisher); // held before any receiver consumes it: a lock has no gap
         for (Member receiver : room.members()) {
             if (room.receives(receiver, publisher)) {
                 producers.forEach(producer -> room.subscriptions().addTrack(receiver, publisher, producer));
@@ -118,6 +119,7 @@ final class Publishing {
     /** Closes one of a publisher's producers and ends its track at every receiver. */
     void retire(Member publisher, Producer producer) {
         publisher.producers.remove(producer);
+        room.controls().forget(producer);
         producer.close();
         for (Member receiver : room.members()) {
             if (Subscriptions.endSections(receiver, section -> section.producer == producer)) {

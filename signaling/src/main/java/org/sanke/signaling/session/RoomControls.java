@@ -1,0 +1,181 @@
+package org.sanke.signaling.session;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.sanke.classroom.LessonControls;
+import org.sanke.classroom.Participant;
+import org.sanke.media.api.Producer;
+import org.sanke.signaling.protocol.ProtocolError;
+
+/**
+ * Carries out a room's safety controls (locks, moderation, the one-key controls, cut-off) and enforces them where a
+ * page cannot undo them: each producer is held at the SFU unless {@link LessonControls#forwards} says otherwise. Every
+ * member is told what applies to it. Owned by the room's thread.
+ */
+final class RoomControls {
+    private final LessonRoom room;
+    /** Whether each producer is held now, so that only changes go to the media loop. */
+    private final Map<Producer, Boolean> held = new HashMap<>();
+
+    RoomControls(LessonRoom room) {
+        this.room = room;
+    }
+
+    /** Measures a cut-off: from the command's arrival to the last packet forwarded before it took hold. */
+    interface CutOffTimer {
+        void record(long nanos);
+    }
+
+    private LessonControls controls() {
+        return room.live().controls();
+    }
+
+    void lock(Member by, LessonControls.Feature feature, boolean on) throws ProtocolError {
+        try {
+            controls().lock(by.participant, feature, on);
+        } catch (LessonControls.Refused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+        enforceAll();
+    }
+
+    void pause(Member by, boolean on) throws ProtocolError {
+        try {
+            controls().pause(by.participant, on);
+        } catch (LessonControls.Refused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+        enforceAll();
+    }
+
+    void interaction(Member by, boolean on) throws ProtocolError {
+        try {
+            controls().interaction(by.participant, on);
+        } catch (LessonControls.Refused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+        if (!on) {
+            room.live().clearHands(); // raised hands go down with everything else
+            room.conversation().broadcastHandQueue();
+        }
+        enforceAll();
+    }
+
+    /** A moderator's action on one participant; removal and a ban take them out of the lesson at once. */
+    void moderate(Member by, String participantId, LessonControls.Moderation action) throws ProtocolError {
+        Member target = target(participantId);
+        try {
+            controls().moderate(by.participant, target.participant, action);
+        } catch (LessonControls.Refused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+        switch (action) {
+            case REMOVE, BAN -> {
+                ObjectNode event = room.outbound().message("removed", null);
+                event.put("reason", action == LessonControls.Moderation.BAN ? "banned" : "removed");
+                target.session.sendText(event.toString(), Audience.Delivery.ESSENTIAL);
+                room.leave(target, "removed");
+                target.session.closeBecause(ClientSession.CLOSE_REMOVED, "removed by a moderator");
+            }
+            case OFF_STAGE -> room.stage(by, participantId, false);
+            default -> enforce(target);
+        }
+    }
+
+    /**
+     * Safety staff cut off one participant ({@code participantId}) or the whole lesson (null), or lift it. Completes
+     * when the hold is in force at the SFU, with the streams held and the time from {@code commandNanos} to the last
+     * packet forwarded before it.
+     */
+    CompletableFuture<ObjectNode> cutOff(Member by, String participantId, boolean on, String reason,
+                                         long commandNanos, Object requestId, CutOffTimer timer)
+            throws ProtocolError {
+        Member target = participantId == null ? null : target(participantId);
+        try {
+            controls().cutOff(by.participant, target == null ? null : target.participant, on, reason);
+        } catch (LessonControls.Refused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+        List<CompletableFuture<Long>> holds = target == null ? enforceAll() : enforce(target);
+        return CompletableFuture.allOf(holds.toArray(CompletableFuture[]::new)).thenApplyAsync(ignored -> {
+            long lastForwarded = holds.stream().mapToLong(CompletableFuture::join).max().orElse(0);
+            long afterCommand = Math.max(0, lastForwarded - commandNanos);
+            ObjectNode reply = room.outbound().message("cutOffApplied", requestId);
+            reply.put("streams", holds.size());
+            if (on && !holds.isEmpty()) {
+                timer.record(afterCommand);
+                reply.put("lastPacketAfterMs", afterCommand / 1_000_000.0);
+            }
+            return reply;
+        }, room.loop());
+    }
+
+    private Member target(String participantId) throws ProtocolError {
+        Member target = room.member(participantId);
+        if (target == null) {
+            throw new ProtocolError("invalid_field", "no participant " + participantId + " in this lesson");
+        }
+        return target;
+    }
+
+    /** Applies the controls to every member's producers and tells everyone; returns the holds that changed. */
+    List<CompletableFuture<Long>> enforceAll() {
+        List<CompletableFuture<Long>> changed = new ArrayList<>();
+        for (Member member : room.members()) {
+            changed.addAll(enforce(member));
+        }
+        return changed;
+    }
+
+    /** Applies the controls to one member's producers and tells it what holds; returns the holds that changed. */
+    List<CompletableFuture<Long>> enforce(Member member) {
+        List<CompletableFuture<Long>> changed = new ArrayList<>();
+        for (Producer producer : member.producers) {
+            boolean hold = !controls().forwards(member.participant, source(member, producer));
+            Boolean before = held.put(producer, hold);
+            if (before == null ? hold : before != hold) {
+                changed.add(producer.hold(hold));
+            }
+        }
+        tell(member);
+        return changed;
+    }
+
+    /** A producer that closed: nothing to keep for it. */
+    void forget(Producer producer) {
+        held.remove(producer);
+    }
+
+    private static LessonControls.Source source(Member member, Producer producer) {
+        return switch (member.source(producer)) {
+            case Member.SCREEN -> LessonControls.Source.SCREEN;
+            case "microphone" -> LessonControls.Source.MICROPHONE;
+            default -> LessonControls.Source.CAMERA;
+        };
+    }
+
+    /** What applies to this member now: the lesson's locks and one-key state, and what of its own is held and why. */
+    private void tell(Member member) {
+        LessonControls c = controls();
+        Participant p = member.participant;
+        ObjectNode event = room.outbound().message("controls", null);
+        ArrayNode locks = event.putArray("locks");
+        c.locks().forEach(feature -> locks.add(feature.wireName()));
+        event.put("paused", c.paused());
+        event.put("interaction", !c.interactionOff());
+        ObjectNode mine = event.putObject("held");
+        for (LessonControls.Source source : LessonControls.Source.values()) {
+            mine.put(source.name().toLowerCase(java.util.Locale.ROOT), !c.forwards(p, source));
+        }
+        String reason = c.cutOffReason(p);
+        if (reason != null) {
+            event.put("cutOff", reason);
+        }
+        member.session.sendText(event.toString(), Audience.Delivery.ESSENTIAL);
+    }
+}
