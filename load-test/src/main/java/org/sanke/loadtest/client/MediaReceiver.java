@@ -14,6 +14,9 @@ public final class MediaReceiver {
     private final ReceiverStreams streams;
     private final RtpPacket view = new RtpPacket();
     private boolean firstVideo;
+    /** When the last media packet arrived ({@link System#nanoTime()}), and how many did: what a cut-off stops. */
+    private volatile long lastPacketNanos;
+    private final java.util.concurrent.atomic.AtomicLong packets = new java.util.concurrent.atomic.AtomicLong();
 
     public MediaReceiver(RunStats stats) {
         this.stats = stats;
@@ -24,12 +27,22 @@ public final class MediaReceiver {
         if (!view.wrap(buf, 0, len) || view.payloadLength() < 8) {
             return;
         }
+        lastPacketNanos = now;
+        packets.incrementAndGet();
         if (!firstVideo && view.payloadType() == ClientSdp.VP8_PT) {
             firstVideo = true;
             stats.recordJoin((now - joinStartedNanos) / 1e6);
         }
         streams.onPacket(view.ssrc(), view.sequenceNumber(), view.payloadLength(),
                 now - SyntheticPublisher.sendTime(buf, view.payloadOffset()), now);
+    }
+
+    public long lastPacketNanos() {
+        return lastPacketNanos;
+    }
+
+    public long packets() {
+        return packets.get();
     }
 
     /** Lost and expected packets over everything this receiver got. */

@@ -126,6 +126,20 @@ public final class SimulatedClassroom implements Classroom {
         return !closed && s != null && s.closed().isDone();
     }
 
+    /** Any request of the protocol (docs/protocol.md), e.g. a moderator's lock or a staff cut-off; its reply. */
+    public java.util.concurrent.CompletableFuture<JsonNode> request(String type, Map<String, Object> fields) {
+        return signaling.request(type, fields);
+    }
+
+    /** The media packets this participant received, and when the last one came ({@link System#nanoTime()}). */
+    public long packetsReceived() {
+        return receiver.packets();
+    }
+
+    public long lastPacketNanos() {
+        return receiver.lastPacketNanos();
+    }
+
     /** Lost and expected packets over everything this participant received. */
     public LossTotals receiveTotals() {
         return receiver.totals();

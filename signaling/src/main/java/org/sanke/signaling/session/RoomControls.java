@@ -68,6 +68,9 @@ final class RoomControls {
 
     /** A moderator's action on one participant; removal and a ban take them out of the lesson at once. */
     void moderate(Member by, String participantId, LessonControls.Moderation action) throws ProtocolError {
+        if (!LessonControls.moderates(by.participant)) { // before looking anyone up: a pupil learns nothing here
+            throw new ProtocolError("not_allowed", "only the teacher and safety staff moderate");
+        }
         Member target = target(participantId);
         try {
             controls().moderate(by.participant, target.participant, action);
@@ -95,6 +98,9 @@ final class RoomControls {
     CompletableFuture<ObjectNode> cutOff(Member by, String participantId, boolean on, String reason,
                                          long commandNanos, Object requestId, CutOffTimer timer)
             throws ProtocolError {
+        if (by.participant.role() != org.sanke.classroom.Role.INSPECTOR) {
+            throw new ProtocolError("not_allowed", "only safety staff cut off streams");
+        }
         Member target = participantId == null ? null : target(participantId);
         try {
             controls().cutOff(by.participant, target == null ? null : target.participant, on, reason);

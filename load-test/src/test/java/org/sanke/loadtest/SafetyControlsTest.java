@@ -1,0 +1,137 @@
+package org.sanke.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sanke.classroom.Role;
+import org.sanke.loadtest.client.FakeNetwork;
+import org.sanke.loadtest.client.SimulatedClassroom;
+import org.sanke.loadtest.stats.RunStats;
+import org.sanke.media.dtls.DtlsCertificate;
+
+/**
+ * The lesson's safety controls are enforced at the SFU, not by the pages: these participants speak the protocol but
+ * keep sending whatever they are told, like a modified page would, and still nothing of what is locked, held or cut
+ * off reaches anyone (S7, S8, S10, S11, S31). Learners and classrooms control nothing.
+ */
+class SafetyControlsTest {
+    @RegisterExtension
+    static final InProcessSanke.PerClass SANKE = new InProcessSanke.PerClass();
+    /** Moderation takes effect at every receiver within this (S10). */
+    private static final long EFFECTIVE_MS = 500;
+
+    @Test
+    void locksPauseAndCutOffHoldWhatIsSentWhateverTheSenderDoes() throws Exception {
+        ServerHttp api = new ServerHttp(HttpClient.newHttpClient(), SANKE.uri(), InProcessSanke.credentials());
+        ServerHttp.Lesson lesson = api.createLesson("Safety", "dedicated", 2);
+        RunStats stats = new RunStats();
+        DtlsCertificate certificate = DtlsCertificate.generate();
+        String inspectorGrant = SANKE.server().domain().access().grants()
+                .invitation(lesson.id(), Role.INSPECTOR, Duration.ofHours(1)).token();
+        try (SimulatedClassroom teacher = new SimulatedClassroom("Teacher", "teacher", true, stats,
+                FakeNetwork.PERFECT, certificate, false);
+             SimulatedClassroom roomA = new SimulatedClassroom("Point A", "classroom", true, stats,
+                     FakeNetwork.PERFECT, certificate, false);
+             SimulatedClassroom roomB = new SimulatedClassroom("Point B", "classroom", true, stats,
+                     FakeNetwork.PERFECT, certificate, false);
+             SimulatedClassroom staff = new SimulatedClassroom("Staff", "inspector", false, stats,
+                     FakeNetwork.PERFECT, certificate, false)) {
+            teacher.join(api.client(), api.server(), lesson.id(), api.teacherGrant(lesson.id()), 40, 300);
+            roomA.join(api.client(), api.server(), lesson.id(), lesson.classroomInvitation(), 40, 300);
+            roomB.join(api.client(), api.server(), lesson.id(), lesson.classroomInvitation(), 40, 300);
+            staff.join(api.client(), api.server(), lesson.id(), inspectorGrant, 40, 300);
+            List<SimulatedClassroom> senders = List.of(teacher, roomA, roomB);
+            Thread ticker = Thread.ofPlatform().daemon().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    senders.forEach(s -> s.tick(System.nanoTime()));
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            try {
+                awaitFlowing("the classrooms at the teacher", teacher::packetsReceived);
+                awaitFlowing("the teacher at a classroom", roomA::packetsReceived);
+
+                // S8: voice and video locked: nothing of the classrooms reaches the teacher, though they send on.
+                ok(teacher.request("lock", Map.of("feature", "voice", "on", true)));
+                ok(teacher.request("lock", Map.of("feature", "video", "on", true)));
+                Thread.sleep(EFFECTIVE_MS);
+                assertStopped("the locked classrooms at the teacher", teacher::packetsReceived);
+                awaitFlowing("the teacher, never locked, at a classroom", roomA::packetsReceived);
+                assertRefused(roomA.request("lock", Map.of("feature", "voice", "on", false)), "not_allowed");
+                assertRefused(roomB.request("moderate", Map.of("participantId", "p0", "action", "mute")),
+                        "not_allowed");
+                ok(teacher.request("lock", Map.of("feature", "voice", "on", false)));
+                ok(teacher.request("lock", Map.of("feature", "video", "on", false)));
+                awaitFlowing("the classrooms again, unlocked", teacher::packetsReceived);
+
+                // S31: pause holds everyone, the teacher too; only a moderator lets it go.
+                ok(teacher.request("pause", Map.of("on", true)));
+                Thread.sleep(EFFECTIVE_MS);
+                assertStopped("the teacher at a paused classroom", roomA::packetsReceived);
+                assertRefused(roomA.request("pause", Map.of("on", false)), "not_allowed");
+                ok(staff.request("pause", Map.of("on", false)));
+                awaitFlowing("the teacher after the pause", roomA::packetsReceived);
+
+                // S11: only staff cut off; the hold is in force within 200 ms of the command, at every receiver.
+                assertRefused(teacher.request("cutOff", Map.of("on", true)), "not_allowed");
+                long sent = System.nanoTime();
+                JsonNode applied = staff.request("cutOff", Map.of("on", true, "reason", "test"))
+                        .get(10, TimeUnit.SECONDS);
+                assertThat(applied.path("type").asText()).isEqualTo("cutOffApplied");
+                assertThat(applied.path("streams").asInt()).as("every stream of the lesson held").isEqualTo(6);
+                assertThat(applied.path("lastPacketAfterMs").asDouble()).as("command to last forwarded packet")
+                        .isLessThanOrEqualTo(200);
+                Thread.sleep(300);
+                for (SimulatedClassroom receiver : List.of(roomA, roomB)) {
+                    assertThat((receiver.lastPacketNanos() - sent) / 1e6).as("the last packet at a classroom, ms"
+                            + " after the command").isLessThanOrEqualTo(200);
+                }
+                assertStopped("the teacher at a cut-off classroom", roomB::packetsReceived);
+                assertThat(staff.request("cutOff", Map.of("on", false)).get(10, TimeUnit.SECONDS).path("streams")
+                        .asInt()).as("every stream let go").isEqualTo(6);
+                awaitFlowing("the teacher once the cut-off is lifted", roomB::packetsReceived);
+            } finally {
+                ticker.interrupt();
+            }
+        }
+        assertThat(stats.clientsFailed.get()).isZero();
+    }
+
+    private static void ok(java.util.concurrent.CompletableFuture<JsonNode> reply) throws Exception {
+        assertThat(reply.get(10, TimeUnit.SECONDS).path("type").asText()).isEqualTo("ok");
+    }
+
+    private static void assertRefused(java.util.concurrent.CompletableFuture<JsonNode> reply, String code) {
+        assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS)).hasMessageContaining(code);
+    }
+
+    /** Packets keep arriving: more within a second. */
+    private static void awaitFlowing(String what, LongSupplier count) throws InterruptedException {
+        long before = count.getAsLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (count.getAsLong() <= before + 10) {
+            assertThat(System.nanoTime()).as(what + " flowing").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Nothing more arrives over a second. */
+    private static void assertStopped(String what, LongSupplier count) throws InterruptedException {
+        long before = count.getAsLong();
+        Thread.sleep(1000);
+        assertThat(count.getAsLong()).as(what + " stopped").isEqualTo(before);
+    }
+}
