@@ -98,17 +98,22 @@ client.addEventListener('participant-media', (e) => {
 client.addEventListener('participant-left', (e) => {
   if (e.detail.participantId === teacherId && lessonState.dataset.state !== 'ended') showState('away');
 });
-// What the server holds of this room (it enforces it; the page only explains it).
+// What the server holds of this room (it enforces it; the page only explains it), in a notice that stays.
+const notice = document.getElementById('notice');
+function showNotice(text) {
+  notice.textContent = text;
+  notice.hidden = !text;
+}
 client.addEventListener('controls', (e) => {
   const c = e.detail;
-  const notice = c.cutOff ? `${t('cutOffByStaff')}: ${c.cutOff}` : c.paused ? t('lessonPaused')
+  const text = c.cutOff ? `${t('cutOffByStaff')}: ${c.cutOff}` : c.paused ? t('lessonPaused')
     : !c.interaction ? t('interactionOffNotice') : c.held.microphone ? t('heldMicrophone')
       : c.held.camera ? t('heldCamera') : '';
-  showStatus(notice);
+  showNotice(text);
 });
 client.addEventListener('state', (e) => {
   if (e.detail.state === 'removed') {
-    showStatus(t('removedFromLesson'));
+    showNotice(t('removedFromLesson'));
     showState('ended');
   }
 });

@@ -58,7 +58,8 @@ export class LessonClient extends EventTarget {
       this.#offers = this.#offers.then(() => this.#onSubscribeOffer(e.detail)).catch((err) => this.#fail(err));
     });
     for (const type of ['participantJoined', 'participantLeft', 'handQueue', 'stageChanged', 'chat',
-      'muteRequested', 'problemReported', 'qualityReport', 'question', 'questionAnswered', 'lessonEnded']) {
+      'muteRequested', 'problemReported', 'qualityReport', 'question', 'questionAnswered', 'lessonEnded',
+      'controls', 'removed']) {
       this.signaling.addEventListener(type, (e) => this.#onEvent(e.detail));
     }
     this.signaling.addEventListener('close', (e) => {

@@ -192,6 +192,14 @@ final class BrowserPage implements AutoCloseable {
                 .mapToLong(s -> ((Number) s.get("framesEncoded")).longValue()).sum();
     }
 
+    /** Audio packets this page has sent. */
+    @SuppressWarnings("unchecked")
+    long outboundAudioPackets() {
+        return ((List<Map<String, Object>>) stats().get("outbound")).stream()
+                .filter(s -> "audio".equals(s.get("kind")))
+                .mapToLong(s -> ((Number) s.get("packetsSent")).longValue()).sum();
+    }
+
     /** Runs {@code call} on the page's hook, e.g. "raiseHand()". */
     Object hook(String call) {
         return script("return " + hook + "." + call);
