@@ -34,6 +34,7 @@ public final class SimulatedClassroom implements Classroom {
     private MediaConnection subscribe;
     private volatile SyntheticPublisher publisher;
     private volatile boolean closed;
+    private volatile JsonNode joined;
 
     /** @param simulcast whether a publishing classroom sends its video as three simulcast layers */
     public SimulatedClassroom(String name, String role, boolean publishes, RunStats stats, FakeNetwork network,
@@ -56,7 +57,7 @@ public final class SimulatedClassroom implements Classroom {
         }
         URI ws = URI.create(server.toString().replaceFirst("^http", "ws") + "/ws");
         signaling = SignalingConnection.open(http, ws, message -> events.execute(() -> onEvent(message)));
-        signaling.request("join", Map.of("lessonId", lessonId, "role", role, "name", name, "grant", grant))
+        joined = signaling.request("join", Map.of("lessonId", lessonId, "role", role, "name", name, "grant", grant))
                 .get(30, TimeUnit.SECONDS);
         if (publishes) {
             publish = new MediaConnection(certificate, network);
@@ -129,6 +130,15 @@ public final class SimulatedClassroom implements Classroom {
     /** Any request of the protocol (docs/protocol.md), e.g. a moderator's lock or a staff cut-off; its reply. */
     public java.util.concurrent.CompletableFuture<JsonNode> request(String type, Map<String, Object> fields) {
         return signaling.request(type, fields);
+    }
+
+    /** Who was in the lesson when this participant joined, as the join reply listed them. */
+    public java.util.List<JsonNode> joinedParticipants() {
+        java.util.List<JsonNode> list = new java.util.ArrayList<>();
+        if (joined != null) {
+            joined.path("participants").forEach(list::add);
+        }
+        return list;
     }
 
     /** The media packets this participant received, and when the last one came ({@link System#nanoTime()}). */
