@@ -72,6 +72,8 @@ export function installHook(client) {
     interaction: (on) => client.interaction(on),
     cutOff: (options) => client.cutOff(options),
     controls: () => client.controls ?? null,
+    waitingRoom: (on) => client.waitingRoom(on),
+    admit: (waitingId, yes) => client.admit(waitingId, yes),
     /** Why the client failed, when its state is 'error' (a failed subscribe negotiation, say). */
     error: () => (client.error ? `${client.error.code ?? ''} ${client.error.message ?? client.error}` : null),
   };

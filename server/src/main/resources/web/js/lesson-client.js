@@ -59,7 +59,7 @@ export class LessonClient extends EventTarget {
     });
     for (const type of ['participantJoined', 'participantLeft', 'handQueue', 'stageChanged', 'chat',
       'muteRequested', 'problemReported', 'qualityReport', 'question', 'questionAnswered', 'lessonEnded',
-      'controls', 'removed']) {
+      'controls', 'removed', 'waiting', 'waitingRoom']) {
       this.signaling.addEventListener(type, (e) => this.#onEvent(e.detail));
     }
     this.signaling.addEventListener('close', (e) => {
@@ -235,6 +235,16 @@ export class LessonClient extends EventTarget {
       ...(reason ? { reason } : {}) });
   }
 
+  /** Teacher and safety staff: the waiting room on or off (off lets everyone waiting in). */
+  waitingRoom(on) {
+    return this.signaling.request('waitingRoom', { on });
+  }
+
+  /** Teacher and safety staff: let one waiting page in, or not. */
+  admit(waitingId, yes) {
+    return this.signaling.request(yes ? 'admit' : 'deny', { waitingId });
+  }
+
   /** A classroom tells the teacher something is wrong. */
   reportProblem(text) {
     return this.signaling.request('problem', { text });
@@ -351,6 +361,10 @@ export class LessonClient extends EventTarget {
       // What the server holds of ours, and the lesson's locks: the server enforces them, the page only shows them.
       this.controls = message;
       this.dispatchEvent(new CustomEvent('controls', { detail: message }));
+    } else if (message.type === 'waiting') {
+      this.#setState('waiting-room'); // held at the door until the teacher lets this page in
+    } else if (message.type === 'waitingRoom') {
+      this.dispatchEvent(new CustomEvent('waiting-room', { detail: message }));
     } else if (message.type === 'removed') {
       this.endReason = message.reason;
       this.#setState('removed');

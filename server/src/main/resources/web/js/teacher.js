@@ -157,7 +157,8 @@ const ONE_KEY = [['pause', 'pauseLesson', (c) => c.paused, (on) => client.pause(
   ['lock-joins', 'lockJoins', (c) => c.locks.includes('joins'), (on) => client.lock('joins', on)],
   ['lock-voice', 'lockVoice', (c) => c.locks.includes('voice'), (on) => client.lock('voice', on)],
   ['lock-video', 'lockVideo', (c) => c.locks.includes('video'), (on) => client.lock('video', on)],
-  ['lock-text', 'lockText', (c) => c.locks.includes('text'), (on) => client.lock('text', on)]];
+  ['lock-text', 'lockText', (c) => c.locks.includes('text'), (on) => client.lock('text', on)],
+  ['waiting-room', 'waitingRoomSwitch', (c) => c.waitingRoomOn, (on) => client.waitingRoom(on)]];
 const oneKeys = document.getElementById('one-key');
 let controlsNow = { paused: false, interaction: true, locks: [] };
 for (const [id, label, isOn, set] of ONE_KEY) {
@@ -166,8 +167,28 @@ for (const [id, label, isOn, set] of ONE_KEY) {
   button.addEventListener('click', () => set(!isOn(controlsNow)).catch((error) => showStatus(describeError(error))));
   oneKeys.append(button);
 }
+// The waiting room: who waits at the door, each with Admit and Deny.
+client.addEventListener('waiting-room', (e) => {
+  controlsNow = { ...controlsNow, waitingRoomOn: e.detail.on };
+  document.getElementById('waiting-room').classList.toggle('up', e.detail.on);
+  document.getElementById('waiting-room').setAttribute('aria-pressed', String(e.detail.on));
+  const list = document.getElementById('waiting');
+  list.replaceChildren(...e.detail.waiting.map((w) => {
+    const li = Object.assign(document.createElement('li'), { textContent: `${w.name} ` });
+    li.dataset.waitingId = w.waitingId;
+    for (const [label, yes] of [['admit', true], ['deny', false]]) {
+      const button = Object.assign(document.createElement('button'), { type: 'button', textContent: t(label),
+        className: label });
+      button.addEventListener('click', () => client.admit(w.waitingId, yes)
+        .catch((error) => showStatus(describeError(error))));
+      li.append(button);
+    }
+    return li;
+  }));
+  document.getElementById('waiting-heading').hidden = e.detail.waiting.length === 0;
+});
 client.addEventListener('controls', (e) => {
-  controlsNow = e.detail;
+  controlsNow = { ...e.detail, waitingRoomOn: controlsNow.waitingRoomOn };
   for (const [id, , isOn] of ONE_KEY) {
     const on = isOn(controlsNow);
     document.getElementById(id).classList.toggle('up', on);

@@ -77,6 +77,7 @@ public final class LessonControls {
     private String lessonCutOffReason;
     private boolean paused;
     private boolean interactionOff;
+    private boolean waitingRoom;
 
     /** Whether {@code actor} may lock, moderate and use the one-key controls. */
     public static boolean moderates(Participant actor) {
@@ -148,6 +149,26 @@ public final class LessonControls {
         return paused;
     }
 
+    /**
+     * The waiting room (S6): while on, whoever comes by an invitation link (not enrolled: no account of their own
+     * for this lesson, not a paired classroom terminal) waits until a moderator admits or denies them one by one.
+     */
+    public boolean waitingRoom(Participant actor, boolean on) throws Refused {
+        requireModerator(actor);
+        boolean changed = waitingRoom != on;
+        waitingRoom = on;
+        return changed;
+    }
+
+    public boolean waitingRoom() {
+        return waitingRoom;
+    }
+
+    /** Whether a join in this role, by an invitation link or not, waits to be admitted now. */
+    public boolean waits(Role role, boolean byInvitation) {
+        return waitingRoom && byInvitation && role != Role.TEACHER && role != Role.INSPECTOR;
+    }
+
     public boolean interactionOff() {
         return interactionOff;
     }
@@ -213,7 +234,8 @@ public final class LessonControls {
 
     /** Whether no control is in force (nothing to tell someone who joins). */
     public boolean quiet() {
-        return locks.isEmpty() && !paused && !interactionOff && lessonCutOffReason == null && cutOff.isEmpty()
+        return locks.isEmpty() && !paused && !interactionOff && !waitingRoom && lessonCutOffReason == null
+                && cutOff.isEmpty()
                 && mutedByModerator.isEmpty() && videoStopped.isEmpty();
     }
 

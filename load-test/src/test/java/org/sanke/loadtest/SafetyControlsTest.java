@@ -110,6 +110,65 @@ class SafetyControlsTest {
         assertThat(stats.clientsFailed.get()).isZero();
     }
 
+    /** S6: with the waiting room on, a classroom that comes by the link waits, unseated, until admitted or denied. */
+    @Test
+    void aWaitingRoomLetsPeopleInOneByOne() throws Exception {
+        ServerHttp api = new ServerHttp(HttpClient.newHttpClient(), SANKE.uri(), InProcessSanke.credentials());
+        ServerHttp.Lesson lesson = api.createLesson("Waiting", "dedicated", 3);
+        RunStats stats = new RunStats();
+        DtlsCertificate certificate = DtlsCertificate.generate();
+        try (SimulatedClassroom teacher = new SimulatedClassroom("Teacher", "teacher", false, stats,
+                FakeNetwork.PERFECT, certificate, false);
+             SimulatedClassroom early = new SimulatedClassroom("Early", "classroom", false, stats,
+                     FakeNetwork.PERFECT, certificate, false);
+             SimulatedClassroom welcome = new SimulatedClassroom("Welcome", "classroom", false, stats,
+                     FakeNetwork.PERFECT, certificate, false);
+             SimulatedClassroom stranger = new SimulatedClassroom("Stranger", "classroom", false, stats,
+                     FakeNetwork.PERFECT, certificate, false)) {
+            teacher.join(api.client(), api.server(), lesson.id(), api.teacherGrant(lesson.id()), 40, 300);
+            early.join(api.client(), api.server(), lesson.id(), lesson.classroomInvitation(), 40, 300);
+            assertRefused(early.request("waitingRoom", Map.of("on", true)), "not_allowed");
+            ok(teacher.request("waitingRoom", Map.of("on", true)));
+            var welcomed = java.util.concurrent.CompletableFuture.runAsync(() -> join(welcome, api, lesson));
+            var refused = java.util.concurrent.CompletableFuture.runAsync(() -> join(stranger, api, lesson));
+            java.util.List<JsonNode> waiting = awaitWaiting(teacher, 2);
+            assertThat(welcomed).as("a waiting join is not seated").isNotDone();
+            String welcomeId = waiting.stream().filter(w -> w.path("name").asText().equals("Welcome")).findFirst()
+                    .orElseThrow().path("waitingId").asText();
+            String strangerId = waiting.stream().filter(w -> w.path("name").asText().equals("Stranger"))
+                    .findFirst().orElseThrow().path("waitingId").asText();
+            assertRefused(early.request("admit", Map.of("waitingId", strangerId)), "not_allowed");
+            ok(teacher.request("admit", Map.of("waitingId", welcomeId)));
+            welcomed.get(10, TimeUnit.SECONDS);
+            ok(teacher.request("deny", Map.of("waitingId", strangerId)));
+            assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasMessageContaining("denied");
+        }
+    }
+
+    private static void join(SimulatedClassroom room, ServerHttp api, ServerHttp.Lesson lesson) {
+        try {
+            room.join(api.client(), api.server(), lesson.id(), lesson.classroomInvitation(), 40, 300);
+        } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    /** The teacher's latest waitingRoom event, once it lists {@code count} people. */
+    private static java.util.List<JsonNode> awaitWaiting(SimulatedClassroom teacher, int count)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            JsonNode last = teacher.lastEvent("waitingRoom");
+            if (last != null && last.path("waiting").size() == count) {
+                java.util.List<JsonNode> list = new java.util.ArrayList<>();
+                last.path("waiting").forEach(list::add);
+                return list;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("nobody waits");
+    }
+
     private static void ok(java.util.concurrent.CompletableFuture<JsonNode> reply) throws Exception {
         assertThat(reply.get(10, TimeUnit.SECONDS).path("type").asText()).isEqualTo("ok");
     }

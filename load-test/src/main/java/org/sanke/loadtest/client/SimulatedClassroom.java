@@ -35,6 +35,8 @@ public final class SimulatedClassroom implements Classroom {
     private volatile SyntheticPublisher publisher;
     private volatile boolean closed;
     private volatile JsonNode joined;
+    /** The latest server event of each type (bounded by the protocol's few types). */
+    private final Map<String, JsonNode> lastEvents = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param simulcast whether a publishing classroom sends its video as three simulcast layers */
     public SimulatedClassroom(String name, String role, boolean publishes, RunStats stats, FakeNetwork network,
@@ -132,6 +134,11 @@ public final class SimulatedClassroom implements Classroom {
         return signaling.request(type, fields);
     }
 
+    /** The latest event of this type the server sent, or null. */
+    public JsonNode lastEvent(String type) {
+        return lastEvents.get(type);
+    }
+
     /** Who was in the lesson when this participant joined, as the join reply listed them. */
     public java.util.List<JsonNode> joinedParticipants() {
         java.util.List<JsonNode> list = new java.util.ArrayList<>();
@@ -172,6 +179,7 @@ public final class SimulatedClassroom implements Classroom {
     }
 
     private void onEvent(JsonNode message) {
+        lastEvents.put(message.path("type").asText(), message);
         if (!"subscribeOffer".equals(message.path("type").asText()) || closed) {
             return;
         }

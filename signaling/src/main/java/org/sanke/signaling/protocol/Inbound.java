@@ -80,4 +80,12 @@ public sealed interface Inbound {
     /** Safety staff cut off one participant's streams, or the whole lesson when {@code participantId} is null (S11). */
     record CutOff(Object requestId, String participantId, boolean on, String reason) implements Inbound {
     }
+
+    /** The waiting room on or off (S6). */
+    record WaitingRoomSwitch(Object requestId, boolean on) implements Inbound {
+    }
+
+    /** A moderator lets one waiting join in, or not. */
+    record Admit(Object requestId, String waitingId, boolean admit) implements Inbound {
+    }
 }

@@ -67,6 +67,9 @@ public final class InboundReader {
             case "moderate" -> new Inbound.Moderate(requestId, text(node, "participantId", 64),
                     text(node, "action", 16));
             case "pause" -> new Inbound.Pause(requestId, bool(node, "on"));
+            case "waitingRoom" -> new Inbound.WaitingRoomSwitch(requestId, bool(node, "on"));
+            case "admit" -> new Inbound.Admit(requestId, text(node, "waitingId", 16), true);
+            case "deny" -> new Inbound.Admit(requestId, text(node, "waitingId", 16), false);
             case "interaction" -> new Inbound.Interaction(requestId, bool(node, "on"));
             case "cutOff" -> new Inbound.CutOff(requestId, node.hasNonNull("participantId")
                     ? text(node, "participantId", 64) : null, bool(node, "on"),

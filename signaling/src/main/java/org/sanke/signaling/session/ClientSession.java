@@ -144,6 +144,11 @@ public final class ClientSession {
         socket.writeTextMessage(text).onComplete(ignored -> pendingBytes.addAndGet(-size));
     }
 
+    /** Whether the connection has closed (a waiting join whose page went away). */
+    boolean isClosed() {
+        return closed;
+    }
+
     void closeBecauseMediaEnded() {
         socket.close(CLOSE_MEDIA_ENDED, "media ended");
     }
@@ -278,6 +283,18 @@ public final class ClientSession {
             });
             case Inbound.Pause pause -> inRoom(pause.requestId(), (room, member) -> {
                 room.controls().pause(member, pause.on());
+                return true;
+            });
+            case Inbound.WaitingRoomSwitch waiting -> inRoom(waiting.requestId(), (room, member) -> {
+                room.controls().waitingRoom(member, waiting.on());
+                return true;
+            });
+            case Inbound.Admit decision -> inRoom(decision.requestId(), (room, member) -> {
+                if (decision.admit()) {
+                    room.waitingRoom().admit(member, decision.waitingId());
+                } else {
+                    room.waitingRoom().deny(member, decision.waitingId());
+                }
                 return true;
             });
             case Inbound.Interaction interaction -> inRoom(interaction.requestId(), (room, member) -> {

@@ -52,6 +52,7 @@ public final class LessonRoom {
     private final Subscriptions subscriptions;
     private final RoomConversation conversation;
     private final RoomControls controls;
+    private final WaitingRoom waitingRoom;
     /** Who is here, for readers on other threads (the REST API); replaced on every join and leave. */
     private volatile List<Participant> present = List.of();
     private Router router;
@@ -71,6 +72,7 @@ public final class LessonRoom {
         this.subscriptions = new Subscriptions(this, sdp);
         this.conversation = new RoomConversation(this, attendance);
         this.controls = new RoomControls(this);
+        this.waitingRoom = new WaitingRoom(this);
     }
 
     /** Runs a task on this lesson's thread; a task that throws is logged and the lesson goes on. */
@@ -124,6 +126,15 @@ public final class LessonRoom {
 
     RoomControls controls() {
         return controls;
+    }
+
+    WaitingRoom waitingRoom() {
+        return waitingRoom;
+    }
+
+    /** Whether a member who joined with this rejoin token is still here (its new connection takes its seat). */
+    boolean seated(String rejoinToken) {
+        return rejoinToken != null && members.values().stream().anyMatch(m -> m.rejoinToken.equals(rejoinToken));
     }
 
     /** Who is in the lesson right now; safe from any thread. */

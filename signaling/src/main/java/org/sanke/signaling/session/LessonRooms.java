@@ -105,24 +105,41 @@ public final class LessonRooms {
         LessonRoom room = rooms.computeIfAbsent(id, key -> newRoom(open));
         CompletableFuture<Void> done = new CompletableFuture<>();
         room.execute(() -> {
-            JoinResult result = room.join(session, role, name, classroomId, open.realNameVerified(),
-                    open.grant() == null ? null : open.grant().personId(), rejoinToken, requestId);
-            if (result == null) { // it closed between lookup and join: make a new one
-                rooms.remove(id, room);
-                enter(session, open, role, name, classroomId, rejoinToken, requestId).whenComplete((ok, failure) -> {
-                    if (failure != null) {
-                        done.completeExceptionally(failure);
-                    } else {
-                        done.complete(null);
-                    }
-                });
-            } else if (result instanceof JoinResult.Refusal refusal) {
-                done.completeExceptionally(refusalError(refusal));
-            } else {
-                done.complete(null);
+            boolean byInvitation = open.grant() != null && open.grant().invitation();
+            if (room.live().controls().waits(role, byInvitation) && !room.seated(rejoinToken)) {
+                if (!room.waitingRoom().hold(session, role, name,
+                        () -> seat(room, session, open, role, name, classroomId, rejoinToken, requestId, done),
+                        done::completeExceptionally)) {
+                    done.completeExceptionally(new ProtocolError("waiting_room_full", "too many are waiting to be"
+                            + " let in: try again later"));
+                }
+                return;
             }
+            seat(room, session, open, role, name, classroomId, rejoinToken, requestId, done);
         });
         return done;
+    }
+
+    /** On the room's thread: takes the seat, or refuses, and completes {@code done}. */
+    private void seat(LessonRoom room, ClientSession session, LessonAdmission.Open open, Role role, String name,
+                      String classroomId, String rejoinToken, Object requestId, CompletableFuture<Void> done) {
+        String id = open.lesson().id();
+        JoinResult result = room.join(session, role, name, classroomId, open.realNameVerified(),
+                open.grant() == null ? null : open.grant().personId(), rejoinToken, requestId);
+        if (result == null) { // it closed between lookup and join: make a new one
+            rooms.remove(id, room);
+            enter(session, open, role, name, classroomId, rejoinToken, requestId).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    done.completeExceptionally(failure);
+                } else {
+                    done.complete(null);
+                }
+            });
+        } else if (result instanceof JoinResult.Refusal refusal) {
+            done.completeExceptionally(refusalError(refusal));
+        } else {
+            done.complete(null);
+        }
     }
 
     /** A room that, once empty, leaves the map itself (and only itself, never a successor under the same id). */

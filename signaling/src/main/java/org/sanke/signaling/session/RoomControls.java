@@ -66,6 +66,20 @@ final class RoomControls {
         enforceAll();
     }
 
+    /** The waiting room on or off; turning it off lets everyone waiting in. */
+    void waitingRoom(Member by, boolean on) throws ProtocolError {
+        try {
+            controls().waitingRoom(by.participant, on);
+        } catch (LessonControls.Refused e) {
+            throw new ProtocolError("not_allowed", e.getMessage());
+        }
+        if (!on) {
+            room.waitingRoom().admitAll();
+        } else {
+            room.waitingRoom().tellModerators();
+        }
+    }
+
     /** A moderator's action on one participant; removal and a ban take them out of the lesson at once. */
     void moderate(Member by, String participantId, LessonControls.Moderation action) throws ProtocolError {
         if (!LessonControls.moderates(by.participant)) { // before looking anyone up: a pupil learns nothing here
