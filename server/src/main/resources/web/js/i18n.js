@@ -219,6 +219,20 @@ const STRINGS = {
     login_required: '请先登录',
     forbidden: '你没有这个权限',
     out_of_scope: '这不属于你的学校或你的课',
+    // What screen readers call the fields that have no visible label (data-i18n-label).
+    school: '学校',
+    schoolName: '学校名称',
+    classroom: '教室',
+    classroomName: '教室名称',
+    terminalCode: '终端大屏上的配对码',
+    ward: '监护的学生',
+    person: '人员',
+    sendingClassroom: '主讲教室',
+    durationMinutes: '时长（分钟）',
+    weeklyUntil: '每周重复，直到',
+    chatText: '消息',
+    verifyMethod: '认证方式',
+    lessonFrame: '课堂',
   },
   en: {
     connecting: 'Connecting…',
@@ -439,6 +453,19 @@ const STRINGS = {
     login_required: 'Log in first',
     forbidden: 'You may not do this',
     out_of_scope: 'This belongs to another school or another lesson',
+    school: 'School',
+    schoolName: 'School name',
+    classroom: 'Classroom',
+    classroomName: 'Classroom name',
+    terminalCode: 'Code on the terminal\'s screen',
+    ward: 'Ward (a learner)',
+    person: 'Person',
+    sendingClassroom: 'Sending classroom',
+    durationMinutes: 'Duration (minutes)',
+    weeklyUntil: 'Every week until',
+    chatText: 'Message',
+    verifyMethod: 'How the name was checked',
+    lessonFrame: 'Lesson',
   },
 };
 
@@ -457,9 +484,16 @@ export function describeError(error) {
   return known ? t(error.code) : `${t('error')}: ${error.message}`;
 }
 
-/** Fills every element that names a string with data-i18n. */
+/** Fills every element that names a string: data-i18n its text, data-i18n-label and -placeholder those attributes. */
 export function translatePage() {
   for (const element of document.querySelectorAll('[data-i18n]')) {
     element.textContent = t(element.dataset.i18n);
+  }
+  // Fields without a visible label are named for screen readers.
+  for (const element of document.querySelectorAll('[data-i18n-label]')) {
+    element.setAttribute('aria-label', t(element.dataset.i18nLabel));
+  }
+  for (const element of document.querySelectorAll('[data-i18n-placeholder]')) {
+    element.placeholder = t(element.dataset.i18nPlaceholder);
   }
 }
