@@ -19,16 +19,18 @@ import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 
 /**
- * Every page, in Chinese and in English, passes axe-core with no serious or critical violation; the administration
- * and classroom pages are operable from the keyboard: Tab reaches every control, with a focus outline, and Enter or
- * Space works it.
+ * Every page, in Chinese and in English, passes axe-core with no serious or critical violation and shows nothing
+ * marked hidden; the administration and classroom pages are operable from the keyboard: Tab reaches every control,
+ * with a focus outline and nothing over it, and Enter or Space works it.
  */
-@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class AccessibilityBrowserTest extends BrowserLessonTest {
     private static final Duration GUARD = Duration.ofSeconds(30);
     private static final Set<String> FAILING = Set.of("serious", "critical");
     /** More presses than any page has stops for Tab (a date field takes several): a page that traps focus ends. */
     private static final int MOST_TABS = 150;
+    private static final String TAB_PROBLEMS =
+            "controls Tab misses, or reaches without a focus outline or under another element";
     private PageTour tour;
 
     @BeforeEach
@@ -50,6 +52,12 @@ class AccessibilityBrowserTest extends BrowserLessonTest {
                 Results results = page.axe();
                 assertThat(results.isErrored()).as(stop.in(lang) + ": " + results.getErrorMessage()).isFalse();
                 assertThat(results.getPasses()).as(stop.in(lang) + ": axe checked nothing").isNotEmpty();
+                // Not an axe rule: a page rule's display beating the hidden attribute shows, and reads out, a step
+                // that is not there (the login page's later forms did).
+                @SuppressWarnings("unchecked")
+                List<String> shown = (List<String>) page.script("return [...document.querySelectorAll('[hidden]')]"
+                        + ".filter(e => e.getClientRects().length > 0).map(e => e.tagName.toLowerCase() + '#' + e.id)");
+                shown.forEach(e -> violations.add(stop.name() + " (" + lang + "): shown though hidden: " + e));
                 for (Rule rule : results.getViolations()) {
                     for (CheckedNode node : rule.getNodes()) {
                         String impact = node.getImpact() != null ? node.getImpact() : rule.getImpact();
@@ -61,7 +69,7 @@ class AccessibilityBrowserTest extends BrowserLessonTest {
                 }
             }
         }
-        assertThat(violations).as("serious and critical axe-core violations").isEmpty();
+        assertThat(violations).as("serious and critical axe-core violations, and hidden elements on show").isEmpty();
     }
 
     @Test
@@ -69,8 +77,7 @@ class AccessibilityBrowserTest extends BrowserLessonTest {
         BrowserPage page = keep(BrowserPage.open("keyboard", server.baseUrl() + "/health"));
         PageTour.Stop admin = tour.stops().stream().filter(s -> s.name().equals("admin")).findFirst().orElseThrow();
         tour.visit(page, admin, "en");
-        assertThat(unreachedByTab(page)).as("controls Tab does not reach, or reaches without a focus outline")
-                .isEmpty();
+        assertThat(unreachedByTab(page)).as(TAB_PROBLEMS).isEmpty();
         // Enter in a field sends its form: a school is added without the mouse.
         page.script("document.querySelector('#school-form [name=name]').focus()");
         page.press("Keyboard Academy");
@@ -83,8 +90,7 @@ class AccessibilityBrowserTest extends BrowserLessonTest {
         BrowserPage page = keep(BrowserPage.open("keyboard", server.baseUrl() + "/health"));
         tour.visit(page, null, tour.classroomPath + "&lang=en", "#controls:not([hidden])");
         page.await("the classroom in the lesson", GUARD, p -> "live".equals(p.state()));
-        assertThat(unreachedByTab(page)).as("controls Tab does not reach, or reaches without a focus outline")
-                .isEmpty();
+        assertThat(unreachedByTab(page)).as(TAB_PROBLEMS).isEmpty();
         // Space on the focused button raises the hand.
         page.script("document.getElementById('hand').focus()");
         page.press(Keys.SPACE);
@@ -93,18 +99,26 @@ class AccessibilityBrowserTest extends BrowserLessonTest {
 
     /**
      * Tabs through the page from its top until the focus comes round to the first control again; returns the
-     * controls (buttons, fields, links) on show that Tab never focused, and those it focused without an outline.
+     * controls (buttons, fields, links) on show that Tab never focused, those it focused without an outline, and
+     * those another element lies over.
      */
     @SuppressWarnings("unchecked")
     private static List<String> unreachedByTab(BrowserPage page) {
         page.script("document.activeElement?.blur(); window.scrollTo(0, 0);"
-                + "window.tabbed = new Set(); window.unmarked = new Set(); window.first = null;");
+                + "window.tabbed = new Set(); window.unmarked = new Set(); window.covered = new Set();"
+                + "window.first = null;");
         for (int i = 0; i < MOST_TABS; i++) {
             page.press(Keys.TAB);
             boolean back = Boolean.TRUE.equals(page.script(
                     "const e = document.activeElement; if (e === document.body) return false;"
                             + "const style = getComputedStyle(e);"
-                            + "if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) window.unmarked.add(e);"
+                            + "if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) {"
+                            + "  window.unmarked.add(e);"
+                            + "}"
+                            // What a pointer at its middle hits: itself, or something lying over it.
+                            + "const r = e.getBoundingClientRect();"
+                            + "const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);"
+                            + "if (top !== e && !e.contains(top)) window.covered.add(e);"
                             + "if (e === window.first && window.tabbed.size > 1) return true;"
                             + "window.first ??= e; window.tabbed.add(e); return false;"));
             if (back) {
@@ -114,8 +128,10 @@ class AccessibilityBrowserTest extends BrowserLessonTest {
         return (List<String>) page.script("const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
                 + " + (e.name ? '[name=' + e.name + ']' : '') + ' ' + (e.textContent || '').trim().slice(0, 30);"
                 + "const controls = [...document.querySelectorAll('a[href], button, input, select, textarea')]"
-                + ".filter(e => !e.disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');"
+                + ".filter(e => !e.disabled && e.getClientRects().length > 0"
+                + " && getComputedStyle(e).visibility !== 'hidden');"
                 + "return [...controls.filter(e => !window.tabbed.has(e)).map(e => 'not reached: ' + name(e)),"
-                + " ...[...window.unmarked].map(e => 'no outline: ' + name(e))];");
+                + " ...[...window.unmarked].map(e => 'no outline: ' + name(e)),"
+                + " ...[...window.covered].map(e => 'covered by another element: ' + name(e))];");
     }
 }

@@ -17,7 +17,7 @@ import org.sanke.server.SankeServer;
  * Every page, in Chinese and in English, as the person it is for sees it: no string key the translation table lacks,
  * no raw code (snake_case or camelCase words) and no internal id in the visible text.
  */
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PageTextBrowserTest extends BrowserLessonTest {
     /** A key or a code: lowerCamelCase or snake_case. */
     private static final Pattern CODE = Pattern.compile("\\b[a-z]+(?:[A-Z][a-z]*)+\\b|\\b[a-z]+(?:_[a-z]+)+\\b");

@@ -47,6 +47,8 @@ final class PageTour {
     /** The demo lesson's teacher and classroom pages (each link with its invitation), without the server's address. */
     final String teacherPath;
     final String classroomPath;
+    /** The teacher's page of the master teacher's lesson, which the observer page is in. */
+    final String masterTeacherPath;
     private final String observerPath;
     private final String terminalPath;
 
@@ -66,14 +68,15 @@ final class PageTour {
         post("/api/timetable", "{\"subject\":\"Chinese\",\"mode\":\"dedicated\",\"teacherId\":\"" + TEACHER_ID
                 + "\",\"sendingClassroomId\":\"" + studio + "\",\"receivingClassroomIds\":[\"" + village
                 + "\"],\"start\":\"" + tomorrow + "\",\"durationMinutes\":40}", "id");
-        String research = TestLessons.create(server,
-                "{\"title\":\"Teaching research\",\"mode\":\"master_teacher\",\"maxClassrooms\":2}");
+        String research = post("/api/lessons",
+                "{\"title\":\"Teaching research\",\"mode\":\"master_teacher\",\"maxClassrooms\":2}", "id");
         SankeServer.DemoLinks demo = server.demoLinks().orElseThrow(
                 () -> new IllegalStateException("the tour needs a server with the demo lesson"));
         teacherPath = demo.teacher().replace(server.baseUrl(), "");
         classroomPath = demo.classroom().replace(server.baseUrl(), "");
         observerPath = TestLessons.withGrant(server, "/observer.html?lesson=" + research
                 + "&role=observer&name=Li%20Hua");
+        masterTeacherPath = TestLessons.withGrant(server, "/teacher.html?lesson=" + research + "&name=Zhang%20Wei");
         terminalPath = "/terminal.html?classroom=" + village + "&token=" + villageToken;
     }
 
