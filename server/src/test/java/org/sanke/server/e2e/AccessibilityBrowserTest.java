@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.Keys;
 import org.sanke.loadtest.RequiredTool;
-import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 
 /**
@@ -36,9 +35,7 @@ class AccessibilityBrowserTest extends BrowserLessonTest {
     @BeforeEach
     void startServer() throws Exception {
         RequiredTool.requireChromium();
-        SankeOptions loopback = TestLessons.onLoopback("a11y");
-        server = SankeServer.start(new SankeOptions(loopback.bindAddress(), 0, 0, List.of("127.0.0.1"), 1, true,
-                loopback.databaseUrl(), "sa", ""));
+        server = SankeServer.start(TestLessons.onLoopbackWithDemo("a11y"));
         tour = PageTour.of(server);
     }
 

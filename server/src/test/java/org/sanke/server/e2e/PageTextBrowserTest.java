@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.loadtest.RequiredTool;
-import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 
 /**
@@ -27,9 +26,7 @@ class PageTextBrowserTest extends BrowserLessonTest {
     @Test
     void noPageShowsAKeyACodeOrAnId() throws Exception {
         RequiredTool.requireChromium();
-        SankeOptions loopback = TestLessons.onLoopback("texts");
-        server = SankeServer.start(new SankeOptions(loopback.bindAddress(), 0, 0, List.of("127.0.0.1"), 1, true,
-                loopback.databaseUrl(), "sa", ""));
+        server = SankeServer.start(TestLessons.onLoopbackWithDemo("texts"));
         PageTour tour = PageTour.of(server);
 
         BrowserPage page = keep(BrowserPage.open("pages", server.baseUrl() + "/login.html"));

@@ -14,7 +14,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.loadtest.RequiredTool;
-import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 
 /**
@@ -59,9 +58,7 @@ class Screenshots extends BrowserLessonTest {
         RequiredTool.requireChromium();
         Path out = Path.of(System.getProperty("sanke.screenshots", "target/screenshots")).toAbsolutePath();
         Files.createDirectories(out);
-        SankeOptions loopback = TestLessons.onLoopback("screenshots");
-        server = SankeServer.start(new SankeOptions(loopback.bindAddress(), 0, 0, List.of("127.0.0.1"), 1, true,
-                loopback.databaseUrl(), "sa", ""));
+        server = SankeServer.start(TestLessons.onLoopbackWithDemo("screenshots"));
         PageTour tour = PageTour.of(server);
         assertThat(tour.stops()).extracting(PageTour.Stop::name).containsExactlyElementsOf(PURPOSE.keySet());
         BrowserPage page = keep(BrowserPage.open("screenshots", server.baseUrl() + "/health"));
