@@ -318,6 +318,18 @@ const STRINGS = {
     denied: '老师没有允许你进入这节课',
     waiting_room_full: '等候的人太多了：请稍后再试',
     search: '搜索学校、教室、人员或课程',
+    // What screen readers call the fields that have no visible label (data-i18n-label).
+    schoolName: '学校名称',
+    classroom: '教室',
+    classroomName: '教室名称',
+    terminalCode: '终端大屏上的配对码',
+    ward: '监护的学生',
+    person: '人员',
+    sendingClassroom: '主讲教室',
+    durationMinutes: '时长（分钟）',
+    chatText: '消息',
+    verifyMethod: '认证方式',
+    lessonFrame: '课堂',
   },
   en: {
     connecting: 'Connecting…',
@@ -636,6 +648,17 @@ const STRINGS = {
     denied: 'The teacher did not let you into this lesson',
     waiting_room_full: 'Too many are waiting: try again later',
     search: 'Search schools, classrooms, people or lessons',
+    schoolName: 'School name',
+    classroom: 'Classroom',
+    classroomName: 'Classroom name',
+    terminalCode: 'Code on the terminal\'s screen',
+    ward: 'Ward (a learner)',
+    person: 'Person',
+    sendingClassroom: 'Sending classroom',
+    durationMinutes: 'Duration (minutes)',
+    chatText: 'Message',
+    verifyMethod: 'How the name was checked',
+    lessonFrame: 'Lesson',
   },
 };
 
@@ -669,7 +692,7 @@ export function describeError(error) {
   return field ? `${table.checkField}: ${field}` : table.error;
 }
 
-/** Fills every element that names a string with data-i18n. */
+/** Fills every element that names a string: data-i18n its text, data-i18n-label and -placeholder those attributes. */
 export function translatePage() {
   for (const element of document.querySelectorAll('[data-i18n]')) {
     element.textContent = t(element.dataset.i18n);

@@ -35,7 +35,7 @@ async function showData(personId, into) {
     URL.revokeObjectURL(link.href);
   });
   const correct = el('form', { className: 'correct' });
-  correct.append(el('input', { name: 'name', value: p.name, maxLength: 64, required: true }),
+  correct.append(el('input', { name: 'name', value: p.name, maxLength: 64, required: true, ariaLabel: t('name') }),
     el('button', { textContent: t('correctName') }));
   correct.addEventListener('submit', (event) => act(event, () => api(`/api/people/${enc(personId)}`,
     { method: 'PATCH', body: { name: correct.name.value } })));
@@ -80,7 +80,8 @@ async function showDecisions() {
       }
     });
     const refuse = el('form', { className: 'refuse' });
-    refuse.append(el('input', { name: 'reason', required: true, maxLength: 1000, placeholder: t('reason') }),
+    refuse.append(el('input', { name: 'reason', required: true, maxLength: 1000, placeholder: t('reason'),
+      ariaLabel: t('reason') }),
       el('button', { textContent: t('refuse') }));
     refuse.addEventListener('submit', (event) => act(event, () => api(`/api/data-requests/${enc(r.id)}/decision`,
       { body: { carryOut: false, reason: refuse.reason.value } })));
@@ -98,7 +99,7 @@ async function showIdentity(me) {
   for (const p of people) {
     const row = el('tr');
     const verify = el('form', { className: 'verify' });
-    const method = el('select', { name: 'method' });
+    const method = el('select', { name: 'method', ariaLabel: t('verifyMethod') });
     for (const m of ['documents_checked', 'qualification_registry', 'identity_provider']) {
       method.append(new Option(t(`method_${m}`), m));
     }

@@ -1,12 +1,18 @@
 package org.sanke.server.e2e;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.sanke.loadtest.browser.Chromium;
@@ -215,6 +221,27 @@ final class BrowserPage implements AutoCloseable {
             out.append("(no console log: ").append(e.getMessage()).append(")\n");
         }
         return out.toString();
+    }
+
+    /** What axe-core (its npm build, which Deque's Selenium binding injects) finds on the page as it is now. */
+    Results axe() {
+        return new AxeBuilder().analyze(driver);
+    }
+
+    /** Lays pages out for a screen of this many CSS pixels, whatever the headless window's size. */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** What the viewport shows, as a PNG file. */
+    void screenshot(Path file) throws IOException {
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Presses a key (e.g. {@link org.openqa.selenium.Keys#TAB}) where the focus is, as a person would. */
+    void press(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
     }
 
     @Override

@@ -1,12 +1,10 @@
 package org.sanke.server.e2e;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sanke.loadtest.RequiredTool;
-import org.sanke.server.SankeOptions;
 import org.sanke.server.SankeServer;
 
 /**
@@ -20,9 +18,7 @@ class DemoLinksBrowserTest extends BrowserLessonTest {
     @Test
     void theDemoLinksPrintedAtStartMakeALiveLesson() throws Exception {
         RequiredTool.requireChromium();
-        SankeOptions loopback = TestLessons.onLoopback("demo");
-        server = SankeServer.start(new SankeOptions(loopback.bindAddress(), 0, 0, List.of("127.0.0.1"), 1, true,
-                loopback.databaseUrl(), "sa", ""));
+        server = SankeServer.start(TestLessons.onLoopbackWithDemo("demo"));
         SankeServer.DemoLinks links = server.demoLinks().orElseThrow();
         BrowserPage teacher = keep(BrowserPage.open("demo teacher", links.teacher()));
         teacher.await("the teacher live", GUARD, p -> "live".equals(p.state()));

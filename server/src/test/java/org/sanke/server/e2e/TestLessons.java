@@ -29,6 +29,13 @@ public final class TestLessons {
                 "jdbc:h2:mem:" + name + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
+    /** The same, with the demo lesson and its links (what ./sanke run gives). */
+    static SankeOptions onLoopbackWithDemo(String name) {
+        SankeOptions loopback = onLoopback(name);
+        return new SankeOptions(loopback.bindAddress(), 0, 0, loopback.announcedAddresses(), 1, true,
+                loopback.databaseUrl(), "sa", "");
+    }
+
     /** Creates a lesson through the REST API with this JSON body, as a platform administrator; returns its id. */
     static String create(SankeServer server, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
