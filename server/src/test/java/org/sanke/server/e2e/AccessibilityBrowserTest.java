@@ -115,7 +115,10 @@ class AccessibilityBrowserTest extends BrowserLessonTest {
                             // What a pointer at its middle hits: itself, or something lying over it.
                             + "const r = e.getBoundingClientRect();"
                             + "const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);"
-                            + "if (top !== e && !e.contains(top)) window.covered.add(e);"
+                            + "if (top !== e && !e.contains(top)) { e.dataset.coveredBy = top ? top.tagName.toLowerCase()"
+                            + " + (top.id ? '#' + top.id : '') + '.' + top.className : 'nothing (off screen at ' + Math.round(r.x) + ',' + Math.round(r.y) + ' '"
+                            + " + Math.round(r.width) + 'x' + Math.round(r.height) + ' in ' + innerWidth + 'x' + innerHeight + ')';"
+                            + " window.covered.add(e); }"
                             + "if (e === window.first && window.tabbed.size > 1) return true;"
                             + "window.first ??= e; window.tabbed.add(e); return false;"));
             if (back) {
@@ -129,6 +132,6 @@ class AccessibilityBrowserTest extends BrowserLessonTest {
                 + " && getComputedStyle(e).visibility !== 'hidden');"
                 + "return [...controls.filter(e => !window.tabbed.has(e)).map(e => 'not reached: ' + name(e)),"
                 + " ...[...window.unmarked].map(e => 'no outline: ' + name(e)),"
-                + " ...[...window.covered].map(e => 'covered by another element: ' + name(e))];");
+                + " ...[...window.covered].map(e => 'covered by ' + e.dataset.coveredBy + ': ' + name(e))];");
     }
 }
