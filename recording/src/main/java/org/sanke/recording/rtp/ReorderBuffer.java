@@ -4,7 +4,9 @@ package org.sanke.recording.rtp;
  * Puts the packets of one stream back in sequence order before they are depacketised. The SFU forwards packets as
  * they come, retransmissions included, so a packet may arrive after its successors; a hole is waited for until the
  * first packet held behind it is {@code maxWaitNanos} old or the buffer is full, then skipped (the depacketiser sees
- * the jump and treats it as loss). Slots are allocated once. Not thread-safe: the recorder thread uses it.
+ * the jump and treats it as loss). The first {@code maxWaitNanos} nothing is handed out, since the stream is joined
+ * mid-way and the packets sent just before the first to arrive may still come. Slots are allocated once. Not
+ * thread-safe: the recorder thread uses it.
  */
 public final class ReorderBuffer {
     /** Receives packets in sequence order; the bytes are only valid during the call. */
@@ -25,6 +27,9 @@ public final class ReorderBuffer {
     private boolean started;
     private int next; // the sequence number to hand out next
     private int held;
+    private boolean settling; // the first maxWait: packets older than the first one may still come
+    private long settleUntil;
+    private int furthest; // while settling: how far past next the furthest held packet is
     private long holeSince;
     private int olderInARow;
     private long late;
@@ -54,9 +59,18 @@ public final class ReorderBuffer {
         }
         if (!started) {
             started = true;
+            settling = true;
+            settleUntil = now + maxWaitNanos;
             next = sequence;
+            furthest = 0;
         }
         int ahead = (sequence - next) & 0xFFFF;
+        if (settling && ahead >= 0x8000 && 0x10000 - ahead + furthest <= mask) {
+            // the stream was joined mid-way: a packet sent before the first one to arrive is still welcome
+            furthest += 0x10000 - ahead;
+            next = sequence;
+            ahead = 0;
+        }
         if (ahead >= 0x8000) { // before the sequence already handed out: late or duplicate
             if (++olderInARow < RESTART_AFTER) {
                 late++;
@@ -82,6 +96,13 @@ public final class ReorderBuffer {
         sequences[slot] = sequence;
         present[slot] = true;
         boolean wasEmpty = held++ == 0;
+        if (settling) {
+            furthest = Math.max(furthest, ahead);
+            if (held <= (mask + 1) / 2) {
+                return; // nothing is handed out before the start of the stream is known
+            }
+            settling = false;
+        }
         int before = next;
         drain(out);
         if (held > 0 && (wasEmpty || next != before)) {
@@ -91,6 +112,15 @@ public final class ReorderBuffer {
 
     /** Gives up a hole that has been waited for long enough; call regularly, also when no packet comes. */
     public void poll(long now, Output out) {
+        if (settling) {
+            if (now - settleUntil < 0) {
+                return;
+            }
+            settling = false;
+            drain(out); // from the earliest packet that came
+            holeSince = now;
+            return;
+        }
         if (held > 0 && now - holeSince >= maxWaitNanos) {
             skipHole(out);
             holeSince = now;
@@ -99,6 +129,7 @@ public final class ReorderBuffer {
 
     /** Hands out everything held, in order, skipping holes (the stream ends or changes). */
     public void flush(Output out) {
+        settling = false;
         while (held > 0) {
             skipHole(out);
         }

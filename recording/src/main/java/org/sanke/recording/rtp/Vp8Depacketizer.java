@@ -10,6 +10,7 @@ public final class Vp8Depacketizer extends Depacketizer {
     private boolean assembling;
     private boolean keyframe;
     private long frameTimestamp;
+    private long droppedTimestamp = -1;
     private boolean waitingForKeyframe = true;
 
     @Override
@@ -47,13 +48,18 @@ public final class Vp8Depacketizer extends Depacketizer {
             keyframe = (d[i] & 0x01) == 0;
             if (waitingForKeyframe && !keyframe) {
                 dropped();
+                droppedTimestamp = timestamp;
                 return;
             }
             assembling = true;
             frameTimestamp = timestamp;
             frame.clear();
         } else if (!assembling) {
-            return; // the rest of a frame whose start was dropped or never came
+            if (timestamp != droppedTimestamp) { // a frame whose start never came: dropped, counted once
+                dropped();
+                droppedTimestamp = timestamp;
+            }
+            return;
         }
         if (!frame.append(d, i, end - i)) {
             discardPartial();
@@ -84,6 +90,7 @@ public final class Vp8Depacketizer extends Depacketizer {
         if (assembling) {
             assembling = false;
             dropped();
+            droppedTimestamp = frameTimestamp;
         }
     }
 

@@ -79,22 +79,24 @@ class Vp8DepacketizerTest {
         byte[] inter = interframe(1800);
         List<byte[]> packets = new ArrayList<>(packetize(key, 65_534, 1000, 7, 1000)); // wraps past 65535
         packets.addAll(packetize(inter, 1, 4000, 8, 1000));
-        int[] arrival = {0, 2, 1, 4, 3}; // two pairs swapped, one across the wrap
+        int[] arrival = {1, 0, 2, 4, 3}; // the first two swapped, and two after the wrap
         RtpView view = new RtpView();
         for (int index : arrival) {
             byte[] p = packets.get(index);
             view.read(p, 0, p.length);
-            reorder.add(p, 0, p.length, view.sequence(), 0, (d, o, l) -> {
-                byte[] copy = java.util.Arrays.copyOfRange(d, o, o + l);
-                out.push(vp8, copy);
-            });
+            reorder.add(p, 0, p.length, view.sequence(), 0, this::depacketize);
         }
+        reorder.poll(300_000_000L, this::depacketize);
 
         assertThat(out.frames).hasSize(2);
         assertThat(out.frames.get(0).data()).isEqualTo(key);
         assertThat(out.frames.get(1).data()).isEqualTo(inter);
         assertThat(out.frames.get(1).keyframe()).isFalse();
         assertThat(vp8.packetsLost()).isZero();
+    }
+
+    private void depacketize(byte[] data, int offset, int length) {
+        out.push(vp8, java.util.Arrays.copyOfRange(data, offset, offset + length));
     }
 
     @Test
