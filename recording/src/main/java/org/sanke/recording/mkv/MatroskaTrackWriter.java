@@ -116,7 +116,7 @@ public final class MatroskaTrackWriter implements Closeable {
             entry.master(Ebml.VIDEO, new Ebml.Buffer().uint(Ebml.PIXEL_WIDTH, header.size().width())
                     .uint(Ebml.PIXEL_HEIGHT, header.size().height()));
         } else {
-            // Opus: decoding may start 80 ms before the wanted point to converge (RFC 7845 §4.6, Matroska's codec notes)
+            // Opus: decoding starts 80 ms before a sought point, to converge (RFC 7845 §4.6)
             entry.uint(Ebml.CODEC_DELAY, 0).uint(Ebml.SEEK_PRE_ROLL, 80_000_000L);
             entry.master(Ebml.AUDIO, new Ebml.Buffer().float64(Ebml.SAMPLING_FREQUENCY, 48_000.0)
                     .uint(Ebml.CHANNELS, header.channels()));

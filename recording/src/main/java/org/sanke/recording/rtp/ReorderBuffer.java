@@ -51,7 +51,7 @@ public final class ReorderBuffer {
         this.maxWaitNanos = maxWaitNanos;
     }
 
-    /** Takes one packet (its RTP sequence number {@code sequence}, arrived at {@code now}); hands out what is in order. */
+    /** Takes a packet (RTP sequence number {@code sequence}, arrived at {@code now}); hands out what is in order. */
     public void add(byte[] data, int offset, int length, int sequence, long now, Output out) {
         if (length > slots[0].length) {
             late++;
