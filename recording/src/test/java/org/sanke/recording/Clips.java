@@ -53,7 +53,8 @@ final class Clips {
 
     /** The RTP packets ffmpeg sends for {@code source}, paced as the media plays ({@code -re}), in arrival order. */
     static List<byte[]> packetize(Path source) throws IOException {
-        try (DatagramChannel rtp = DatagramChannel.open(); DatagramChannel rtcp = DatagramChannel.open()) {
+        DatagramChannel rtp = DatagramChannel.open(); // closed to end the receiver thread
+        try (DatagramChannel rtcp = DatagramChannel.open()) {
             rtp.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
             rtp.bind(new InetSocketAddress("127.0.0.1", 0));
             rtcp.bind(new InetSocketAddress("127.0.0.1", 0)); // takes ffmpeg's sender reports, so none bounce
@@ -98,6 +99,8 @@ final class Clips {
             synchronized (packets) {
                 return List.copyOf(packets);
             }
+        } finally {
+            rtp.close();
         }
     }
 

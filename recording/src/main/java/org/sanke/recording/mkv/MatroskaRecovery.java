@@ -38,39 +38,46 @@ public final class MatroskaRecovery {
     }
 
     public static Result recover(Path file) throws IOException {
+        Result result;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long fileSize = channel.size();
-            Ebml.Header ebml = Ebml.readHeader(channel, 0);
-            if (ebml == null || ebml.id() != Ebml.EBML || ebml.size() < 0 || ebml.end() > fileSize) {
-                return new Result(file, Outcome.UNREADABLE, 0, 0, 0);
-            }
-            Ebml.Header segment = Ebml.readHeader(channel, ebml.end());
-            if (segment == null || segment.id() != Ebml.SEGMENT || segment.sizeWidth() != 8) {
-                return new Result(file, Outcome.UNREADABLE, 0, 0, 0);
-            }
-            if (segment.size() >= 0) {
-                return new Result(file, Outcome.ALREADY_FINISHED, 0, 0, 0);
-            }
-            Scan scan = new Scan();
-            scan.run(channel, segment.dataStart(), fileSize);
-            boolean headerCut = scan.info < 0 && fileSize - segment.dataStart() < 4096;
-            if (!scan.ours && !headerCut) {
-                return new Result(file, Outcome.UNREADABLE, 0, 0, 0); // another writer's file: not ours to change
-            }
-            if (scan.frames == 0) {
-                channel.close();
-                Files.delete(file); // died before its first cluster was written: nothing was recorded
-                return new Result(file, Outcome.REMOVED_EMPTY, 0, 0, fileSize);
-            }
-            if (scan.durationSlot < 0) {
-                return new Result(file, Outcome.UNREADABLE, 0, 0, 0);
-            }
-            Finisher.Layout layout = new Finisher.Layout(segment.dataStart() - 8, segment.dataStart(), scan.info,
-                    scan.durationSlot, scan.tracks);
-            double duration = Finisher.duration(scan.lastFrameMs, scan.previousFrameMs);
-            Finisher.finish(channel, layout, scan.cues, scan.validEnd, duration);
-            return new Result(file, Outcome.REPAIRED, Math.round(duration), scan.frames, fileSize - scan.validEnd);
+            result = recover(file, channel);
         }
+        if (result.outcome() == Outcome.REMOVED_EMPTY) {
+            Files.delete(file); // died before its first cluster was written: nothing was recorded
+        }
+        return result;
+    }
+
+    private static Result recover(Path file, FileChannel channel) throws IOException {
+        long fileSize = channel.size();
+        Ebml.Header ebml = Ebml.readHeader(channel, 0);
+        if (ebml == null || ebml.id() != Ebml.EBML || ebml.size() < 0 || ebml.end() > fileSize) {
+            return new Result(file, Outcome.UNREADABLE, 0, 0, 0);
+        }
+        Ebml.Header segment = Ebml.readHeader(channel, ebml.end());
+        if (segment == null || segment.id() != Ebml.SEGMENT || segment.sizeWidth() != 8) {
+            return new Result(file, Outcome.UNREADABLE, 0, 0, 0);
+        }
+        if (segment.size() >= 0) {
+            return new Result(file, Outcome.ALREADY_FINISHED, 0, 0, 0);
+        }
+        Scan scan = new Scan();
+        scan.run(channel, segment.dataStart(), fileSize);
+        boolean headerCut = scan.info < 0 && fileSize - segment.dataStart() < 4096;
+        if (!scan.ours && !headerCut) {
+            return new Result(file, Outcome.UNREADABLE, 0, 0, 0); // another writer's file: not ours to change
+        }
+        if (scan.frames == 0) {
+            return new Result(file, Outcome.REMOVED_EMPTY, 0, 0, fileSize);
+        }
+        if (scan.durationSlot < 0) {
+            return new Result(file, Outcome.UNREADABLE, 0, 0, 0);
+        }
+        Finisher.Layout layout = new Finisher.Layout(segment.dataStart() - 8, segment.dataStart(), scan.info,
+                scan.durationSlot, scan.tracks);
+        double duration = Finisher.duration(scan.lastFrameMs, scan.previousFrameMs);
+        Finisher.finish(channel, layout, scan.cues, scan.validEnd, duration);
+        return new Result(file, Outcome.REPAIRED, Math.round(duration), scan.frames, fileSize - scan.validEnd);
     }
 
     /** One pass over the Segment's children. */
