@@ -10,6 +10,8 @@ public abstract class Depacketizer {
     /** Frames larger than this are dropped: no WebRTC encoder makes them, a broken stream might. */
     static final int MAX_FRAME = 8 * 1024 * 1024;
 
+    private final boolean video;
+    private boolean waitingForKeyframe;
     private boolean started;
     private int lastSequence;
     private long lastTimestamp;
@@ -17,6 +19,12 @@ public abstract class Depacketizer {
     private long framesDropped;
     private long packetsLost;
     private long packetsLate;
+
+    /** @param video whether frames depend on earlier ones, so that after a loss only a keyframe may follow */
+    protected Depacketizer(boolean video) {
+        this.video = video;
+        this.waitingForKeyframe = video;
+    }
 
     /** The depacketiser for a codec; {@code h264Output} matters only for H.264. */
     public static Depacketizer forCodec(Codec codec, H264Depacketizer.Output h264Output) {
@@ -60,7 +68,9 @@ public abstract class Depacketizer {
     }
 
     /** Video: frames are being dropped until a keyframe comes, so one should be asked for. */
-    public abstract boolean waitingForKeyframe();
+    public final boolean waitingForKeyframe() {
+        return waitingForKeyframe;
+    }
 
     public final long framesOut() {
         return framesOut;
@@ -86,8 +96,15 @@ public abstract class Depacketizer {
     /** Drops the frame being assembled, if any (counted once). */
     protected abstract void discardPartial();
 
-    /** Packets were lost: from now on only a keyframe may start a frame (audio ignores it). */
-    protected abstract void lost();
+    /** Packets were lost (or could not be used): for video, from now on only a keyframe may start a frame. */
+    protected final void lost() {
+        waitingForKeyframe = video;
+    }
+
+    /** A keyframe was handed out: frames that depend on it may follow. */
+    protected final void keyframeSeen() {
+        waitingForKeyframe = false;
+    }
 
     protected final void emitted() {
         framesOut++;

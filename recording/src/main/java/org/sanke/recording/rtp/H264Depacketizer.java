@@ -30,9 +30,9 @@ public final class H264Depacketizer extends Depacketizer {
     private int fragmentStart = -1; // where the FU-A NAL unit being joined begins in {@link #unit}
     private byte[] sps;
     private byte[] pps;
-    private boolean waitingForKeyframe = true;
 
     public H264Depacketizer(Output output) {
+        super(true);
         this.output = output;
     }
 
@@ -170,7 +170,7 @@ public final class H264Depacketizer extends Depacketizer {
         if (!hasSlice) {
             return; // parameter sets alone (kept above), SEI, or an access unit delimiter: no picture
         }
-        if (waitingForKeyframe && !hasIdr) {
+        if (waitingForKeyframe() && !hasIdr) {
             dropped();
             return;
         }
@@ -190,7 +190,7 @@ public final class H264Depacketizer extends Depacketizer {
             length = withParameters.length();
         }
         if (hasIdr) {
-            waitingForKeyframe = false;
+            keyframeSeen();
         }
         emitted();
         sink.frame(frame, 0, length, unitTimestamp, hasIdr);
@@ -209,15 +209,5 @@ public final class H264Depacketizer extends Depacketizer {
                 dropped();
             }
         }
-    }
-
-    @Override
-    protected void lost() {
-        waitingForKeyframe = true;
-    }
-
-    @Override
-    public boolean waitingForKeyframe() {
-        return waitingForKeyframe;
     }
 }

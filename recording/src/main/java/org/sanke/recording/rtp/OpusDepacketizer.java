@@ -2,6 +2,10 @@ package org.sanke.recording.rtp;
 
 /** Opus (RFC 7587): every packet carries exactly one Opus packet, each decodable by itself. */
 public final class OpusDepacketizer extends Depacketizer {
+    public OpusDepacketizer() {
+        super(false); // a lost packet is a short silence; the next one decodes
+    }
+
     @Override
     protected void packet(RtpView rtp, long timestamp, FrameSink sink) {
         emitted();
@@ -13,13 +17,4 @@ public final class OpusDepacketizer extends Depacketizer {
         // nothing spans packets
     }
 
-    @Override
-    protected void lost() {
-        // a lost audio packet is a short silence; the next one decodes
-    }
-
-    @Override
-    public boolean waitingForKeyframe() {
-        return false;
-    }
 }

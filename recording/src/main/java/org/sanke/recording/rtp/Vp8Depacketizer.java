@@ -11,7 +11,10 @@ public final class Vp8Depacketizer extends Depacketizer {
     private boolean keyframe;
     private long frameTimestamp;
     private long droppedTimestamp = -1;
-    private boolean waitingForKeyframe = true;
+
+    public Vp8Depacketizer() {
+        super(true);
+    }
 
     @Override
     protected void packet(RtpView rtp, long timestamp, FrameSink sink) {
@@ -46,7 +49,7 @@ public final class Vp8Depacketizer extends Depacketizer {
         }
         if (startOfFrame) {
             keyframe = (d[i] & 0x01) == 0;
-            if (waitingForKeyframe && !keyframe) {
+            if (waitingForKeyframe() && !keyframe) {
                 dropped();
                 droppedTimestamp = timestamp;
                 return;
@@ -74,7 +77,7 @@ public final class Vp8Depacketizer extends Depacketizer {
     private void finish(FrameSink sink) {
         assembling = false;
         if (keyframe) {
-            waitingForKeyframe = false;
+            keyframeSeen();
         }
         emitted();
         sink.frame(frame.bytes(), 0, frame.length(), frameTimestamp, keyframe);
@@ -92,15 +95,5 @@ public final class Vp8Depacketizer extends Depacketizer {
             dropped();
             droppedTimestamp = frameTimestamp;
         }
-    }
-
-    @Override
-    protected void lost() {
-        waitingForKeyframe = true;
-    }
-
-    @Override
-    public boolean waitingForKeyframe() {
-        return waitingForKeyframe;
     }
 }
