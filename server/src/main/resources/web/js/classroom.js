@@ -5,6 +5,7 @@ import { reportQuality } from './quality.js';
 import { StageView, attachHandButton } from './stage-view.js';
 import { attachDeviceCheck } from './device-check.js';
 import { enableRemoteKeys } from './remote-keys.js';
+import { attachChat } from './chat.js';
 
 const params = new URLSearchParams(location.search);
 // The audience (observer teachers, learners) has a page of its own.
@@ -117,6 +118,9 @@ client.addEventListener('state', (e) => {
     showState('ended');
   }
 });
+// The lesson's chat, where the teacher's messages reach the room (an inspector watches and writes nothing).
+document.getElementById('chat-panel').hidden = client.role !== 'classroom';
+attachChat(client, document.getElementById('chat'), document.getElementById('chat-form'));
 attachDeviceCheck();
 enableRemoteKeys();
 

@@ -55,6 +55,11 @@ class BigScreenBrowserTest extends BrowserLessonTest {
                 + "document.getElementById('lesson-info')).fontSize)")).doubleValue();
         assertThat(headerPixels).as("the lesson's name, readable from the back of the room").isGreaterThanOrEqualTo(24);
 
+        // The teacher's chat reaches the room's big screen.
+        teacher.hook("chat('Open your books at page 12')");
+        classroom.await("the teacher's message on the big screen", GUARD, p -> String.valueOf(p.text("#chat"))
+                .contains("Open your books at page 12"));
+
         // A TV remote: the arrow keys walk the controls, OK presses the one in focus.
         classroom.script("document.getElementById('hand').focus()");
         classroom.press(Keys.ARROW_DOWN);
