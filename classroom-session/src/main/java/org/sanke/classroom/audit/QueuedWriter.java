@@ -3,9 +3,12 @@ package org.sanke.classroom.audit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,63 +18,69 @@ import org.slf4j.LoggerFactory;
  * loop, a worker) only queues. One writer is also what keeps the audit chain linear. A batch the sink fails to
  * take (the database down or stalled) is retried, whole and first, after 100 ms, then twice as long each time up
  * to 5 s; a batch whose commit timed out may thus be written twice. When the queue is full a record is dropped,
- * logged as an error and counted. The writer thread starts with the first record.
+ * logged as an error and counted. The writer thread starts with the first record. Queuing takes no lock, so a
+ * caller never waits on the writer.
  */
 final class QueuedWriter<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuedWriter.class);
     private static final int BATCH = 200;
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+    private static final long IDLE_NANOS = Duration.ofMillis(200).toNanos();
 
     private final String name;
+    private final int capacity;
     private final Consumer<List<T>> sink;
-    private final BlockingQueue<T> queue;
+    private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread writer;
+    private final AtomicBoolean started = new AtomicBoolean();
+    /** Records written; a flush waits on {@link #progress} for it to reach what was accepted. */
     private final Object progress = new Object();
-    private Thread writer;
-    /** Records accepted, and records written: a flush waits for the two to meet. Under {@link #progress}. */
-    private long accepted;
-    private long written;
-    private long dropped;
+    private volatile long written;
     private volatile boolean closed;
 
     QueuedWriter(String name, int capacity, Consumer<List<T>> sink) {
         this.name = name;
+        this.capacity = capacity;
         this.sink = sink;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = Thread.ofPlatform().name(name + "-writer").daemon().unstarted(this::writeUntilClosed);
     }
 
     /** Queues the record; never blocks. */
     void add(T record) {
-        boolean queued;
-        synchronized (progress) {
-            queued = !closed && queue.offer(record);
-            if (queued) {
-                accepted++;
-                if (writer == null) {
-                    writer = Thread.ofPlatform().name(name + "-writer").daemon().start(this::writeUntilClosed);
-                }
-            } else {
-                dropped++;
+        if (closed || queued.incrementAndGet() > capacity) {
+            if (!closed) {
+                queued.decrementAndGet();
             }
-        }
-        if (!queued) {
+            dropped.incrementAndGet();
             LOG.error("{} not written ({}): {}", name, closed ? "the writer is closed" : "the queue is full", record);
+            return;
         }
+        queue.add(record);
+        accepted.incrementAndGet();
+        if (!started.get() && started.compareAndSet(false, true)) {
+            writer.start();
+        }
+        LockSupport.unpark(writer);
     }
 
     private void writeUntilClosed() {
         List<T> batch = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
-            try {
-                T first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-            } catch (InterruptedException e) {
-                return; // only close interrupts, after it gave up
+        while (true) {
+            for (T next; batch.size() < BATCH && (next = queue.poll()) != null; ) {
+                batch.add(next);
             }
-            queue.drainTo(batch, BATCH - 1);
+            if (batch.isEmpty()) {
+                if (closed) {
+                    return;
+                }
+                LockSupport.parkNanos(this, IDLE_NANOS);
+                continue;
+            }
+            queued.addAndGet(-batch.size());
             if (!writeRetrying(batch)) {
                 return;
             }
@@ -100,7 +109,7 @@ final class QueuedWriter<T> implements AutoCloseable {
             try {
                 Thread.sleep(wait);
             } catch (InterruptedException e) {
-                return false;
+                return false; // only close interrupts, after it gave up
             }
             wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
         }
@@ -108,9 +117,9 @@ final class QueuedWriter<T> implements AutoCloseable {
 
     /** Waits until everything queued before this call is written; false if that took longer than {@code timeout}. */
     boolean flush(Duration timeout) {
+        long target = accepted.get();
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
-            long target = accepted;
             while (written < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -128,30 +137,25 @@ final class QueuedWriter<T> implements AutoCloseable {
     }
 
     long dropped() {
-        synchronized (progress) {
-            return dropped;
-        }
+        return dropped.get();
     }
 
     /** Refuses further records and writes what is queued, for up to {@code wait}; what is left then is logged. */
     void close(Duration wait) {
-        Thread running;
-        synchronized (progress) {
-            closed = true;
-            running = writer;
-        }
-        if (running == null) {
+        closed = true;
+        if (!started.get()) {
             return;
         }
+        LockSupport.unpark(writer);
         try {
-            running.join(wait);
+            writer.join(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (running.isAlive()) {
-            running.interrupt();
+        if (writer.isAlive()) {
+            writer.interrupt();
             LOG.error("{} writer closed with {} records not written: the database did not take them within {}", name,
-                    queue.size(), wait);
+                    queued.get(), wait);
         }
     }
 
