@@ -58,8 +58,8 @@ public final class AuditTrail implements AutoCloseable {
      */
     public void record(AuditActor actor, String action, Outcome outcome, String subject, String detail) {
         String code = action.toLowerCase(Locale.ROOT);
-        LOG.info("{} {} by {}/{} from {} on {} {}", code, outcome.wireName(), actor.id(), actor.role(),
-                actor.address(), subject, detail == null ? "" : detail);
+        LOG.info("{} by {}/{} on {} {} [{} from {}]", code, actor.id(), actor.role(), subject,
+                detail == null ? "" : detail, outcome.wireName(), actor.address());
         // Microseconds: what both databases keep, so that the hash is over what is stored.
         writer.add(AuditEvent.of(clock.instant().truncatedTo(ChronoUnit.MICROS), actor, code, outcome, subject,
                 detail));
