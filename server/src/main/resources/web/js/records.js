@@ -133,8 +133,9 @@ async function showTrail(more) {
   if (!more) body.replaceChildren();
   for (const e of page) {
     const row = el('tr');
-    for (const text of [when(e.at), `${e.actorId ?? '—'}${e.actorRole ? ` (${t(`role_${e.actorRole}`)})` : ''}`,
-      e.action, e.subject ?? '', e.detail ?? '']) {
+    for (const text of [when(e.at), `${e.actorId ?? '—'}${e.actorRole ? ` (${t(`role_${e.actorRole}`)})` : ''}`
+      + (e.sourceAddress ? ` ${e.sourceAddress}` : ''), e.action + (e.outcome === 'failure' ? ` (${t('failed')})` : ''),
+      e.subject ?? '', e.detail ?? '']) {
       row.append(el('td', { textContent: text }));
     }
     body.append(row);

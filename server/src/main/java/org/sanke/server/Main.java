@@ -12,6 +12,11 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("verify-audit")) {
+            System.exit(VerifyAuditCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.out, System.err));
+            return;
+        }
         SankeOptions options;
         try {
             options = SankeOptions.parse(args, System.getenv());

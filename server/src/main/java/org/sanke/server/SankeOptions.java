@@ -8,6 +8,7 @@ import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.ModePolicies;
 import org.sanke.classroom.ModePolicy;
 import org.sanke.classroom.Role;
+import org.sanke.classroom.audit.Retention;
 
 /**
  * How the server runs. Each option can come from a flag or an environment variable; flags win. Documented in
@@ -25,11 +26,21 @@ import org.sanke.classroom.Role;
  * @param modePolicies       the caps of each lesson mode on this platform
  * @param transport          HTTPS and which other sites' pages may use the server
  * @param access             the grant keys, and a teacher made at start for trials
+ * @param retention          how long the audit trail and live-content records are kept (never below the floors)
  */
 public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                            int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
                            String databasePassword, ModePolicies modePolicies, TransportOptions transport,
-                           AccessOptions access) {
+                           AccessOptions access, Retention retention) {
+    /** With the default retention: the floors. */
+    public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
+                        int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
+                        String databasePassword, ModePolicies modePolicies, TransportOptions transport,
+                        AccessOptions access) {
+        this(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson, databaseUrl,
+                databaseUser, databasePassword, modePolicies, transport, access, Retention.defaults());
+    }
+
     /** With the default transport: plain HTTP while only loopback is announced, else HTTPS. */
     public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                         int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
@@ -51,6 +62,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
 
     public static final String USAGE = """
             Usage: ./sanke run [options]
+                   ./sanke verify-audit [--anchor=SEQ:HASH] [options]   check the audit trail's hash chain in
+                                           the database the options name (exit 0 intact, 3 tampered)
               --bind=ADDRESS               address to listen on (SANKE_BIND, default 0.0.0.0)
               --http-port=PORT             HTTP and WebSocket port (SANKE_HTTP_PORT, default 8080)
               --media-port=PORT            UDP port of all media (SANKE_MEDIA_PORT, default 10000)
@@ -82,6 +95,10 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                                            docs/oidc.md), with --oidc-client-id, --oidc-redirect-uri
                                            (https://HOST/api/session/oidc/callback), SANKE_OIDC_CLIENT_SECRET,
                                            --oidc-person-claim (default preferred_username), --oidc-school-claim
+              --audit-retention-days=N     keep the audit trail N days (SANKE_AUDIT_RETENTION_DAYS, default
+                                           and least 180)
+              --live-records-retention-days=N  keep live-content records (chat, joins, moderation…) N days
+                                           (SANKE_LIVE_RECORDS_RETENTION_DAYS, default and least 60)
               --help                       this text
             """;
 
@@ -100,13 +117,19 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
     /** The same options served over {@code transport}. */
     public SankeOptions withTransport(TransportOptions transport) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention);
     }
 
     /** The same options with other access settings. */
     public SankeOptions withAccess(AccessOptions access) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention);
+    }
+
+    /** The same options with other retention. */
+    public SankeOptions withRetention(Retention retention) {
+        return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention);
     }
 
     public static SankeOptions defaults() {
@@ -135,6 +158,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String allowedOrigins = env.get("SANKE_ALLOWED_ORIGINS");
         String grantKeyFile = env.get("SANKE_GRANT_KEY_FILE");
         String seedTeacher = env.get("SANKE_SEED_TEACHER");
+        String auditDays = env.get("SANKE_AUDIT_RETENTION_DAYS");
+        String liveDays = env.get("SANKE_LIVE_RECORDS_RETENTION_DAYS");
         Map<String, String> oidc = new java.util.HashMap<>();
         for (String key : new String[] {"issuer", "client-id", "redirect-uri", "person-claim", "school-claim",
                 "client-secret"}) {
@@ -182,6 +207,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "allowed-origins" -> allowedOrigins = value;
                 case "grant-key-file" -> grantKeyFile = value;
                 case "seed-teacher" -> seedTeacher = value;
+                case "audit-retention-days" -> auditDays = value;
+                case "live-records-retention-days" -> liveDays = value;
                 case "oidc-issuer", "oidc-client-id", "oidc-redirect-uri", "oidc-person-claim", "oidc-school-claim" ->
                         oidc.put(name.substring(5), value);
                 default -> throw new IllegalArgumentException("unknown option --" + name);
@@ -214,7 +241,21 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 modeStage(modeStage, modeCaps == null ? d.modePolicies() : modeCaps(modeCaps, d.modePolicies())),
                 TransportOptions.parse(tls, tlsCertificate, tlsKey, allowedOrigins),
                 AccessOptions.parse(grantKeyFile, env.get("SANKE_GRANT_KEYS"), seedTeacher,
-                        env.get("SANKE_SEED_PASSWORD"), oidc));
+                        env.get("SANKE_SEED_PASSWORD"), oidc), retention(auditDays, liveDays));
+    }
+
+    /** The retention options; one below its floor is refused, so the server does not start with it. */
+    static Retention retention(String auditDays, String liveDays) {
+        int audit = auditDays == null ? Retention.AUDIT_FLOOR_DAYS
+                : number("--audit-retention-days", auditDays, 0, 36_500);
+        int live = liveDays == null ? Retention.LIVE_RECORDS_FLOOR_DAYS
+                : number("--live-records-retention-days", liveDays, 0, 36_500);
+        try {
+            return Retention.ofDays(audit, live);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((audit < Retention.AUDIT_FLOOR_DAYS ? "--audit-retention-days"
+                    : "--live-records-retention-days") + " is refused: " + e.getMessage());
+        }
     }
 
     /**

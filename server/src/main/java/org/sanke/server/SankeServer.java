@@ -20,6 +20,7 @@ import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.Role;
 import org.sanke.classroom.access.JoinGrants;
 import org.sanke.classroom.access.Passwords;
+import org.sanke.classroom.audit.RetentionPurge;
 import org.sanke.classroom.store.Database;
 import org.sanke.classroom.store.JdbcAttendanceStore;
 import org.sanke.classroom.store.JdbcLessonStore;
@@ -46,9 +47,11 @@ public final class SankeServer implements AutoCloseable {
     private final JvmGcMetrics gcMetrics;
     private final Stores stores;
     private final HttpsSetup https;
+    private final RetentionPurge purge;
 
     private SankeServer(SankeOptions options, MediaServer media, SignalingServer signaling, LessonDirectory lessons,
-                        JvmGcMetrics gcMetrics, Stores stores, HttpsSetup https) {
+                        JvmGcMetrics gcMetrics, Stores stores, HttpsSetup https, RetentionPurge purge) {
+        this.purge = purge;
         this.stores = stores;
         this.https = https;
         this.options = options;
@@ -114,7 +117,11 @@ public final class SankeServer implements AutoCloseable {
         if (options.access().seedTeacher() != null) {
             TrialTeacher.ensure(signaling.domain(), options.access().seedTeacher(), options.access().seedPassword());
         }
-        return new SankeServer(options, media, signaling, lessons, gc, stores, https);
+        // The floors were checked when the options were read; the purge runs off every loop, daily.
+        RetentionPurge purge = new RetentionPurge(signaling.domain().access().records().audit(),
+                signaling.domain().access().live(), options.retention(), Clock.system(Domain.DEFAULT_ZONE));
+        purge.startDaily();
+        return new SankeServer(options, media, signaling, lessons, gc, stores, https, purge);
     }
 
     /** The demo lesson's pages, with grants that let anyone holding them in for a day (printed at start). */
@@ -178,6 +185,9 @@ public final class SankeServer implements AutoCloseable {
         signaling.close();
         media.close();
         gcMetrics.close();
+        purge.close();
+        domain().access().records().audit().close(); // what is queued is written before the database closes
+        domain().access().live().close();
         stores.close();
     }
 

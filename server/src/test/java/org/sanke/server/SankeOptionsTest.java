@@ -73,4 +73,24 @@ class SankeOptionsTest {
         assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--help"}, Map.of()))
                 .isInstanceOf(SankeOptions.HelpRequested.class);
     }
+
+    /** S23, S35: retention is at least six months for the audit trail and 60 days for live-content records. */
+    @Test
+    void retentionBelowItsFloorIsRefusedAtStart() {
+        SankeOptions defaults = SankeOptions.parse(new String[0], Map.of());
+        assertThat(defaults.retention().audit().toDays()).isEqualTo(180);
+        assertThat(defaults.retention().liveRecords().toDays()).isEqualTo(60);
+        SankeOptions longer = SankeOptions.parse(new String[] {"--audit-retention-days=365"},
+                Map.of("SANKE_LIVE_RECORDS_RETENTION_DAYS", "90"));
+        assertThat(longer.retention().audit().toDays()).isEqualTo(365);
+        assertThat(longer.retention().liveRecords().toDays()).isEqualTo(90);
+        assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--audit-retention-days=90"}, Map.of()))
+                .hasMessage("--audit-retention-days is refused: the audit trail is kept at least 180 days (six"
+                        + " months, S23), not 90 days");
+        assertThatThrownBy(() -> SankeOptions.parse(new String[0], Map.of("SANKE_LIVE_RECORDS_RETENTION_DAYS",
+                "30"))).hasMessage("--live-records-retention-days is refused: live-content records are kept at"
+                + " least 60 days (S35), not 30 days");
+        assertThatThrownBy(() -> SankeOptions.parse(new String[] {"--audit-retention-days=half"}, Map.of()))
+                .hasMessageContaining("--audit-retention-days must be a number");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.Role;
 import org.sanke.classroom.access.Access;
+import org.sanke.classroom.access.AccessAudit;
 import org.sanke.classroom.access.Account;
 import org.sanke.classroom.access.AccessRules;
 import org.sanke.classroom.access.Action;
@@ -88,7 +89,7 @@ final class AccessApi {
         String login = RestSupport.text(body, "login", 64, true);
         String password = RestSupport.secret(body, "password");
         String code = RestSupport.text(body, "code", 32, false);
-        return switch (access.accounts().login(login, password, code)) {
+        return switch (access.accounts().login(login, password, code, AccessGate.clientAddress(ctx))) {
             case LoginResult.SignedIn in -> signIn(ctx, in.person(), in.pending());
             case LoginResult.Refused refused -> throw switch (refused.reason()) {
                 case WRONG_CREDENTIALS -> new Refusal(401, "wrong_credentials", null, refused.message());
@@ -124,6 +125,8 @@ final class AccessApi {
     private JsonNode logout(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(AccessGate.COOKIE);
         Optional<Person> out = cookie == null ? Optional.empty() : access.sessions().signOut(cookie.getValue());
+        out.ifPresent(person -> AccessAudit.into(access.records().audit()).record(AccessAudit.Event.LOGOUT,
+                person.id(), null, AccessGate.clientAddress(ctx)));
         ctx.response().addCookie(AccessGate.sessionCookie("", AccessGate.https(ctx)).setMaxAge(0));
         return rest.object().put("signedOut", out.isPresent());
     }

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.access.Action;
 import org.sanke.classroom.access.Target;
+import org.sanke.classroom.audit.AuditActor;
 import org.sanke.classroom.audit.AuditEvent;
+import org.sanke.classroom.audit.AuditQuery;
+import org.sanke.classroom.audit.Outcome;
 import org.sanke.classroom.privacy.DataRequest;
 import org.sanke.classroom.privacy.PersonData;
 import org.sanke.classroom.privacy.PersonRecords;
@@ -51,6 +55,7 @@ final class PersonRecordsApi {
         router.post("/api/data-requests/:id/decision").blockingHandler(ctx -> rest.handle(ctx, 200, this::decide),
                 false);
         router.get("/api/audit").blockingHandler(ctx -> rest.handle(ctx, 200, this::auditTrail), false);
+        router.get("/api/audit/export").blockingHandler(this::exportAuditTrail, false);
     }
 
     /** Checks the table for an action on the person of the path; 404 when there is no such person. */
@@ -177,12 +182,70 @@ final class PersonRecordsApi {
         String before = ctx.queryParams().get("before");
         Long beforeId = before == null ? null : (long) number(ctx, "before", 0);
         ArrayNode list = rest.object().arrayNode();
-        for (AuditEvent e : records.audit().newestFirst(limit, beforeId)) {
-            list.addObject().put("id", e.id()).put("at", e.at().toString()).put("actorId", e.actorId())
-                    .put("actorRole", e.actorRole()).put("action", e.action()).put("subject", e.subject())
-                    .put("detail", e.detail());
+        for (AuditEvent e : records.audit().search(auditQuery(ctx), limit, beforeId)) {
+            list.addObject().put("id", e.id()).put("seq", e.seq()).put("at", e.at().toString())
+                    .put("actorId", e.actorId()).put("actorRole", e.actorRole()).put("action", e.action())
+                    .put("outcome", e.outcome() == null ? null : e.outcome().wireName())
+                    .put("sourceAddress", e.sourceAddress()).put("subject", e.subject()).put("detail", e.detail());
         }
         return list;
+    }
+
+    /** The most entries one export holds: a larger one is refused, and the auditor narrows the time range. */
+    static final int MAX_EXPORT = 100_000;
+
+    /** The entries that match as CSV, with their hashes; the export itself is audited (S23). */
+    private void exportAuditTrail(RoutingContext ctx) {
+        try {
+            AccessGate.require(ctx, Action.READ_AUDIT_TRAIL, Target.platform());
+            AuditQuery query = auditQuery(ctx);
+            List<AuditEvent> rows = records.audit().export(AuditActor.of(AccessGate.caller(ctx).person(),
+                    AccessGate.clientAddress(ctx)), query, MAX_EXPORT);
+            if (rows == null) {
+                throw new Refusal(400, "too_many_entries", "from", "more than " + MAX_EXPORT + " entries match:"
+                        + " narrow the time range");
+            }
+            StringBuilder csv = new StringBuilder("seq,at,actor_id,actor_role,action,outcome,source_address,subject,"
+                    + "detail,prev_hash,hash\r\n");
+            for (AuditEvent e : rows.reversed()) {
+                csv.append(e.seq()).append(',').append(e.at()).append(',');
+                for (String field : new String[] {e.actorId(), e.actorRole(), e.action(),
+                        e.outcome() == null ? null : e.outcome().wireName(), e.sourceAddress(), e.subject(),
+                        e.detail(), e.prevHash()}) {
+                    csv.append(field == null ? "" : AttendanceCsv.quote(field)).append(',');
+                }
+                csv.append(e.hash() == null ? "" : e.hash()).append("\r\n");
+            }
+            ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                    .putHeader("Content-Disposition", "attachment; filename=\"audit-trail.csv\"").end(csv.toString());
+        } catch (Refusal refusal) {
+            rest.refuse(ctx, refusal);
+        }
+    }
+
+    /** The search's filters from the query: from, to (ISO-8601 instants), actorId, action, outcome. */
+    private static AuditQuery auditQuery(RoutingContext ctx) throws Refusal {
+        String outcome = ctx.queryParams().get("outcome");
+        return new AuditQuery(instant(ctx, "from"), instant(ctx, "to"), filter(ctx, "actorId"),
+                filter(ctx, "action"), outcome == null ? null : Outcome.fromWireName(outcome).orElseThrow(() ->
+                        Refusal.invalid("outcome", "must be success or failure")));
+    }
+
+    private static Instant instant(RoutingContext ctx, String name) throws Refusal {
+        String value = ctx.queryParams().get(name);
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Refusal.invalid(name, "must be a time like 2026-09-01T00:00:00Z");
+        }
+    }
+
+    private static String filter(RoutingContext ctx, String name) throws Refusal {
+        String value = ctx.queryParams().get(name);
+        if (value != null && (value.isBlank() || value.length() > 64)) {
+            throw Refusal.invalid(name, "must be 1 to 64 characters");
+        }
+        return value;
     }
 
     private static int number(RoutingContext ctx, String name, int otherwise) throws Refusal {

@@ -36,12 +36,13 @@ final class SingleSignOn {
     private final OidcLogin login;
     private final Domain domain;
     private final Access access;
-    private final AccessAudit audit = AccessAudit.logging();
+    private final AccessAudit audit;
 
     SingleSignOn(OidcSettings settings, Domain domain) {
         this.login = new OidcLogin(settings);
         this.domain = domain;
         this.access = domain.access();
+        this.audit = AccessAudit.into(access.records().audit());
     }
 
     /** Both routes reach the provider over the network: workers. */
@@ -72,6 +73,8 @@ final class SingleSignOn {
         String state = ctx.queryParams().get("state");
         ctx.response().addCookie(Cookie.cookie(STATE_COOKIE, "").setPath("/api/session/oidc").setMaxAge(0));
         if (cookie == null || state == null || !cookie.getValue().startsWith(state + "|")) {
+            audit.record(AccessAudit.Event.LOGIN_FAILED, null, "single sign-on: started in another browser",
+                    AccessGate.clientAddress(ctx));
             page(ctx, 400, "This login did not start in this browser. Start again from the login page.");
             return;
         }
@@ -81,6 +84,8 @@ final class SingleSignOn {
             identity = login.finish(URI.create(ctx.request().absoluteURI()));
         } catch (OidcLoginException e) {
             LOG.info("single sign-on refused: {}", e.reason());
+            audit.record(AccessAudit.Event.LOGIN_FAILED, null, "single sign-on: " + e.reason(),
+                    AccessGate.clientAddress(ctx));
             page(ctx, 401, "The single sign-on provider did not confirm who you are (" + e.reason() + ").");
             return;
         }
@@ -89,6 +94,8 @@ final class SingleSignOn {
                 .or(() -> domain.schools().person(identity.person()));
         if (person.isEmpty() || identity.school() != null && !identity.school().equals(person.get().schoolId())) {
             LOG.info("single sign-on of a person Sanke does not know (subject {})", identity.subject());
+            audit.record(AccessAudit.Event.LOGIN_FAILED, null, "single sign-on: a person Sanke does not know",
+                    AccessGate.clientAddress(ctx));
             page(ctx, 403, "You are known to the single sign-on provider but not to Sanke: ask your school's"
                     + " administrator to add you.");
             return;
@@ -99,6 +106,8 @@ final class SingleSignOn {
             // Staff need a second factor: through the provider, which reports it in amr (RFC 8176).
             if (!multiFactor(identity)) {
                 LOG.info("single sign-on of staff {} without a second factor at the provider", person.get().id());
+                audit.record(AccessAudit.Event.LOGIN_FAILED, person.get().id(), "single sign-on without a second"
+                        + " factor", AccessGate.clientAddress(ctx));
                 page(ctx, 403, "Staff sign in with a second factor. The single sign-on provider did not report one"
                         + " (amr): ask it to require one, or log in with your Sanke password and authenticator app.");
                 return;
@@ -106,7 +115,7 @@ final class SingleSignOn {
             pending.remove(LoginResult.Pending.SET_UP_SECOND_FACTOR);
         }
         String id = access.sessions().open(person.get(), pending);
-        audit.record(AccessAudit.Event.LOGIN, person.get().id(), "single sign-on");
+        audit.record(AccessAudit.Event.LOGIN, person.get().id(), "single sign-on", AccessGate.clientAddress(ctx));
         ctx.response().addCookie(AccessGate.sessionCookie(id, AccessGate.https(ctx)));
         ctx.response().setStatusCode(302).putHeader("Location", next).end();
     }

@@ -20,6 +20,7 @@ import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.School;
 import org.sanke.classroom.access.TotpSecret;
+import org.sanke.classroom.audit.AuditQuery;
 import org.sanke.classroom.access.TotpVerifier;
 import org.sanke.media.MediaServer;
 import org.sanke.media.MediaServerConfig;
@@ -113,6 +114,22 @@ class AccessApiTest {
         assertThat(wrong.body()).isEqualTo(unknown.body())
                 .contains("\"error\":\"wrong_credentials\"", "the login name or the password is wrong");
         assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    /** S22: each login, failed login and logout is in the audit trail with its outcome and source address. */
+    @Test
+    void loginsFailuresAndLogoutsAreAuditedWithTheirSourceAddress() throws Exception {
+        teacherWithLogin("t-audit", "wang.audit");
+        call("POST", "/api/session", "{\"login\":\"wang.audit\",\"password\":\"guess\"}", null);
+        call("POST", "/api/session", "{\"login\":\"who.knows@example.org\",\"password\":\"guess\"}", null);
+        String cookie = login("wang.audit");
+        assertThat(call("DELETE", "/api/session", null, cookie).statusCode()).isEqualTo(200);
+        List<String> trail = domain.access().records().audit().search(new AuditQuery(null, null, null, null, null),
+                        500, null).stream().filter(e -> address.equals(e.sourceAddress()))
+                .map(e -> e.action() + " " + e.outcome().wireName() + " " + e.actorId() + " " + e.detail()).toList();
+        assertThat(trail).containsExactly("logout success t-audit null", "login success t-audit password",
+                "login_failed failure null unknown login name", "login_failed failure t-audit failures=1");
+        assertThat(trail.toString()).as("never the login name tried (S36)").doesNotContain("who.knows");
     }
 
     @Test

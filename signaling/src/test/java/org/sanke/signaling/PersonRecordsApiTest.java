@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,9 @@ import org.sanke.classroom.LessonDirectory;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.School;
+import org.sanke.classroom.audit.AuditActor;
+import org.sanke.classroom.audit.AuditTrail;
+import org.sanke.classroom.audit.Outcome;
 import org.sanke.signaling.testing.NoBlockingOnEventLoops;
 
 /**
@@ -184,5 +188,44 @@ class PersonRecordsApiTest {
             }
         }
         throw new AssertionError(id + " not listed in " + list);
+    }
+    /** S23: the auditor searches the trail by time, who, action and outcome, and exports it; each export is audited. */
+    @Test
+    void theAuditorSearchesAndExportsTheTrailAndTheExportIsAudited() throws Exception {
+        AuditTrail trail = domain.access().records().audit();
+        Instant start = Instant.now().minusSeconds(1);
+        trail.record(new AuditActor("searcher", "lead_teacher", "10.4.0.1"), "login_failed", Outcome.FAILURE,
+                "searcher", "failures=1");
+        trail.record(new AuditActor("searcher", "lead_teacher", "10.4.0.1"), "login", Outcome.SUCCESS, "searcher",
+                "password, with \"quotes\", and =SUM(A1)");
+        JsonNode found = json(call("GET", "/api/audit?actorId=searcher&outcome=failure&from=" + start, null,
+                auditor));
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("action").asText()).isEqualTo("login_failed");
+        assertThat(found.get(0).get("sourceAddress").asText()).isEqualTo("10.4.0.1");
+        assertThat(found.get(0).get("seq").asLong()).isPositive();
+        assertThat(json(call("GET", "/api/audit?actorId=searcher&to=" + start, null, auditor))).isEmpty();
+        assertThat(call("GET", "/api/audit?outcome=maybe", null, auditor).body()).contains("invalid_field",
+                "\"field\":\"outcome\"");
+        assertThat(call("GET", "/api/audit?from=yesterday", null, auditor).body()).contains("\"field\":\"from\"");
+
+        HttpResponse<String> csv = call("GET", "/api/audit/export?actorId=searcher", null, auditor);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("seq,at,actor_id,actor_role,action,outcome,source_address,subject,detail,"
+                + "prev_hash,hash");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).contains(",searcher,lead_teacher,login_failed,failure,10.4.0.1,searcher,failures=1,");
+        assertThat(lines[2]).contains(",\"password, with \"\"quotes\"\", and =SUM(A1)\",");
+        assertThat(lines[2]).as("each row's previous hash and its own").matches(".*,[0-9a-f]{64},[0-9a-f]{64}");
+
+        JsonNode exports = json(call("GET", "/api/audit?action=audit_exported&actorId=auditor", null, auditor));
+        assertThat(exports.get(0).get("detail").asText()).isEqualTo("2 entries; actor=searcher");
+        assertThat(exports.get(0).get("outcome").asText()).isEqualTo("success");
+        assertThat(exports.get(0).get("sourceAddress").asText()).isEqualTo("127.0.0.1");
+        assertThat(call("GET", "/api/audit/export", null, platformAdmin).body()).as("the auditor's only")
+                .contains("\"error\":\"forbidden\"");
+        assertThat(trail.verify(null).intact()).isTrue();
     }
 }

@@ -5,11 +5,13 @@ import java.util.List;
 import org.sanke.classroom.SchoolRegistry;
 import org.sanke.classroom.store.Database;
 import org.sanke.classroom.audit.AuditTrail;
+import org.sanke.classroom.audit.LiveRecords;
 import org.sanke.classroom.privacy.PersonRecords;
 import org.sanke.classroom.store.JdbcAccountStore;
 import org.sanke.classroom.store.JdbcAuditStore;
 import org.sanke.classroom.store.JdbcDataRequestStore;
 import org.sanke.classroom.store.JdbcGuardianStore;
+import org.sanke.classroom.store.JdbcLiveRecordStore;
 import org.sanke.classroom.store.JdbcPersonAttendance;
 import org.sanke.classroom.store.JdbcPersonErasure;
 import org.sanke.classroom.store.JdbcRealNameStore;
@@ -19,10 +21,11 @@ import org.sanke.classroom.store.JdbcSessionStore;
 
 /**
  * Who may enter and do what: accounts, signed-in sessions, join grants, the first run's setup, terminal pairing, and
- * people's records (real names, permissions, their rights over their data, the audit trail).
+ * people's records (real names, permissions, their rights over their data, the audit trail), and the live-content
+ * records lessons keep (S35).
  */
 public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grants, PlatformSetup setup,
-                     TerminalPairing pairing, PersonRecords records) {
+                     TerminalPairing pairing, PersonRecords records, LiveRecords live) {
     /**
      * Everything kept in {@code database}.
      *
@@ -42,6 +45,6 @@ public record Access(Accounts accounts, LoginSessions sessions, JoinGrants grant
                 new JdbcPersonAttendance(database), audit, clock);
         records.onErase(sessions::endAllOf); // a deleted person is signed out everywhere first
         return new Access(accounts, sessions, grants, new PlatformSetup(accounts, people),
-                new TerminalPairing(people, clock), records);
+                new TerminalPairing(people, clock), records, new LiveRecords(new JdbcLiveRecordStore(database), clock));
     }
 }

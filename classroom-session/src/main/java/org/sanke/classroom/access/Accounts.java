@@ -73,25 +73,37 @@ public final class Accounts {
      * @param code the authenticator code or a recovery code; null when the page has not asked for one yet
      */
     public LoginResult login(String loginName, String password, String code) {
+        return login(loginName, password, code, null);
+    }
+
+    /**
+     * A login attempt from {@code address}, which the audit trail records with its outcome (S22).
+     *
+     * @param code the authenticator code or a recovery code; null when the page has not asked for one yet
+     */
+    public LoginResult login(String loginName, String password, String code, String address) {
         Instant now = clock.instant();
         Optional<Account> found = store.byLoginName(Account.normalise(loginName));
         if (found.isEmpty()) {
             passwords.matches(password == null ? "" : password, decoyHash);
+            // Never the name tried: it may be someone's e-mail address (S36).
+            audit.record(AccessAudit.Event.LOGIN_FAILED, null, "unknown login name", address);
             return new LoginResult.Refused(LoginResult.Reason.WRONG_CREDENTIALS, null);
         }
         Account account = found.get();
         if (account.lockedAt(now)) {
+            audit.record(AccessAudit.Event.LOGIN_FAILED, account.personId(), "account locked", address);
             return new LoginResult.Refused(LoginResult.Reason.LOCKED, account.lockedUntil());
         }
         if (!passwords.matches(password, account.passwordHash())) {
-            return failed(account, now);
+            return failed(account, now, address);
         }
         if (account.hasSecondFactor()) {
             if (code == null || code.isBlank()) {
                 return new LoginResult.Refused(LoginResult.Reason.SECOND_FACTOR_REQUIRED, null);
             }
             if (!secondFactor.check(account, code)) {
-                LoginResult.Refused refused = failed(account, now);
+                LoginResult.Refused refused = failed(account, now, address);
                 return refused.reason() == LoginResult.Reason.LOCKED ? refused
                         : new LoginResult.Refused(LoginResult.Reason.WRONG_SECOND_FACTOR, null);
             }
@@ -99,10 +111,12 @@ public final class Accounts {
         }
         Optional<Person> person = people.person(account.personId());
         if (person.isEmpty()) {
+            audit.record(AccessAudit.Event.LOGIN_FAILED, account.personId(), "no such person", address);
             return new LoginResult.Refused(LoginResult.Reason.WRONG_CREDENTIALS, null);
         }
         store.update(account.withSuccess());
-        audit.record(AccessAudit.Event.LOGIN, account.personId(), null);
+        audit.record(AccessAudit.Event.LOGIN, account.personId(), account.hasSecondFactor() ? "password and code"
+                : "password", address);
         return new LoginResult.SignedIn(person.get(), pending(account, person.get()));
     }
 
@@ -124,13 +138,13 @@ public final class Accounts {
         return pending;
     }
 
-    private LoginResult.Refused failed(Account account, Instant now) {
+    private LoginResult.Refused failed(Account account, Instant now, String address) {
         int failures = account.failedLogins() + 1;
         Instant lockedUntil = LockoutPolicy.lockedUntil(failures, now);
         store.update(account.withFailure(failures, lockedUntil));
-        audit.record(AccessAudit.Event.LOGIN_FAILED, account.personId(), "failures=" + failures);
+        audit.record(AccessAudit.Event.LOGIN_FAILED, account.personId(), "failures=" + failures, address);
         if (lockedUntil != null) {
-            audit.record(AccessAudit.Event.ACCOUNT_LOCKED, account.personId(), "until " + lockedUntil);
+            audit.record(AccessAudit.Event.ACCOUNT_LOCKED, account.personId(), "until " + lockedUntil, address);
             return new LoginResult.Refused(LoginResult.Reason.LOCKED, lockedUntil);
         }
         return new LoginResult.Refused(LoginResult.Reason.WRONG_CREDENTIALS, null);

@@ -27,7 +27,7 @@ public enum Action {
     CORRECT_PERSON_DATA("PATCH /api/people/{id}"),
     REQUEST_DELETION("POST, GET /api/people/{id}/deletion-requests"),
     DECIDE_DATA_REQUEST("GET /api/data-requests, POST /api/data-requests/{id}/decision"),
-    READ_AUDIT_TRAIL("GET /api/audit");
+    READ_AUDIT_TRAIL("GET /api/audit, GET /api/audit/export");
 
     /** The routes that ask for it, for the printed table. */
     public final String routes;

@@ -31,6 +31,23 @@ final class Jdbc {
         }
     }
 
+    /** As {@link #with}, in one transaction: all of {@code work} or none of it. */
+    static <T> T inTransaction(Database database, String what, Work<T> work) {
+        return with(database, what, c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     static void update(Connection c, String sql, Object... values) throws SQLException {
         updateCount(c, sql, values);
     }

@@ -16,6 +16,7 @@ import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.PersonRole;
 import org.sanke.classroom.School;
+import org.sanke.classroom.audit.AuditQuery;
 import org.sanke.loadtest.RequiredTool;
 import org.sanke.server.AccessOptions;
 import org.sanke.server.SankeOptions;
@@ -79,6 +80,12 @@ class SingleSignOnBrowserTest extends BrowserLessonTest {
         stranger.click("#sso-link");
         stranger.await("the refusal", GUARD, p -> String.valueOf(p.text("body")).contains("not to Sanke"));
         assertThat(stranger.location()).contains("/api/session/oidc/callback");
+        // S22: both are in the audit trail, with their outcome and the browser's address.
+        assertThat(server.domain().access().records().audit().search(AuditQuery.ALL, 50, null))
+                .extracting(e -> e.action() + " " + e.outcome().wireName() + " " + e.actorId() + " " + e.detail()
+                        + " " + e.sourceAddress())
+                .contains("login success wang single sign-on 127.0.0.1",
+                        "login_failed failure null single sign-on: a person Sanke does not know 127.0.0.1");
     }
 
     @Test
