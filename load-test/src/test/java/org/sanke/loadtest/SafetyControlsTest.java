@@ -108,6 +108,20 @@ class SafetyControlsTest {
             }
         }
         assertThat(stats.clientsFailed.get()).isZero();
+        // S22, S35: every control, refused attempt, join and stream is in the records, with who and from where.
+        var audit = SANKE.server().domain().access().records().audit();
+        audit.flush(Duration.ofSeconds(5));
+        List<String> actions = audit.newestFirst(500, null).stream()
+                .filter(e -> lesson.id().equals(e.subject()))
+                .map(e -> e.action() + ":" + e.outcome().name().toLowerCase()).toList();
+        assertThat(actions).contains("lock_voice:success", "lock_voice:failure", "moderation_mute:failure",
+                "one_key_pause:success", "lesson_cut_off:success", "lesson_cut_off:failure",
+                "lesson_cut_off_lifted:success", "lesson_joined:success", "track_published:success");
+        assertThat(audit.newestFirst(500, null).stream().filter(e -> lesson.id().equals(e.subject()))
+                .allMatch(e -> "127.0.0.1".equals(e.sourceAddress()))).as("each with its source address").isTrue();
+        List<String> kinds = SANKE.server().domain().access().live().lesson(lesson.id()).stream()
+                .map(r -> r.kind().name()).distinct().toList();
+        assertThat(kinds).contains("JOIN", "MODERATION", "STREAM_START");
     }
 
     /** S6: with the waiting room on, a classroom that comes by the link waits, unseated, until admitted or denied. */

@@ -24,6 +24,7 @@ import org.sanke.classroom.LessonAdmission;
 import org.sanke.signaling.session.ClientSession;
 import org.sanke.signaling.session.ConnectionMetrics;
 import org.sanke.signaling.session.LessonLoops;
+import org.sanke.signaling.session.LessonRecords;
 import org.sanke.signaling.session.LessonRooms;
 
 /** The HTTP and WebSocket front door: pages, REST, health, metrics, and the signaling protocol at /ws. */
@@ -77,7 +78,8 @@ public final class SignalingServer implements AutoCloseable {
         LessonRooms rooms = new LessonRooms(new LessonAdmission(domain.lessons(), domain.scheduling(),
                 domain.schools(), domain.access().grants(),
                 personId -> domain.access().records().realName(personId).isPresent()), domain.lessons(), domain.scheduling(), routers, domain.attendance(),
-                Clock.systemUTC(), loops, storeWorkers, outbound);
+                Clock.systemUTC(), loops, storeWorkers, outbound,
+                new LessonRecords(domain.access().records().audit(), domain.access().live()));
         // Logout closes the person's lesson connections at once, not at their next join.
         domain.access().sessions().onPersonSignedOut(rooms::signedOut);
         ConnectionMetrics connections = new ConnectionMetrics(registry);
@@ -123,7 +125,7 @@ public final class SignalingServer implements AutoCloseable {
                         socket.close((short) 1008, "too many connections from this address");
                         return;
                     }
-                    new ClientSession(vertx, socket, rooms, reader, outbound, config, connections,
+                    new ClientSession(vertx, socket, rooms, reader, outbound, config, connections, address,
                             ownMachine ? () -> { } : () -> perAddress.closed(address)).start();
                 });
         try {

@@ -65,10 +65,14 @@ public final class ClientSession {
     private volatile LessonRooms.Joined joined;
     private volatile boolean joining;
     private volatile boolean closed;
+    /** Where the connection comes from (the client behind a proxy on this machine), for the records. */
+    private final String address;
 
     /** @param released run once when the connection has closed (the server's count of connections per address) */
     public ClientSession(Vertx vertx, ServerWebSocket socket, LessonRooms rooms, InboundReader reader,
-                         Outbound outbound, SignalingConfig config, ConnectionMetrics metrics, Runnable released) {
+                         Outbound outbound, SignalingConfig config, ConnectionMetrics metrics, String address,
+                         Runnable released) {
+        this.address = address;
         this.released = released;
         this.vertx = vertx;
         this.socket = socket;
@@ -142,6 +146,10 @@ public final class ClientSession {
         long size = text.length();
         pendingBytes.addAndGet(size);
         socket.writeTextMessage(text).onComplete(ignored -> pendingBytes.addAndGet(-size));
+    }
+
+    String address() {
+        return address;
     }
 
     /** Whether the connection has closed (a waiting join whose page went away). */

@@ -46,6 +46,7 @@ public final class LessonRoom {
     private final Supplier<Router> routers;
     private final Outbound outbound;
     private final AttendanceRecorder attendance;
+    private final LessonRecords records;
     private final Runnable onEmpty;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Publishing publishing;
@@ -60,7 +61,8 @@ public final class LessonRoom {
 
     /** @param timetabled the timetable slot this lesson is, or null for a lesson made through the API */
     LessonRoom(LiveLesson live, ScheduledLesson timetabled, Executor loop, Supplier<Router> routers, SdpNegotiator sdp,
-               Outbound outbound, AttendanceRecorder attendance, Runnable onEmpty) {
+               Outbound outbound, AttendanceRecorder attendance, LessonRecords records, Runnable onEmpty) {
+        this.records = records;
         this.live = live;
         this.timetabled = timetabled;
         this.loop = loop;
@@ -128,6 +130,10 @@ public final class LessonRoom {
         return controls;
     }
 
+    LessonRecords records() {
+        return records;
+    }
+
     WaitingRoom waitingRoom() {
         return waitingRoom;
     }
@@ -189,6 +195,7 @@ public final class LessonRoom {
             return result;
         }
         session.send(joinedReply(member, requestId));
+        records.joined(live.lesson().id(), member);
         if (!live.controls().quiet()) {
             controls.enforce(member); // what is locked or held, before it publishes anything
         }
@@ -272,6 +279,7 @@ public final class LessonRoom {
         live.leave(member.id());
         present = live.participants();
         attendance.left(live.lesson().id(), member.id(), reason);
+        records.left(live.lesson().id(), member, reason);
         member.producers.forEach(controls::forget);
         closeTransport(member.publishTransport);
         closeTransport(member.subscribe.transport);
@@ -323,6 +331,7 @@ public final class LessonRoom {
         if (!changed) {
             return;
         }
+        records.control(live.lesson().id(), by, on ? "stage_on" : "stage_off", participantId, true);
         Member target = members.get(participantId);
         for (Member receiver : members.values()) {
             if (receiver == target) {

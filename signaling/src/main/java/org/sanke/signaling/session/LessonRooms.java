@@ -36,6 +36,7 @@ public final class LessonRooms {
     private final LessonLoops loops;
     private final Executor storeWorkers;
     private final Outbound outbound;
+    private final LessonRecords records;
     private final SdpNegotiator sdp = new SdpNegotiator();
     private final ConcurrentMap<String, LessonRoom> rooms = new ConcurrentHashMap<>();
     private final AttendanceRecorder attendance;
@@ -47,7 +48,8 @@ public final class LessonRooms {
      */
     public LessonRooms(LessonAdmission admission, LessonDirectory lessons, Scheduling scheduling,
                        Supplier<Router> routers, AttendanceStore attendance, Clock clock, LessonLoops loops,
-                       Executor storeWorkers, Outbound outbound) {
+                       Executor storeWorkers, Outbound outbound, LessonRecords records) {
+        this.records = records;
         this.admission = admission;
         this.lessons = lessons;
         this.scheduling = scheduling;
@@ -70,7 +72,7 @@ public final class LessonRooms {
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new ProtocolError("busy", "the server is busy; join again"));
         }
-        return door.thenCompose(result -> switch (result) {
+        CompletableFuture<Void> seated = door.thenCompose(result -> switch (result) {
             case JoinResult.Refusal refusal -> CompletableFuture.failedFuture(refusalError(refusal));
             case LessonAdmission.Open open -> {
                 // Held before the seat, so that a logout meanwhile is not missed.
@@ -80,6 +82,13 @@ public final class LessonRooms {
                 }
                 yield enter(session, open, role, open.displayName(join.name()), join.classroomId(),
                         join.rejoinToken(), join.requestId());
+            }
+        });
+        return seated.whenComplete((ok, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause()
+                    : failure;
+            if (cause instanceof ProtocolError refused) {
+                records.refused(join.lessonId(), role.wireName(), refused.code(), session);
             }
         });
     }
@@ -146,7 +155,7 @@ public final class LessonRooms {
     private LessonRoom newRoom(LessonAdmission.Open open) {
         LessonRoom[] made = new LessonRoom[1];
         made[0] = new LessonRoom(new LiveLesson(open.lesson(), JoinPolicy.byMode(lessons.policies())),
-                open.timetabled(), loops.next(), routers, sdp, outbound, attendance,
+                open.timetabled(), loops.next(), routers, sdp, outbound, attendance, records,
                 () -> rooms.remove(open.lesson().id(), made[0]));
         return made[0];
     }

@@ -108,6 +108,7 @@ final class Publishing {
             return;
         }
         publisher.producers.addAll(producers);
+        producers.forEach(p -> room.records().stream(room.live().lesson().id(), publisher, publisher.source(p), true));
         room.controls().enforce(publisher); // held before any receiver consumes it: a lock has no gap
         for (Member receiver : room.members()) {
             if (room.receives(receiver, publisher)) {
@@ -120,6 +121,7 @@ final class Publishing {
     void retire(Member publisher, Producer producer) {
         publisher.producers.remove(producer);
         room.controls().forget(producer);
+        room.records().stream(room.live().lesson().id(), publisher, publisher.source(producer), false);
         producer.close();
         for (Member receiver : room.members()) {
             if (Subscriptions.endSections(receiver, section -> section.producer == producer)) {

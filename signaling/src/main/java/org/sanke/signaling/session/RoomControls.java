@@ -35,12 +35,23 @@ final class RoomControls {
         return room.live().controls();
     }
 
+    private String lessonId() {
+        return room.live().lesson().id();
+    }
+
+    /** A refusal of the domain, audited as a failed attempt, then sent to the client. */
+    private ProtocolError refused(Member by, String action, LessonControls.Refused e) {
+        room.records().controlRefused(lessonId(), by, action);
+        return new ProtocolError("not_allowed", e.getMessage());
+    }
+
     void lock(Member by, LessonControls.Feature feature, boolean on) throws ProtocolError {
         try {
             controls().lock(by.participant, feature, on);
         } catch (LessonControls.Refused e) {
-            throw new ProtocolError("not_allowed", e.getMessage());
+            throw refused(by, "lock_" + feature.wireName(), e);
         }
+        room.records().control(lessonId(), by, "lock_" + feature.wireName(), on ? "on" : "off", false);
         enforceAll();
     }
 
@@ -48,8 +59,9 @@ final class RoomControls {
         try {
             controls().pause(by.participant, on);
         } catch (LessonControls.Refused e) {
-            throw new ProtocolError("not_allowed", e.getMessage());
+            throw refused(by, "one_key_pause", e);
         }
+        room.records().control(lessonId(), by, "one_key_pause", on ? "on" : "off", false);
         enforceAll();
     }
 
@@ -57,8 +69,9 @@ final class RoomControls {
         try {
             controls().interaction(by.participant, on);
         } catch (LessonControls.Refused e) {
-            throw new ProtocolError("not_allowed", e.getMessage());
+            throw refused(by, "one_key_interaction", e);
         }
+        room.records().control(lessonId(), by, "one_key_interaction", on ? "on" : "off", true);
         if (!on) {
             room.live().clearHands(); // raised hands go down with everything else
             room.conversation().broadcastHandQueue();
@@ -71,8 +84,9 @@ final class RoomControls {
         try {
             controls().waitingRoom(by.participant, on);
         } catch (LessonControls.Refused e) {
-            throw new ProtocolError("not_allowed", e.getMessage());
+            throw refused(by, "waiting_room", e);
         }
+        room.records().control(lessonId(), by, "waiting_room", on ? "on" : "off", true);
         if (!on) {
             room.waitingRoom().admitAll();
         } else {
@@ -83,14 +97,16 @@ final class RoomControls {
     /** A moderator's action on one participant; removal and a ban take them out of the lesson at once. */
     void moderate(Member by, String participantId, LessonControls.Moderation action) throws ProtocolError {
         if (!LessonControls.moderates(by.participant)) { // before looking anyone up: a pupil learns nothing here
+            room.records().controlRefused(lessonId(), by, "moderation_" + action.wireName());
             throw new ProtocolError("not_allowed", "only the teacher and safety staff moderate");
         }
         Member target = target(participantId);
         try {
             controls().moderate(by.participant, target.participant, action);
         } catch (LessonControls.Refused e) {
-            throw new ProtocolError("not_allowed", e.getMessage());
+            throw refused(by, "moderation_" + action.wireName(), e);
         }
+        room.records().control(lessonId(), by, "moderation_" + action.wireName(), target.id(), false);
         switch (action) {
             case REMOVE, BAN -> {
                 ObjectNode event = room.outbound().message("removed", null);
@@ -113,14 +129,17 @@ final class RoomControls {
                                          long commandNanos, Object requestId, CutOffTimer timer)
             throws ProtocolError {
         if (by.participant.role() != org.sanke.classroom.Role.INSPECTOR) {
+            room.records().controlRefused(lessonId(), by, "lesson_cut_off");
             throw new ProtocolError("not_allowed", "only safety staff cut off streams");
         }
         Member target = participantId == null ? null : target(participantId);
         try {
             controls().cutOff(by.participant, target == null ? null : target.participant, on, reason);
         } catch (LessonControls.Refused e) {
-            throw new ProtocolError("not_allowed", e.getMessage());
+            throw refused(by, "lesson_cut_off", e);
         }
+        room.records().control(lessonId(), by, on ? "lesson_cut_off" : "lesson_cut_off_lifted",
+                (target == null ? "whole lesson" : target.id()) + (reason == null ? "" : ": " + reason), false);
         List<CompletableFuture<Long>> holds = target == null ? enforceAll() : enforce(target);
         return CompletableFuture.allOf(holds.toArray(CompletableFuture[]::new)).thenApplyAsync(ignored -> {
             long lastForwarded = holds.stream().mapToLong(CompletableFuture::join).max().orElse(0);

@@ -1,0 +1,84 @@
+package org.sanke.signaling.session;
+
+import org.sanke.classroom.Participant;
+import org.sanke.classroom.audit.AuditActor;
+import org.sanke.classroom.audit.AuditTrail;
+import org.sanke.classroom.audit.LiveRecord;
+import org.sanke.classroom.audit.LiveRecords;
+import org.sanke.classroom.audit.Outcome;
+
+/**
+ * What a lesson leaves in the records: security events in the audit trail (S22: joins and refusals, publishing,
+ * every moderation, one-key action and cut-off) and the live-content records kept at least 60 days (S35: joins and
+ * leaves with their address, permission changes, moderation, streams starting and stopping). Both only queue, so
+ * they are safe on a lesson's thread.
+ */
+public final class LessonRecords {
+    private final AuditTrail audit;
+    private final LiveRecords live;
+
+    public LessonRecords(AuditTrail audit, LiveRecords live) {
+        this.audit = audit;
+        this.live = live;
+    }
+
+    /** For rooms in tests that keep no records. */
+    static final LessonRecords NONE = new LessonRecords(null, null);
+
+    private static AuditActor actor(Member member) {
+        Participant p = member.participant;
+        return new AuditActor(p.personId() != null ? p.personId() : p.id(), p.role().wireName(),
+                member.session.address());
+    }
+
+    void joined(String lessonId, Member member) {
+        if (audit == null) {
+            return;
+        }
+        audit.record(actor(member), "lesson_joined", Outcome.SUCCESS, lessonId, member.participant.displayName());
+        live.record(lessonId, LiveRecord.Kind.JOIN, member.id(), member.participant.personId(),
+                member.session.address(), member.participant.role().wireName());
+    }
+
+    void refused(String lessonId, String role, String code, ClientSession session) {
+        if (audit != null) {
+            audit.record(new AuditActor(null, role, session.address()), "lesson_join_refused", Outcome.FAILURE,
+                    lessonId, code);
+        }
+    }
+
+    void left(String lessonId, Member member, String reason) {
+        if (live != null) {
+            live.record(lessonId, LiveRecord.Kind.LEAVE, member.id(), member.participant.personId(),
+                    member.session.address(), reason);
+        }
+    }
+
+    void stream(String lessonId, Member member, String source, boolean started) {
+        if (audit == null) {
+            return;
+        }
+        if (started) {
+            audit.record(actor(member), "track_published", Outcome.SUCCESS, lessonId, source);
+        }
+        live.record(lessonId, started ? LiveRecord.Kind.STREAM_START : LiveRecord.Kind.STREAM_STOP, member.id(),
+                member.participant.personId(), member.session.address(), source);
+    }
+
+    /** A control used (a lock, a moderation, a one-key action, a cut-off, a stage change), by whom, on whom. */
+    void control(String lessonId, Member by, String action, String detail, boolean permission) {
+        if (audit == null) {
+            return;
+        }
+        audit.record(actor(by), action, Outcome.SUCCESS, lessonId, detail);
+        live.record(lessonId, permission ? LiveRecord.Kind.PERMISSION_CHANGE : LiveRecord.Kind.MODERATION, by.id(),
+                by.participant.personId(), by.session.address(), action + (detail == null ? "" : " " + detail));
+    }
+
+    /** A control refused to someone who may not use it: worth knowing who tried. */
+    void controlRefused(String lessonId, Member by, String action) {
+        if (audit != null) {
+            audit.record(actor(by), action, Outcome.FAILURE, lessonId, null);
+        }
+    }
+}
