@@ -134,7 +134,7 @@ async function showTrail(more) {
   for (const e of page) {
     const row = el('tr');
     for (const text of [when(e.at), `${e.actorId ?? '—'}${e.actorRole ? ` (${t(`role_${e.actorRole}`)})` : ''}`
-      + (e.sourceAddress ? ` ${e.sourceAddress}` : ''), e.action + (e.outcome === 'failure' ? ` (${t('failed')})` : ''),
+      + (e.sourceAddress ? ` ${e.sourceAddress}` : ''), actionLabel(e.action) + (e.outcome === 'failure' ? ` (${t('failed')})` : ''),
       e.subject ?? '', e.detail ?? '']) {
       row.append(el('td', { textContent: text }));
     }
@@ -166,3 +166,14 @@ document.getElementById('logout').addEventListener('click', async () => {
   location.href = `/login.html${location.search}`;
 });
 refresh().catch((error) => say(describeError(error)));
+
+/** An audit action as people read it: from the table, a lock or a moderation with what it acted on. */
+function actionLabel(code) {
+  const known = t(`action_${code}`);
+  if (known !== `action_${code}`) return known;
+  for (const [prefix, kind, detail] of [['lock_', 'action_lock', 'feature_'], ['moderation_', 'action_moderation',
+    'moderate_']]) {
+    if (code.startsWith(prefix)) return `${t(kind)}: ${t(detail + code.slice(prefix.length))}`;
+  }
+  return code.replaceAll('_', ' ');
+}
