@@ -40,6 +40,8 @@ public sealed interface JoinResult {
         /** The lesson is locked: no new joins but its teacher and safety staff (S7). */
         LESSON_LOCKED,
         /** A moderator banned this person or classroom from the lesson (S10). */
-        BANNED
+        BANNED,
+        /** Safety staff suspended or blacklisted this person or classroom: out of every lesson (S16). */
+        KEPT_OUT
     }
 }

@@ -20,10 +20,22 @@ public final class LessonAdmission {
     private final SchoolRegistry schools;
     private final JoinGrants grants;
     private final Predicate<String> realNameVerified;
+    private final java.util.function.BiPredicate<String, String> keptOut;
 
     /** @param realNameVerified whether a person (by id) has a verified real name */
     public LessonAdmission(LessonDirectory lessons, Scheduling scheduling, SchoolRegistry schools,
                            JoinGrants grants, Predicate<String> realNameVerified) {
+        this(lessons, scheduling, schools, grants, realNameVerified, (person, classroom) -> false);
+    }
+
+    /**
+     * @param keptOut whether a person or a classroom (by id; either may be null) is suspended or blacklisted (S16):
+     *                kept out of every lesson
+     */
+    public LessonAdmission(LessonDirectory lessons, Scheduling scheduling, SchoolRegistry schools,
+                           JoinGrants grants, Predicate<String> realNameVerified,
+                           java.util.function.BiPredicate<String, String> keptOut) {
+        this.keptOut = keptOut;
         this.lessons = lessons;
         this.scheduling = scheduling;
         this.schools = schools;
@@ -84,6 +96,10 @@ public final class LessonAdmission {
                     }, invalid.message());
                 }
             }
+        }
+        String personId = grant == null || grant.invitation() ? null : grant.personId();
+        if (keptOut.test(personId, role == Role.CLASSROOM ? classroomId : null)) {
+            return refuse(JoinResult.Reason.KEPT_OUT, "safety staff keep you out of lessons for now");
         }
         boolean verified = grant != null && !grant.invitation() && realNameVerified.test(grant.personId());
         Optional<Lesson> made = lessons.find(lessonId);

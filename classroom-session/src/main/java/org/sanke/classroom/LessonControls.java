@@ -70,6 +70,8 @@ public final class LessonControls {
     private final EnumSet<Feature> locks = EnumSet.noneOf(Feature.class);
     private final Set<String> mutedByModerator = new HashSet<>();
     private final Set<String> videoStopped = new HashSet<>();
+    /** Participants whose functions safety staff limited (S16): they watch, and do nothing else. */
+    private final Set<String> limited = new HashSet<>();
     /** Who may not come back into this lesson: a person's id or a classroom's id. */
     private final Set<String> banned = new HashSet<>();
     /** Cut off by safety staff, by the identity that survives a rejoin (person, classroom, else participant id). */
@@ -199,9 +201,14 @@ public final class LessonControls {
         return lessonCutOffReason != null;
     }
 
+    /** Safety staff limited this participant's functions (S16): nothing of theirs is forwarded, they write nothing. */
+    public void limit(String participantId) {
+        limited.add(participantId);
+    }
+
     /** Whether the SFU forwards this source of this participant now. */
     public boolean forwards(Participant p, Source source) {
-        if (paused || cutOffReason(p) != null) {
+        if (paused || cutOffReason(p) != null || limited.contains(p.id())) {
             return false;
         }
         if (p.role() == Role.TEACHER) {
@@ -216,11 +223,17 @@ public final class LessonControls {
 
     /** Whether {@code p} may write (chat, questions) now: the teacher and staff always, others unless locked off. */
     public boolean mayWrite(Participant p) {
+        if (limited.contains(p.id())) {
+            return false;
+        }
         return moderates(p) || !(locks.contains(Feature.TEXT) || interactionOff || paused);
     }
 
     /** Whether {@code p} may raise a hand now. */
     public boolean mayRaiseHand(Participant p) {
+        if (limited.contains(p.id())) {
+            return false;
+        }
         return moderates(p) || !(interactionOff || paused);
     }
 
@@ -236,11 +249,12 @@ public final class LessonControls {
     public boolean quiet() {
         return locks.isEmpty() && !paused && !interactionOff && !waitingRoom && lessonCutOffReason == null
                 && cutOff.isEmpty()
-                && mutedByModerator.isEmpty() && videoStopped.isEmpty();
+                && mutedByModerator.isEmpty() && videoStopped.isEmpty() && limited.isEmpty();
     }
 
     /** Forgets what was kept for a participant who left (a ban and a cut-off stay: they are by identity). */
     public void forget(String participantId) {
+        limited.remove(participantId);
         mutedByModerator.remove(participantId);
         videoStopped.remove(participantId);
     }

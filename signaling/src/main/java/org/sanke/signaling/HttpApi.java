@@ -57,6 +57,7 @@ final class HttpApi {
     private final LessonScopes scopes;
     private final OriginPolicy origins;
     private final RestSupport rest;
+    private final SanctionsApi sanctions;
     private final JoinGrants grants;
     private final SingleSignOn singleSignOn;
 
@@ -77,6 +78,7 @@ final class HttpApi {
         this.accessApi = new AccessApi(domain, rooms, rest, singleSignOnSettings != null);
         this.pairingApi = new PairingApi(domain, rest);
         this.personRecords = new PersonRecordsApi(domain, rest);
+        this.sanctions = new SanctionsApi(domain, rest);
         this.teacherLessons = new TeacherLessonsApi(domain, rest);
         this.gate = new AccessGate(domain.access().sessions(), rest);
         this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
@@ -110,6 +112,7 @@ final class HttpApi {
         accessApi.routes(router);
         pairingApi.routes(router);
         personRecords.routes(router);
+        sanctions.routes(router);
         teacherLessons.routes(router);
         if (singleSignOn != null) {
             singleSignOn.routes(router);

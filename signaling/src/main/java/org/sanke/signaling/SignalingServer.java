@@ -24,6 +24,7 @@ import org.sanke.classroom.LessonAdmission;
 import org.sanke.signaling.session.ClientSession;
 import org.sanke.signaling.session.ConnectionMetrics;
 import org.sanke.signaling.session.LessonLoops;
+import org.sanke.classroom.sanction.Sanction;
 import org.sanke.signaling.session.LessonRecords;
 import org.sanke.signaling.session.LessonRooms;
 
@@ -77,9 +78,22 @@ public final class SignalingServer implements AutoCloseable {
         ExecutorService storeWorkers = storeWorkers();
         LessonRooms rooms = new LessonRooms(new LessonAdmission(domain.lessons(), domain.scheduling(),
                 domain.schools(), domain.access().grants(),
-                personId -> domain.access().records().realName(personId).isPresent()), domain.lessons(), domain.scheduling(), routers, domain.attendance(),
+                personId -> domain.access().records().realName(personId).isPresent(),
+                domain.sanctions()::keepsOut), domain.lessons(), domain.scheduling(), routers, domain.attendance(),
                 Clock.systemUTC(), loops, storeWorkers, outbound,
-                new LessonRecords(domain.access().records().audit(), domain.access().live()));
+                new LessonRecords(domain.access().records().audit(), domain.access().live()),
+                (personId, classroomId) -> domain.sanctions().limits(personId, classroomId));
+        // A measure of safety staff's takes effect at once: kept out leaves every lesson, limited only watches.
+        domain.sanctions().onImposed(sanction -> {
+            boolean person = sanction.kind() == Sanction.Subject.PERSON;
+            if (sanction.measure().keepsOut() && person) {
+                domain.access().sessions().endAllOf(sanction.subject());
+            }
+            if (sanction.measure().keepsOut() || sanction.measure() == Sanction.Measure.LIMIT) {
+                rooms.sanctioned(person ? sanction.subject() : null, person ? null : sanction.subject(),
+                        sanction.measure().keepsOut());
+            }
+        });
         // Logout closes the person's lesson connections at once, not at their next join.
         domain.access().sessions().onPersonSignedOut(rooms::signedOut);
         ConnectionMetrics connections = new ConnectionMetrics(registry);

@@ -47,7 +47,14 @@ class WebSocketMatrixTest {
         OPEN_LESSON.put("problem", List.of("classroom"));
         OPEN_LESSON.put("quality", List.of("teacher", "classroom", "observer", "learner", "inspector"));
         OPEN_LESSON.put("ping", List.of("teacher", "classroom", "observer", "learner", "inspector"));
-        OPEN_LESSON.put("endLesson", List.of("teacher"));
+        // Safety controls (S7, S10, S11, S31): the teacher and safety staff (inspectors); cut-off staff only.
+        OPEN_LESSON.put("lock", List.of("teacher", "inspector"));
+        OPEN_LESSON.put("moderate", List.of("teacher", "inspector"));
+        OPEN_LESSON.put("pause", List.of("teacher", "inspector"));
+        OPEN_LESSON.put("interaction", List.of("teacher", "inspector"));
+        OPEN_LESSON.put("waitingRoom", List.of("teacher", "inspector"));
+        OPEN_LESSON.put("cutOff", List.of("inspector"));
+        OPEN_LESSON.put("endLesson", List.of("teacher", "inspector"));
     }
 
     @BeforeAll
@@ -92,6 +99,11 @@ class WebSocketMatrixTest {
             case "problem" -> ",\"text\":\"No sound\"";
             case "markAnswered" -> ",\"questionId\":\"q1\"";
             case "quality" -> ",\"lossPercent\":1,\"freezeMs\":0,\"kbps\":700";
+            case "lock" -> ",\"feature\":\"text\",\"on\":false";
+            case "moderate" -> ",\"participantId\":\"" + classroomId + "\",\"action\":\"unmute\"";
+            case "pause", "waitingRoom" -> ",\"on\":false";
+            case "interaction" -> ",\"on\":true";
+            case "cutOff" -> ",\"participantId\":\"" + classroomId + "\",\"on\":false";
             default -> "";
         };
         return "{\"type\":\"" + type + "\",\"requestId\":" + requestId + body + "}";

@@ -91,6 +91,9 @@ public final class AccessRules {
         allow(Action.CORRECT_PERSON_DATA, everyone(self, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school));
         allow(Action.REQUEST_DELETION, everyone(self));
         allow(Action.DECIDE_DATA_REQUEST, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
+        // Graded measures and the blacklist (S16): safety staff, the security administrator for all, an inspector
+        // for her jurisdiction; the platform administrator for all.
+        allow(Action.SANCTION, SECURITY_ADMIN, e, PLATFORM_ADMIN, e, INSPECTOR, school);
         // The auditor reads the trail and nothing else; nobody else reads it.
         allow(Action.READ_AUDIT_TRAIL, AUDITOR, e);
     }

@@ -27,6 +27,7 @@ public enum Action {
     CORRECT_PERSON_DATA("PATCH /api/people/{id}"),
     REQUEST_DELETION("POST, GET /api/people/{id}/deletion-requests"),
     DECIDE_DATA_REQUEST("GET /api/data-requests, POST /api/data-requests/{id}/decision"),
+    SANCTION("POST, GET /api/sanctions, DELETE /api/sanctions/{id}"),
     READ_AUDIT_TRAIL("GET /api/audit, GET /api/audit/export");
 
     /** The routes that ask for it, for the printed table. */

@@ -47,6 +47,7 @@ public final class LessonRoom {
     private final Outbound outbound;
     private final AttendanceRecorder attendance;
     private final LessonRecords records;
+    private final java.util.function.BiPredicate<String, String> limited;
     private final Runnable onEmpty;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Publishing publishing;
@@ -61,8 +62,10 @@ public final class LessonRoom {
 
     /** @param timetabled the timetable slot this lesson is, or null for a lesson made through the API */
     LessonRoom(LiveLesson live, ScheduledLesson timetabled, Executor loop, Supplier<Router> routers, SdpNegotiator sdp,
-               Outbound outbound, AttendanceRecorder attendance, LessonRecords records, Runnable onEmpty) {
+               Outbound outbound, AttendanceRecorder attendance, LessonRecords records,
+               java.util.function.BiPredicate<String, String> limited, Runnable onEmpty) {
         this.records = records;
+        this.limited = limited;
         this.live = live;
         this.timetabled = timetabled;
         this.loop = loop;
@@ -138,6 +141,27 @@ public final class LessonRoom {
         return waitingRoom;
     }
 
+    /** A measure of safety staff's against a person or a classroom: out of this lesson, or limited in it (S16). */
+    void sanctioned(String personId, String classroomId, boolean keptOut) {
+        for (Member member : List.copyOf(members.values())) {
+            boolean concerned = (personId != null && personId.equals(member.personId))
+                    || (classroomId != null && classroomId.equals(member.participant.classroomId()));
+            if (!concerned) {
+                continue;
+            }
+            if (keptOut) {
+                ObjectNode event = outbound.message("removed", null);
+                event.put("reason", "kept_out");
+                member.session.sendText(event.toString(), Audience.Delivery.ESSENTIAL);
+                leave(member, "kept_out");
+                member.session.closeBecause(ClientSession.CLOSE_REMOVED, "kept out by safety staff");
+            } else {
+                live.controls().limit(member.id());
+                controls.enforce(member);
+            }
+        }
+    }
+
     /** Whether a member who joined with this rejoin token is still here (its new connection takes its seat). */
     boolean seated(String rejoinToken) {
         return rejoinToken != null && members.values().stream().anyMatch(m -> m.rejoinToken.equals(rejoinToken));
@@ -196,6 +220,9 @@ public final class LessonRoom {
         }
         session.send(joinedReply(member, requestId));
         records.joined(live.lesson().id(), member);
+        if (limited.test(personId, participant.classroomId())) {
+            live.controls().limit(participant.id());
+        }
         if (!live.controls().quiet()) {
             controls.enforce(member); // what is locked or held, before it publishes anything
         }

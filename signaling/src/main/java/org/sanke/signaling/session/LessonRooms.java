@@ -37,6 +37,8 @@ public final class LessonRooms {
     private final Executor storeWorkers;
     private final Outbound outbound;
     private final LessonRecords records;
+    /** Whether safety staff limited a person or a classroom (by id; either may be null) to watching (S16). */
+    private final java.util.function.BiPredicate<String, String> limited;
     private final SdpNegotiator sdp = new SdpNegotiator();
     private final ConcurrentMap<String, LessonRoom> rooms = new ConcurrentHashMap<>();
     private final AttendanceRecorder attendance;
@@ -48,8 +50,10 @@ public final class LessonRooms {
      */
     public LessonRooms(LessonAdmission admission, LessonDirectory lessons, Scheduling scheduling,
                        Supplier<Router> routers, AttendanceStore attendance, Clock clock, LessonLoops loops,
-                       Executor storeWorkers, Outbound outbound, LessonRecords records) {
+                       Executor storeWorkers, Outbound outbound, LessonRecords records,
+                       java.util.function.BiPredicate<String, String> limited) {
         this.records = records;
+        this.limited = limited;
         this.admission = admission;
         this.lessons = lessons;
         this.scheduling = scheduling;
@@ -101,6 +105,16 @@ public final class LessonRooms {
     /** A person signed out (or was signed out): their connections leave every lesson at once. */
     public void signedOut(String personId) {
         grants.close(grant -> personId.equals(grant.personId()), ClientSession.CLOSE_SIGNED_OUT, "signed out");
+    }
+
+    /**
+     * Safety staff took a measure against a person or a classroom: kept out, whoever it is leaves every lesson at
+     * once (closed with 4007); limited, they stay and watch, and nothing of theirs goes on.
+     */
+    public void sanctioned(String personId, String classroomId, boolean keptOut) {
+        for (LessonRoom room : rooms.values()) {
+            room.execute(() -> room.sanctioned(personId, classroomId, keptOut));
+        }
     }
 
     /** An invitation was withdrawn: whoever came in with it leaves at once. */
@@ -155,7 +169,7 @@ public final class LessonRooms {
     private LessonRoom newRoom(LessonAdmission.Open open) {
         LessonRoom[] made = new LessonRoom[1];
         made[0] = new LessonRoom(new LiveLesson(open.lesson(), JoinPolicy.byMode(lessons.policies())),
-                open.timetabled(), loops.next(), routers, sdp, outbound, attendance, records,
+                open.timetabled(), loops.next(), routers, sdp, outbound, attendance, records, limited,
                 () -> rooms.remove(open.lesson().id(), made[0]));
         return made[0];
     }
@@ -179,6 +193,7 @@ public final class LessonRooms {
             case ROLE_NOT_ALLOWED -> "role_not_allowed";
             case LESSON_LOCKED -> "lesson_locked";
             case BANNED -> "banned_from_lesson";
+            case KEPT_OUT -> "kept_out";
         }, refusal.message());
     }
 
