@@ -58,7 +58,7 @@ public final class LessonRoom {
 
     /** @param timetabled the timetable slot this lesson is, or null for a lesson made through the API */
     LessonRoom(LiveLesson live, ScheduledLesson timetabled, Executor loop, Supplier<Router> routers, SdpNegotiator sdp,
-               Outbound outbound, AttendanceRecorder attendance, Runnable onEmpty) {
+               Outbound outbound, AttendanceRecorder attendance, Moderation moderation, Runnable onEmpty) {
         this.live = live;
         this.timetabled = timetabled;
         this.loop = loop;
@@ -68,7 +68,7 @@ public final class LessonRoom {
         this.onEmpty = onEmpty;
         this.publishing = new Publishing(this, sdp);
         this.subscriptions = new Subscriptions(this, sdp);
-        this.conversation = new RoomConversation(this, attendance);
+        this.conversation = new RoomConversation(this, attendance, moderation);
     }
 
     /** Runs a task on this lesson's thread; a task that throws is logged and the lesson goes on. */
