@@ -219,6 +219,9 @@ const STRINGS = {
     login_required: '请先登录',
     forbidden: '你没有这个权限',
     out_of_scope: '这不属于你的学校或你的课',
+    message_blocked: '这条消息含有平台不允许的词语，没有发出，其他人看不到',
+    name_refused: '这个名称含有平台不允许的词语：请换一个名称',
+    too_many_messages: '发得太快了，这条没有发出：请稍等一会儿再发',
   },
   en: {
     connecting: 'Connecting…',
@@ -439,6 +442,9 @@ const STRINGS = {
     login_required: 'Log in first',
     forbidden: 'You may not do this',
     out_of_scope: 'This belongs to another school or another lesson',
+    message_blocked: 'This message has words the platform does not allow: it was not sent, and nobody else saw it',
+    name_refused: 'This name has words the platform does not allow: choose another',
+    too_many_messages: 'Too many messages in a short time: this one was not sent; wait a moment',
   },
 };
 

@@ -8,6 +8,8 @@ import org.sanke.classroom.LessonMode;
 import org.sanke.classroom.ModePolicies;
 import org.sanke.classroom.ModePolicy;
 import org.sanke.classroom.Role;
+import org.sanke.classroom.moderation.TextPolicy;
+import org.sanke.signaling.SignalingConfig;
 
 /**
  * How the server runs. Each option can come from a flag or an environment variable; flags win. Documented in
@@ -25,11 +27,22 @@ import org.sanke.classroom.Role;
  * @param modePolicies       the caps of each lesson mode on this platform
  * @param transport          HTTPS and which other sites' pages may use the server
  * @param access             the grant keys, and a teacher made at start for trials
+ * @param textFilter         the lexicon chat, questions and chosen names are checked against, and block or mask
  */
 public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                            int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
                            String databasePassword, ModePolicies modePolicies, TransportOptions transport,
-                           AccessOptions access) {
+                           AccessOptions access, SignalingConfig.TextFilterSettings textFilter) {
+    /** With the bundled lexicon, blocking. */
+    public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
+                        int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
+                        String databasePassword, ModePolicies modePolicies, TransportOptions transport,
+                        AccessOptions access) {
+        this(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson, databaseUrl,
+                databaseUser, databasePassword, modePolicies, transport, access,
+                SignalingConfig.TextFilterSettings.DEFAULT);
+    }
+
     /** With the default transport: plain HTTP while only loopback is announced, else HTTPS. */
     public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                         int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
@@ -82,6 +95,11 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                                            docs/oidc.md), with --oidc-client-id, --oidc-redirect-uri
                                            (https://HOST/api/session/oidc/callback), SANKE_OIDC_CLIENT_SECRET,
                                            --oidc-person-claim (default preferred_username), --oidc-school-claim
+              --lexicon-file=FILE          words chat, questions and chosen names may not hold, UTF-8, one a
+                                           line, re-read when it changes (SANKE_LEXICON_FILE; default a small
+                                           bundled list)
+              --text-filter=block|mask     a text with such a word is refused to its writer, or shown with the
+                                           word masked (SANKE_TEXT_FILTER, default block)
               --help                       this text
             """;
 
@@ -100,13 +118,19 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
     /** The same options served over {@code transport}. */
     public SankeOptions withTransport(TransportOptions transport) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, textFilter);
     }
 
     /** The same options with other access settings. */
     public SankeOptions withAccess(AccessOptions access) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, textFilter);
+    }
+
+    /** The same options with another lexicon or policy for chat, questions and chosen names. */
+    public SankeOptions withTextFilter(SignalingConfig.TextFilterSettings textFilter) {
+        return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, textFilter);
     }
 
     public static SankeOptions defaults() {
@@ -135,6 +159,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String allowedOrigins = env.get("SANKE_ALLOWED_ORIGINS");
         String grantKeyFile = env.get("SANKE_GRANT_KEY_FILE");
         String seedTeacher = env.get("SANKE_SEED_TEACHER");
+        String lexiconFile = env.get("SANKE_LEXICON_FILE");
+        String textPolicy = env.get("SANKE_TEXT_FILTER");
         Map<String, String> oidc = new java.util.HashMap<>();
         for (String key : new String[] {"issuer", "client-id", "redirect-uri", "person-claim", "school-claim",
                 "client-secret"}) {
@@ -182,6 +208,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "allowed-origins" -> allowedOrigins = value;
                 case "grant-key-file" -> grantKeyFile = value;
                 case "seed-teacher" -> seedTeacher = value;
+                case "lexicon-file" -> lexiconFile = value;
+                case "text-filter" -> textPolicy = value;
                 case "oidc-issuer", "oidc-client-id", "oidc-redirect-uri", "oidc-person-claim", "oidc-school-claim" ->
                         oidc.put(name.substring(5), value);
                 default -> throw new IllegalArgumentException("unknown option --" + name);
@@ -214,7 +242,17 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 modeStage(modeStage, modeCaps == null ? d.modePolicies() : modeCaps(modeCaps, d.modePolicies())),
                 TransportOptions.parse(tls, tlsCertificate, tlsKey, allowedOrigins),
                 AccessOptions.parse(grantKeyFile, env.get("SANKE_GRANT_KEYS"), seedTeacher,
-                        env.get("SANKE_SEED_PASSWORD"), oidc));
+                        env.get("SANKE_SEED_PASSWORD"), oidc),
+                textFilter(lexiconFile, textPolicy));
+    }
+
+    /** The lexicon file (null or blank: the bundled list) and "block" or "mask" (null: block). */
+    static SignalingConfig.TextFilterSettings textFilter(String lexiconFile, String policy) {
+        TextPolicy chosen = policy == null ? SignalingConfig.TextFilterSettings.DEFAULT.policy()
+                : TextPolicy.fromOptionName(policy).orElseThrow(() -> new IllegalArgumentException(
+                        "--text-filter must be block or mask, not '" + policy + "'"));
+        return new SignalingConfig.TextFilterSettings(lexiconFile == null || lexiconFile.isBlank() ? null
+                : java.nio.file.Path.of(lexiconFile.trim()), chosen);
     }
 
     /**
