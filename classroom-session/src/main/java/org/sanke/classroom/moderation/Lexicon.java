@@ -80,6 +80,10 @@ public record Lexicon(List<String> words) {
             if (word.chars().anyMatch(Character::isISOControl)) {
                 throw new Invalid(source + " line " + (i + 1) + ": a control character", null);
             }
+            if (word.chars().anyMatch(c -> Separators.isClauseMark((char) c))) {
+                throw new Invalid(source + " line " + (i + 1) + ": a clause mark (，。、；：？！ , ; : ? !) ends a"
+                        + " clause, and no word is matched across one", null);
+            }
             if (word.isEmpty()) {
                 throw new Invalid(source + " line " + (i + 1) + ": only separators, nothing to match", null);
             }

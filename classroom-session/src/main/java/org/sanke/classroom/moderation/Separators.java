@@ -21,10 +21,13 @@ final class Separators implements ISensitiveWordCharIgnore {
     }
 
     static boolean isSeparator(char c) {
+        if (Character.isLetterOrDigit(c)) {
+            return false; // most characters, decided first
+        }
         if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
             return true;
         }
-        if (CLAUSE_MARKS.indexOf(c) >= 0) {
+        if (isClauseMark(c)) {
             return false;
         }
         // Circled and bracketed letters and numbers (ⓘ, ①, ㊀) are symbols to Unicode but letters to the matcher.
@@ -39,6 +42,11 @@ final class Separators implements ISensitiveWordCharIgnore {
                  Character.OTHER_SYMBOL, Character.FORMAT -> true;
             default -> false;
         };
+    }
+
+    /** A mark that ends a clause: never skipped, so no hit spans one, and texts are matched a clause at a time. */
+    static boolean isClauseMark(char c) {
+        return CLAUSE_MARKS.indexOf(c) >= 0;
     }
 
     /** A lexicon word as the matcher compares it: separators are skipped in texts, so they go from words too. */

@@ -35,6 +35,8 @@ class LexiconTest {
                 .isInstanceOf(Lexicon.Invalid.class).hasMessageContaining("line 3");
         assertThatThrownBy(() -> Lexicon.parse("bad\u0007word", "f.txt"))
                 .isInstanceOf(Lexicon.Invalid.class).hasMessageContaining("control");
+        assertThatThrownBy(() -> Lexicon.parse("白痴\n笨，蛋", "f.txt"))
+                .isInstanceOf(Lexicon.Invalid.class).hasMessageContaining("line 2: a clause mark");
     }
 
     @Test

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,12 +81,14 @@ class TextFilterTest {
 
     @Test
     void maskingReplacesTheHitWithItsSeparatorsAndKeepsTheRest() {
-        assertThat(MASKING.screen("你这个滾蛋！")).isEqualTo(new Screening.Masked("你这个＊＊！", java.util.List.of("滾蛋")));
+        assertThat(MASKING.screen("你这个滾蛋！")).isEqualTo(new Screening.Masked("你这个＊＊！", List.of("滾蛋")));
         assertThat(MASKING.screen("说 白 . 痴 的人").text()).isEqualTo("说 ＊＊＊＊＊ 的人");
         assertThat(MASKING.screen("You ASS!").text()).isEqualTo("You ＊＊＊!");
         Screening two = MASKING.screen("傻逼和白痴");
         assertThat(two.text()).isEqualTo("＊＊和＊＊");
         assertThat(two.hits()).containsExactlyInAnyOrder("傻逼", "白痴");
+        // texts are matched a clause at a time: hits in later clauses land where they stand
+        assertThat(MASKING.screen("好的，你好；idiot! 白-痴？no").text()).isEqualTo("好的，你好；＊＊＊＊＊! ＊＊＊？no");
         assertThat(two.outcome()).isEqualTo(Screening.Outcome.MASKED);
     }
 
@@ -94,8 +102,32 @@ class TextFilterTest {
 
     @Test
     void anEmptyLexiconPassesEverything() {
-        TextFilter empty = TextFilter.fixed(new Lexicon(java.util.List.of()), TextPolicy.BLOCK);
+        TextFilter empty = TextFilter.fixed(new Lexicon(List.of()), TextPolicy.BLOCK);
         assertThat(empty.screen("白痴").outcome()).isEqualTo(Screening.Outcome.PASSED);
+    }
+
+    /** Lesson loops screen at the same time: the same verdicts as one thread gets. */
+    @Test
+    void manyThreadsGetTheSameVerdicts() throws Exception {
+        List<String> texts = List.of("白 . 痴", "Hello, class", "滾蛋", "a.s.s", "今天学习分数", "ｓｈａｂｉ");
+        List<Screening> expected = texts.stream().map(MASKING::screen).toList();
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(threads.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        int k = i % texts.size();
+                        if (!MASKING.screen(texts.get(k)).equals(expected.get(k))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        }
     }
 
     static Lexicon corpusLexicon() {

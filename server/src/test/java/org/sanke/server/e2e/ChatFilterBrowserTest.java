@@ -15,7 +15,7 @@ import org.sanke.server.SankeServer;
 import org.sanke.signaling.SignalingConfig;
 
 /**
- * S13 (with S38's refusal path) in Chromium: a chat message with a lexicon word, from the classroom's page or typed
+ * S13 in Chromium: a chat message with a lexicon word, from the classroom's page or typed
  * into the teacher's, never reaches the other page; its writer's page says why; a clean message sent after it
  * arrives. The blocked one went first on the same connection, so had it been sent on, it would have arrived first.
  */
