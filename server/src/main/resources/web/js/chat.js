@@ -1,4 +1,15 @@
 // The chat list and its form, shared by the pages that show chat.
+import { describeError } from './i18n.js';
+
+/** A refusal of what this page sent (blocked words, too fast), shown where the text would have appeared. */
+export function showRefusal(list, error) {
+  const notice = document.createElement('li');
+  notice.className = 'notice';
+  notice.textContent = describeError(error);
+  list.append(notice);
+  list.scrollTop = list.scrollHeight;
+}
+
 export function attachChat(client, list, form) {
   client.addEventListener('chat', (e) => {
     const item = document.createElement('li');
@@ -17,6 +28,7 @@ export function attachChat(client, list, form) {
       await client.chat(text);
     } catch (error) {
       console.error(error);
+      showRefusal(list, error);
     }
   });
 }

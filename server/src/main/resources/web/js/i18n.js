@@ -383,6 +383,9 @@ const STRINGS = {
     chatText: '消息',
     verifyMethod: '认证方式',
     lessonFrame: '课堂',
+    message_blocked: '这条消息含有平台不允许的词语，没有发出，其他人看不到',
+    name_refused: '这个名称含有平台不允许的词语：请换一个名称',
+    too_many_messages: '发得太快了，这条没有发出：请稍等一会儿再发',
   },
   en: {
     connecting: 'Connecting…',
@@ -765,6 +768,9 @@ const STRINGS = {
     chatText: 'Message',
     verifyMethod: 'How the name was checked',
     lessonFrame: 'Lesson',
+    message_blocked: 'This message has words the platform does not allow: it was not sent, and nobody else saw it',
+    name_refused: 'This name has words the platform does not allow: choose another',
+    too_many_messages: 'Too many messages in a short time: this one was not sent; wait a moment',
   },
 };
 

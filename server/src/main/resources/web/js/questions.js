@@ -1,4 +1,5 @@
 import { t } from './i18n.js';
+import { showRefusal } from './chat.js';
 
 /**
  * The lesson's questions (Q&A) as a list: the teacher marks them answered; the audience asks from the chat form's
@@ -50,6 +51,7 @@ export function attachQuestions(client, list, { teacher = false, form = null, as
       await client.ask(text);
     } catch (error) {
       console.error(error);
+      showRefusal(list, error);
     }
   });
 }

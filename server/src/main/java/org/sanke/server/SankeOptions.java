@@ -9,6 +9,8 @@ import org.sanke.classroom.ModePolicies;
 import org.sanke.classroom.ModePolicy;
 import org.sanke.classroom.Role;
 import org.sanke.classroom.audit.Retention;
+import org.sanke.classroom.moderation.TextPolicy;
+import org.sanke.signaling.SignalingConfig;
 
 /**
  * How the server runs. Each option can come from a flag or an environment variable; flags win. Documented in
@@ -27,18 +29,21 @@ import org.sanke.classroom.audit.Retention;
  * @param transport          HTTPS and which other sites' pages may use the server
  * @param access             the grant keys, and a teacher made at start for trials
  * @param retention          how long the audit trail and live-content records are kept (never below the floors)
+ * @param textFilter         the lexicon chat, questions and chosen names are checked against, and block or mask
  */
 public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                            int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
                            String databasePassword, ModePolicies modePolicies, TransportOptions transport,
-                           AccessOptions access, Retention retention) {
-    /** With the default retention: the floors. */
+                           AccessOptions access, Retention retention,
+                           SignalingConfig.TextFilterSettings textFilter) {
+    /** With the default retention (the floors), the bundled lexicon, blocking. */
     public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                         int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
                         String databasePassword, ModePolicies modePolicies, TransportOptions transport,
                         AccessOptions access) {
         this(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson, databaseUrl,
-                databaseUser, databasePassword, modePolicies, transport, access, Retention.defaults());
+                databaseUser, databasePassword, modePolicies, transport, access, Retention.defaults(),
+                SignalingConfig.TextFilterSettings.DEFAULT);
     }
 
     /** With the default transport: plain HTTP while only loopback is announced, else HTTPS. */
@@ -99,6 +104,11 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                                            and least 180)
               --live-records-retention-days=N  keep live-content records (chat, joins, moderation…) N days
                                            (SANKE_LIVE_RECORDS_RETENTION_DAYS, default and least 60)
+              --lexicon-file=FILE          words chat, questions and chosen names may not hold, UTF-8, one a
+                                           line, re-read when it changes (SANKE_LEXICON_FILE; default a small
+                                           bundled list)
+              --text-filter=block|mask     a text with such a word is refused to its writer, or shown with the
+                                           word masked (SANKE_TEXT_FILTER, default block)
               --help                       this text
             """;
 
@@ -117,19 +127,25 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
     /** The same options served over {@code transport}. */
     public SankeOptions withTransport(TransportOptions transport) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter);
     }
 
     /** The same options with other access settings. */
     public SankeOptions withAccess(AccessOptions access) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter);
     }
 
     /** The same options with other retention. */
     public SankeOptions withRetention(Retention retention) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter);
+    }
+
+    /** The same options with another lexicon or policy for chat, questions and chosen names. */
+    public SankeOptions withTextFilter(SignalingConfig.TextFilterSettings textFilter) {
+        return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter);
     }
 
     public static SankeOptions defaults() {
@@ -160,6 +176,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String seedTeacher = env.get("SANKE_SEED_TEACHER");
         String auditDays = env.get("SANKE_AUDIT_RETENTION_DAYS");
         String liveDays = env.get("SANKE_LIVE_RECORDS_RETENTION_DAYS");
+        String lexiconFile = env.get("SANKE_LEXICON_FILE");
+        String textPolicy = env.get("SANKE_TEXT_FILTER");
         Map<String, String> oidc = new java.util.HashMap<>();
         for (String key : new String[] {"issuer", "client-id", "redirect-uri", "person-claim", "school-claim",
                 "client-secret"}) {
@@ -209,6 +227,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "seed-teacher" -> seedTeacher = value;
                 case "audit-retention-days" -> auditDays = value;
                 case "live-records-retention-days" -> liveDays = value;
+                case "lexicon-file" -> lexiconFile = value;
+                case "text-filter" -> textPolicy = value;
                 case "oidc-issuer", "oidc-client-id", "oidc-redirect-uri", "oidc-person-claim", "oidc-school-claim" ->
                         oidc.put(name.substring(5), value);
                 default -> throw new IllegalArgumentException("unknown option --" + name);
@@ -241,7 +261,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 modeStage(modeStage, modeCaps == null ? d.modePolicies() : modeCaps(modeCaps, d.modePolicies())),
                 TransportOptions.parse(tls, tlsCertificate, tlsKey, allowedOrigins),
                 AccessOptions.parse(grantKeyFile, env.get("SANKE_GRANT_KEYS"), seedTeacher,
-                        env.get("SANKE_SEED_PASSWORD"), oidc), retention(auditDays, liveDays));
+                        env.get("SANKE_SEED_PASSWORD"), oidc), retention(auditDays, liveDays),
+                textFilter(lexiconFile, textPolicy));
     }
 
     /** The retention options; one below its floor is refused, so the server does not start with it. */
@@ -256,6 +277,15 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
             throw new IllegalArgumentException((audit < Retention.AUDIT_FLOOR_DAYS ? "--audit-retention-days"
                     : "--live-records-retention-days") + " is refused: " + e.getMessage());
         }
+    }
+
+    /** The lexicon file (null or blank: the bundled list) and "block" or "mask" (null: block). */
+    static SignalingConfig.TextFilterSettings textFilter(String lexiconFile, String policy) {
+        TextPolicy chosen = policy == null ? SignalingConfig.TextFilterSettings.DEFAULT.policy()
+                : TextPolicy.fromOptionName(policy).orElseThrow(() -> new IllegalArgumentException(
+                        "--text-filter must be block or mask, not '" + policy + "'"));
+        return new SignalingConfig.TextFilterSettings(lexiconFile == null || lexiconFile.isBlank() ? null
+                : java.nio.file.Path.of(lexiconFile.trim()), chosen);
     }
 
     /**

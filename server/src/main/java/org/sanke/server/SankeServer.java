@@ -65,6 +65,7 @@ public final class SankeServer implements AutoCloseable {
     public static SankeServer start(SankeOptions options) throws Exception {
         // First, so that a bad certificate stops the start before anything else opens.
         HttpsSetup https = HttpsSetup.choose(options.transport(), options.announcedAddresses(), Clock.systemUTC());
+        checkLexicon(options.textFilter().lexiconFile());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -105,7 +106,8 @@ public final class SankeServer implements AutoCloseable {
                     SignalingConfig.defaults().maxMessageBytes(), "web")
                             .withTls(https == null ? null : https.identity())
                             .withAllowedOrigins(options.transport().allowedOrigins())
-                            .withSingleSignOn(options.access().singleSignOn()), media::createRouter,
+                            .withSingleSignOn(options.access().singleSignOn())
+                            .withTextFilter(options.textFilter()), media::createRouter,
                     Domain.of(database, lessons, attendance, Clock.system(Domain.DEFAULT_ZONE),
                             GrantKeys.load(options.access()), new Passwords()), registry);
         } catch (Exception e) {
@@ -122,6 +124,18 @@ public final class SankeServer implements AutoCloseable {
                 signaling.domain().access().live(), options.retention(), Clock.system(Domain.DEFAULT_ZONE));
         purge.startDaily();
         return new SankeServer(options, media, signaling, lessons, gc, stores, https, purge);
+    }
+
+    /** A broken lexicon file stops the start here, naming the option, before anything opens. */
+    private static void checkLexicon(java.nio.file.Path file) throws InvalidOptionException {
+        if (file == null) {
+            return;
+        }
+        try {
+            org.sanke.classroom.moderation.Lexicon.read(file);
+        } catch (org.sanke.classroom.moderation.Lexicon.Invalid e) {
+            throw new InvalidOptionException("--lexicon-file: " + e.getMessage(), e);
+        }
     }
 
     /** The demo lesson's pages, with grants that let anyone holding them in for a day (printed at start). */

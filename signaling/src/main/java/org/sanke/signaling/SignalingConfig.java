@@ -1,6 +1,8 @@
 package org.sanke.signaling;
 
+import java.nio.file.Path;
 import java.util.List;
+import org.sanke.classroom.moderation.TextPolicy;
 import org.sanke.signaling.oidc.OidcSettings;
 import org.sanke.signaling.tls.TlsIdentity;
 
@@ -15,16 +17,18 @@ import org.sanke.signaling.tls.TlsIdentity;
  * @param allowedOrigins  origins besides the server's own whose pages may open /ws and change data through the
  *                        REST API, e.g. "https://portal.school.example"
  * @param singleSignOn    the OpenID Connect provider people may log in through, or null for local logins only
+ * @param textFilter      the lexicon chat, questions and chosen names are checked against, and what a hit does
  */
 public record SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot,
                               Liveness liveness, TlsIdentity tls, List<String> allowedOrigins,
-                              OidcSettings singleSignOn) {
+                              OidcSettings singleSignOn, TextFilterSettings textFilter) {
     public SignalingConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot) {
-        this(bindAddress, port, maxMessageBytes, webRoot, Liveness.DEFAULT, null, List.of(), null);
+        this(bindAddress, port, maxMessageBytes, webRoot, Liveness.DEFAULT, null, List.of(), null,
+                TextFilterSettings.DEFAULT);
     }
 
     public static SignalingConfig defaults() {
@@ -33,24 +37,45 @@ public record SignalingConfig(String bindAddress, int port, int maxMessageBytes,
 
     public SignalingConfig withLiveness(Liveness liveness) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn);
+                singleSignOn, textFilter);
     }
 
     /** Serves over HTTPS with this certificate (null: plain HTTP). */
     public SignalingConfig withTls(TlsIdentity tls) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn);
+                singleSignOn, textFilter);
     }
 
     /** The same, with people logging in through this OpenID Connect provider too. */
     public SignalingConfig withSingleSignOn(OidcSettings settings) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                settings);
+                settings, textFilter);
     }
 
     public SignalingConfig withAllowedOrigins(List<String> allowedOrigins) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn);
+                singleSignOn, textFilter);
+    }
+
+    /** The same, with this lexicon and policy for chat, questions and chosen names (S13). */
+    public SignalingConfig withTextFilter(TextFilterSettings settings) {
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
+                singleSignOn, settings);
+    }
+
+    /**
+     * What chat, questions and the names people choose are checked against (S13).
+     *
+     * @param lexiconFile the operator's lexicon (UTF-8, one word per line), followed while the server runs; null
+     *                    for the small list bundled with Sanke
+     * @param policy      a hit blocks the text (the writer is told) or masks the words hit
+     */
+    public record TextFilterSettings(Path lexiconFile, TextPolicy policy) {
+        public static final TextFilterSettings DEFAULT = new TextFilterSettings(null, TextPolicy.BLOCK);
+
+        public TextFilterSettings {
+            java.util.Objects.requireNonNull(policy, "policy");
+        }
     }
 
     /**

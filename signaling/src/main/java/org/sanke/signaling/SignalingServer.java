@@ -21,12 +21,15 @@ import org.sanke.media.api.Router;
 import org.sanke.signaling.protocol.InboundReader;
 import org.sanke.signaling.protocol.Outbound;
 import org.sanke.classroom.LessonAdmission;
+import org.sanke.classroom.moderation.Lexicon;
+import org.sanke.classroom.moderation.TextFilter;
 import org.sanke.signaling.session.ClientSession;
 import org.sanke.signaling.session.ConnectionMetrics;
 import org.sanke.signaling.session.LessonLoops;
 import org.sanke.classroom.sanction.Sanction;
 import org.sanke.signaling.session.LessonRecords;
 import org.sanke.signaling.session.LessonRooms;
+import org.sanke.signaling.session.Moderation;
 
 /** The HTTP and WebSocket front door: pages, REST, health, metrics, and the signaling protocol at /ws. */
 public final class SignalingServer implements AutoCloseable {
@@ -44,16 +47,20 @@ public final class SignalingServer implements AutoCloseable {
     private static final int CLOSING_TIMEOUT_SECONDS = 3;
     private static final int STORE_WORKERS = 8;
     private static final int STORE_QUEUE = 1_000;
+    /** How often an operator's lexicon file is looked at for changes. */
+    static final java.time.Duration LEXICON_CHECK = java.time.Duration.ofSeconds(10);
 
     private final Vertx vertx;
     private final HttpServer http;
     private final LessonLoops loops;
     private final ExecutorService storeWorkers;
     private final Domain domain;
+    private final TextFilter textFilter;
 
     private SignalingServer(Vertx vertx, HttpServer http, LessonLoops loops, ExecutorService storeWorkers,
-                            Domain domain) {
+                            Domain domain, TextFilter textFilter) {
         this.domain = domain;
+        this.textFilter = textFilter;
         this.vertx = vertx;
         this.http = http;
         this.loops = loops;
@@ -71,6 +78,8 @@ public final class SignalingServer implements AutoCloseable {
                                         PrometheusMeterRegistry registry) throws Exception {
         // A malformed allowed origin fails here, before anything opens.
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
+        // So does a broken lexicon file (Lexicon.Invalid names it and the line).
+        TextFilter textFilter = textFilter(config.textFilter());
         Vertx vertx = Vertx.vertx();
         ObjectMapper json = new ObjectMapper();
         Outbound outbound = new Outbound(json);
@@ -80,7 +89,7 @@ public final class SignalingServer implements AutoCloseable {
                 domain.schools(), domain.access().grants(),
                 personId -> domain.access().records().realName(personId).isPresent(),
                 domain.sanctions()::keepsOut), domain.lessons(), domain.scheduling(), routers, domain.attendance(),
-                Clock.systemUTC(), loops, storeWorkers, outbound,
+                Clock.systemUTC(), loops, storeWorkers, outbound, new Moderation(textFilter, registry),
                 new LessonRecords(domain.access().records().audit(), domain.access().live()),
                 (personId, classroomId) -> domain.sanctions().limits(personId, classroomId));
         // A measure of safety staff's takes effect at once: kept out leaves every lesson, limited only watches.
@@ -149,12 +158,21 @@ public final class SignalingServer implements AutoCloseable {
             vertx.close();
             loops.close();
             storeWorkers.shutdownNow();
+            textFilter.close();
             if (e.getCause() instanceof BindException) {
                 throw new HttpPortInUseException(config.bindAddress(), config.port(), e.getCause());
             }
             throw e;
         }
-        return new SignalingServer(vertx, http, loops, storeWorkers, domain);
+        return new SignalingServer(vertx, http, loops, storeWorkers, domain, textFilter);
+    }
+
+    /** The operator's lexicon, followed on the filter's own thread; without one, the bundled list. */
+    private static TextFilter textFilter(SignalingConfig.TextFilterSettings settings) throws Lexicon.Invalid {
+        if (settings.lexiconFile() == null) {
+            return TextFilter.fixed(Lexicon.bundled(), settings.policy());
+        }
+        return TextFilter.fromFile(settings.lexiconFile(), settings.policy()).watchEvery(LEXICON_CHECK);
     }
 
     /**
@@ -189,5 +207,6 @@ public final class SignalingServer implements AutoCloseable {
         }
         loops.close();
         storeWorkers.shutdownNow();
+        textFilter.close();
     }
 }

@@ -1,2 +1,2 @@
-/** JMH benchmarks of the media path's CPU work, run with {@code ./sanke jmh}. */
+/** JMH benchmarks: the media path's CPU work ({@code ./sanke jmh}) and the text filter's cost per message. */
 package org.sanke.loadtest.jmh;

@@ -43,6 +43,12 @@ public final class ClientSession {
     /** A moderator removed or banned this participant from the lesson. */
     public static final short CLOSE_REMOVED = 4007;
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+    /** Chat messages and questions of one person: a burst of 5, then one a second. */
+    static final double TEXTS_PER_SECOND = 1;
+    static final int TEXT_BURST = 5;
+    /** Hands raised and lowered by one person: a burst of 4, then one every 2 s. */
+    static final double HANDS_PER_SECOND = 0.5;
+    static final int HAND_BURST = 4;
 
     private final Vertx vertx;
     private final ServerWebSocket socket;
@@ -53,6 +59,13 @@ public final class ClientSession {
     private final SignalingConfig.Liveness liveness;
     private final ConnectionMetrics metrics;
     private final RateLimiter rateLimiter;
+    /**
+     * Per person (a connection seats one member), on top of the connection's limit (S38): chat and questions, and
+     * hands up and down, which each reach everyone. Checked here on the connection's loop, so a flood's excess is
+     * dropped before it reaches the lesson's loop, where it would wait in line with everyone else's messages.
+     */
+    private final RateLimiter textLimit;
+    private final RateLimiter handLimit;
     private final Runnable released;
     /** Bytes handed to the socket and not yet written out to the client. */
     private final AtomicLong pendingBytes = new AtomicLong();
@@ -83,6 +96,9 @@ public final class ClientSession {
         this.liveness = config.liveness();
         this.metrics = metrics;
         this.rateLimiter = new RateLimiter(50, 100, 200, System.nanoTime());
+        // never FLOOD: going over these refuses the request; only the connection's limit disconnects
+        this.textLimit = new RateLimiter(TEXTS_PER_SECOND, TEXT_BURST, Integer.MAX_VALUE, System.nanoTime());
+        this.handLimit = new RateLimiter(HANDS_PER_SECOND, HAND_BURST, Integer.MAX_VALUE, System.nanoTime());
     }
 
     /** Called on the connection's event loop. */
@@ -226,6 +242,11 @@ public final class ClientSession {
     }
 
     private void handle(Inbound message) throws ProtocolError {
+        if (message instanceof Inbound.Chat || message instanceof Inbound.Ask) {
+            withinLimit(textLimit, Moderation.Flood.TEXT);
+        } else if (message instanceof Inbound.RaiseHand || message instanceof Inbound.LowerHand) {
+            withinLimit(handLimit, Moderation.Flood.HAND);
+        }
         switch (message) {
             case Inbound.Ping ping -> send(message("pong", ping.requestId()));
             case Inbound.Join join -> join(join);
@@ -330,6 +351,15 @@ public final class ClientSession {
                 room.leave(member, "left");
                 return true;
             });
+        }
+    }
+
+    /** Refuses a request over its sender's limit (S38) with {@code too_many_messages}; it goes no further. */
+    private void withinLimit(RateLimiter limit, Moderation.Flood kind) throws ProtocolError {
+        if (limit.onMessage(System.nanoTime()) != RateLimiter.Verdict.ALLOW) {
+            rooms.moderation().floodRefused(kind);
+            throw new ProtocolError("too_many_messages", "too many messages from you in a short time; this one"
+                    + " was not sent: wait a moment");
         }
     }
 

@@ -62,7 +62,7 @@ public final class LessonRoom {
 
     /** @param timetabled the timetable slot this lesson is, or null for a lesson made through the API */
     LessonRoom(LiveLesson live, ScheduledLesson timetabled, Executor loop, Supplier<Router> routers, SdpNegotiator sdp,
-               Outbound outbound, AttendanceRecorder attendance, LessonRecords records,
+               Outbound outbound, AttendanceRecorder attendance, Moderation moderation, LessonRecords records,
                java.util.function.BiPredicate<String, String> limited, Runnable onEmpty) {
         this.records = records;
         this.limited = limited;
@@ -75,7 +75,7 @@ public final class LessonRoom {
         this.onEmpty = onEmpty;
         this.publishing = new Publishing(this, sdp);
         this.subscriptions = new Subscriptions(this, sdp);
-        this.conversation = new RoomConversation(this, attendance);
+        this.conversation = new RoomConversation(this, attendance, moderation);
         this.controls = new RoomControls(this);
         this.waitingRoom = new WaitingRoom(this);
     }

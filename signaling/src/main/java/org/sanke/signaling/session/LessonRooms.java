@@ -43,14 +43,16 @@ public final class LessonRooms {
     private final ConcurrentMap<String, LessonRoom> rooms = new ConcurrentHashMap<>();
     private final AttendanceRecorder attendance;
     private final LiveGrants grants = new LiveGrants();
+    private final Moderation moderation;
 
     /**
      * @param attendance   a store whose writes never block (queued), since they are made on lesson loops
      * @param storeWorkers where store reads of the door run (they may block)
+     * @param moderation   the text filter chat, questions and chosen names go through, and the flood counts
      */
     public LessonRooms(LessonAdmission admission, LessonDirectory lessons, Scheduling scheduling,
                        Supplier<Router> routers, AttendanceStore attendance, Clock clock, LessonLoops loops,
-                       Executor storeWorkers, Outbound outbound, LessonRecords records,
+                       Executor storeWorkers, Outbound outbound, Moderation moderation, LessonRecords records,
                        java.util.function.BiPredicate<String, String> limited) {
         this.records = records;
         this.limited = limited;
@@ -62,6 +64,7 @@ public final class LessonRooms {
         this.loops = loops;
         this.storeWorkers = storeWorkers;
         this.outbound = outbound;
+        this.moderation = moderation;
     }
 
     /**
@@ -79,13 +82,18 @@ public final class LessonRooms {
         CompletableFuture<Void> seated = door.thenCompose(result -> switch (result) {
             case JoinResult.Refusal refusal -> CompletableFuture.failedFuture(refusalError(refusal));
             case LessonAdmission.Open open -> {
+                String name;
+                try {
+                    name = shownName(open, join.name());
+                } catch (ProtocolError refused) {
+                    yield CompletableFuture.failedFuture(refused);
+                }
                 // Held before the seat, so that a logout meanwhile is not missed.
                 if (open.grant() != null && !grants.hold(session, open.grant())) {
                     yield CompletableFuture.failedFuture(new ProtocolError("too_many_connections", "you are in"
                             + " lessons on " + LiveGrants.MAX_PER_PERSON + " connections already: close one first"));
                 }
-                yield enter(session, open, role, open.displayName(join.name()), join.classroomId(),
-                        join.rejoinToken(), join.requestId());
+                yield enter(session, open, role, name, join.classroomId(), join.rejoinToken(), join.requestId());
             }
         });
         return seated.whenComplete((ok, failure) -> {
@@ -95,6 +103,20 @@ public final class LessonRooms {
                 records.refused(join.lessonId(), role.wireName(), refused.code(), session);
             }
         });
+    }
+
+    /**
+     * The name the lesson shows. One the joiner chose (with an invitation, or a terminal's) goes through the text
+     * filter (S13); a person's own name came from the school's records, entered by its staff, and is shown as is.
+     */
+    private String shownName(LessonAdmission.Open open, String asked) throws ProtocolError {
+        String name = open.displayName(asked);
+        boolean chosen = open.grant() == null || open.grant().invitation();
+        return chosen ? moderation.screen(Moderation.Kind.NAME, name) : name;
+    }
+
+    Moderation moderation() {
+        return moderation;
     }
 
     /** The connection closed: its grant no longer holds a seat. */
@@ -169,7 +191,7 @@ public final class LessonRooms {
     private LessonRoom newRoom(LessonAdmission.Open open) {
         LessonRoom[] made = new LessonRoom[1];
         made[0] = new LessonRoom(new LiveLesson(open.lesson(), JoinPolicy.byMode(lessons.policies())),
-                open.timetabled(), loops.next(), routers, sdp, outbound, attendance, records, limited,
+                open.timetabled(), loops.next(), routers, sdp, outbound, attendance, moderation, records, limited,
                 () -> rooms.remove(open.lesson().id(), made[0]));
         return made[0];
     }

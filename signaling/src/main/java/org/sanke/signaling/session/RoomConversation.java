@@ -21,11 +21,13 @@ final class RoomConversation {
     private final LessonRoom room;
     private final LiveLesson live;
     private final AttendanceRecorder attendance;
+    private final Moderation moderation;
 
-    RoomConversation(LessonRoom room, AttendanceRecorder attendance) {
+    RoomConversation(LessonRoom room, AttendanceRecorder attendance, Moderation moderation) {
         this.room = room;
         this.live = room.live();
         this.attendance = attendance;
+        this.moderation = moderation;
     }
 
     void raiseHand(Member member) throws ProtocolError {
@@ -86,26 +88,32 @@ final class RoomConversation {
         Audience.send(room.members(), m -> m.participant.role() == Role.TEACHER, event, Audience.Delivery.ESSENTIAL);
     }
 
+    /** A blocked message is refused to its writer before anyone else is told (S13); a masked one goes out masked. */
     void chat(Member from, String text) throws ProtocolError {
         try {
             live.checkMayChat(from.id());
         } catch (LiveLesson.InteractionRefused e) {
             throw new ProtocolError("not_allowed", e.getMessage());
         }
+        String shown = moderation.screen(Moderation.Kind.CHAT, text);
         ObjectNode event = room.outbound().message("chat", null);
         event.put("participantId", from.id());
         event.put("name", from.participant.displayName());
         event.put("role", from.participant.role().wireName());
-        event.put("text", text);
+        event.put("text", shown);
         Audience.send(room.members(), m -> m.participant.role().visible() || m == from, event,
                 Audience.Delivery.DROPPABLE);
     }
 
-    /** A question for the teacher: everyone sees it, so the same question is not asked twice. */
+    /**
+     * A question for the teacher: everyone sees it, so the same question is not asked twice. Filtered as chat is,
+     * before the lesson keeps it (a late joiner's list never holds a blocked one).
+     */
     void ask(Member from, String text) throws ProtocolError {
+        String shown = moderation.screen(Moderation.Kind.QUESTION, text);
         Question question;
         try {
-            question = live.ask(from.id(), text);
+            question = live.ask(from.id(), shown);
         } catch (LiveLesson.InteractionRefused e) {
             throw new ProtocolError("not_allowed", e.getMessage());
         }
