@@ -60,9 +60,29 @@ export async function playTestTone() {
   return audio.state;
 }
 
-/** Wires a page's device-check button and panel (ids device-check, device-panel, test-tone, close-check). */
+/** The check's panel, made once: the camera's picture, the microphone's level, the test tone and a close button. */
+function panelOf() {
+  let panel = document.getElementById('device-panel');
+  if (panel) return panel;
+  panel = Object.assign(document.createElement('section'), { id: 'device-panel', className: 'device-panel',
+    hidden: true });
+  const level = document.createElement('label');
+  level.className = 'level';
+  level.append(Object.assign(document.createElement('span'), { textContent: t('microphoneLevel') }), ' ',
+    Object.assign(document.createElement('meter'), { min: 0, max: 1, value: 0 }));
+  panel.append(Object.assign(document.createElement('h2'), { textContent: t('deviceCheck') }),
+    Object.assign(document.createElement('video'), { autoplay: true, playsInline: true, muted: true }), level,
+    Object.assign(document.createElement('button'), { type: 'button', id: 'test-tone', textContent: t('testTone') }),
+    Object.assign(document.createElement('button'), { type: 'button', id: 'close-check',
+      textContent: t('closeCheck') }),
+    Object.assign(document.createElement('p'), { className: 'device-note', role: 'status' }));
+  document.body.append(panel);
+  return panel;
+}
+
+/** Wires a page's device-check button (id device-check) to the check's panel. */
 export function attachDeviceCheck() {
-  const panel = document.getElementById('device-panel');
+  const panel = panelOf();
   let close = null;
   document.getElementById('device-check').addEventListener('click', async () => {
     close?.();
