@@ -164,6 +164,8 @@ export class LessonClient extends EventTarget {
       // closing anyway
     }
     this.signaling.close();
+    // The camera and microphone go off with the lesson: nobody should see its light still on.
+    for (const sender of this.publishPc.getSenders()) sender.track?.stop();
     this.publishPc.close();
     this.subscribePc.close();
   }

@@ -144,7 +144,24 @@ client.addEventListener('problem-reported', (e) => {
   item.textContent = `${e.detail.name}: ${e.detail.text}`;
   document.getElementById('problems').append(item);
 });
-document.getElementById('leave').addEventListener('click', () => client.leave());
+// Leaving turns the camera off and clears the tiles; the same button then takes the teacher back in.
+const leaveButton = document.getElementById('leave');
+leaveButton.addEventListener('click', () => {
+  if (client.state === 'left' || client.state === 'ended') {
+    location.reload();
+    return;
+  }
+  client.leave();
+});
+client.addEventListener('state', (e) => {
+  if (!['left', 'ended', 'removed'].includes(e.detail.state)) return;
+  document.getElementById('self').srcObject?.getTracks().forEach((track) => track.stop());
+  document.getElementById('self').srcObject = null;
+  for (const tile of tiles.values()) tile.remove();
+  tiles.clear();
+  updateEmpty();
+  if (e.detail.state === 'left') leaveButton.textContent = t('rejoin');
+});
 document.getElementById('end').addEventListener('click', () => {
   if (window.confirm(t('confirmEnd'))) client.endLesson().catch((error) => console.error(error));
 });

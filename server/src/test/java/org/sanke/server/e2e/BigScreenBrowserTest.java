@@ -76,5 +76,9 @@ class BigScreenBrowserTest extends BrowserLessonTest {
         classroom.await("the teacher away", GUARD, p -> "away".equals(p.script(
                 "return document.getElementById('lesson-state').dataset.state")));
         assertThat(classroom.text("#lesson-state")).isEqualTo("The teacher has left the lesson");
+        // The teacher who left: camera off, no stale tiles, and one button back in.
+        teacher.await("the teacher's page after leaving", GUARD, p -> "重新进入课堂".equals(p.text("#leave")));
+        assertThat(teacher.script("return document.getElementById('self').srcObject === null"
+                + " && document.querySelectorAll('#classrooms .tile').length === 0")).isEqualTo(true);
     }
 }
