@@ -21,6 +21,21 @@ const view = new StageView(client, hook, { reconnect: true });
 const showStatus = (text) => view.showStatus(text);
 attachHandButton(client, handButton);
 
+// Which lesson this is, and who teaches it.
+const lessonInfo = document.getElementById('lesson-info');
+function showLesson(teacherName) {
+  if (client.lesson) {
+    lessonInfo.textContent = teacherName ? `${client.lesson.title} · ${t('teacher')}: ${teacherName}`
+      : client.lesson.title;
+  }
+}
+client.addEventListener('state', (e) => {
+  if (e.detail.state === 'joined') showLesson(client.others?.find((p) => p.role === 'teacher')?.name);
+});
+client.addEventListener('participant-joined', (e) => {
+  if (e.detail.role === 'teacher') showLesson(e.detail.name);
+});
+
 /** On stage, the camera and microphone go to everyone; off stage, they stop. */
 async function followStage(on) {
   stageNote.hidden = !on;
