@@ -63,6 +63,7 @@ class SafetyControlsTest {
             try {
                 awaitFlowing("the classrooms at the teacher", teacher::packetsReceived);
                 awaitFlowing("the teacher at a classroom", roomA::packetsReceived);
+                ok(roomA.request("chat", Map.of("text", "Good morning")));
 
                 // S8: voice and video locked: nothing of the classrooms reaches the teacher, though they send on.
                 ok(teacher.request("lock", Map.of("feature", "voice", "on", true)));
@@ -121,7 +122,7 @@ class SafetyControlsTest {
                 .allMatch(e -> "127.0.0.1".equals(e.sourceAddress()))).as("each with its source address").isTrue();
         List<String> kinds = SANKE.server().domain().access().live().lesson(lesson.id()).stream()
                 .map(r -> r.kind().name()).distinct().toList();
-        assertThat(kinds).contains("JOIN", "MODERATION", "STREAM_START");
+        assertThat(kinds).contains("JOIN", "MODERATION", "STREAM_START", "CHAT");
     }
 
     /** S6: with the waiting room on, a classroom that comes by the link waits, unseated, until admitted or denied. */

@@ -54,6 +54,14 @@ public final class LessonRecords {
         }
     }
 
+    /** What someone wrote to the lesson (as everyone saw it: masked where the filter masked it), S35. */
+    void said(String lessonId, Member member, String kind, String text) {
+        if (live != null) {
+            live.record(lessonId, LiveRecord.Kind.CHAT, member.id(), member.participant.personId(),
+                    member.session.address(), kind + ": " + text);
+        }
+    }
+
     void stream(String lessonId, Member member, String source, boolean started) {
         if (audit == null) {
             return;

@@ -101,6 +101,7 @@ final class RoomConversation {
         event.put("name", from.participant.displayName());
         event.put("role", from.participant.role().wireName());
         event.put("text", shown);
+        room.records().said(live.lesson().id(), from, "chat", shown);
         Audience.send(room.members(), m -> m.participant.role().visible() || m == from, event,
                 Audience.Delivery.DROPPABLE);
     }
@@ -117,6 +118,7 @@ final class RoomConversation {
         } catch (LiveLesson.InteractionRefused e) {
             throw new ProtocolError("not_allowed", e.getMessage());
         }
+        room.records().said(live.lesson().id(), from, "question", shown);
         ObjectNode event = room.outbound().message("question", null);
         event.set("question", questionJson(question));
         Audience.send(room.members(), m -> m.participant.role().visible() || m == from, event,
