@@ -1,6 +1,8 @@
 package org.sanke.signaling;
 
+import org.sanke.classroom.report.Reports;
 import org.sanke.classroom.sanction.Sanctions;
+import org.sanke.classroom.store.JdbcReportStore;
 import org.sanke.classroom.store.JdbcSanctionStore;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -23,7 +25,7 @@ import org.sanke.classroom.store.JdbcTimetableStore;
  * @param zone the deployment's time zone: timetable times are local to it
  */
 public record Domain(LessonDirectory lessons, AttendanceStore attendance, SchoolRegistry schools,
-                     Scheduling scheduling, Access access, Sanctions sanctions, ZoneId zone) {
+                     Scheduling scheduling, Access access, Sanctions sanctions, Reports reports, ZoneId zone) {
     /** China's time, the default for timetables. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -34,7 +36,8 @@ public record Domain(LessonDirectory lessons, AttendanceStore attendance, School
         return new Domain(lessons, attendance, schools,
                 new Scheduling(schools, new JdbcTimetableStore(database), clock),
                 Access.of(database, schools, grantKeys, passwords, clock),
-                new Sanctions(new JdbcSanctionStore(database), clock), clock.getZone());
+                new Sanctions(new JdbcSanctionStore(database), clock),
+                new Reports(new JdbcReportStore(database), clock), clock.getZone());
     }
 
     /** Everything in one database, on the given clock, with a fresh grant key (tests). */

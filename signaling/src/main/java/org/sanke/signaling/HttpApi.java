@@ -58,6 +58,7 @@ final class HttpApi {
     private final OriginPolicy origins;
     private final RestSupport rest;
     private final SanctionsApi sanctions;
+    private final ReportsApi reports;
     private final JoinGrants grants;
     private final SingleSignOn singleSignOn;
 
@@ -79,6 +80,7 @@ final class HttpApi {
         this.pairingApi = new PairingApi(domain, rest);
         this.personRecords = new PersonRecordsApi(domain, rest);
         this.sanctions = new SanctionsApi(domain, rest);
+        this.reports = new ReportsApi(domain, rest);
         this.teacherLessons = new TeacherLessonsApi(domain, rest);
         this.gate = new AccessGate(domain.access().sessions(), rest);
         this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
@@ -113,6 +115,7 @@ final class HttpApi {
         pairingApi.routes(router);
         personRecords.routes(router);
         sanctions.routes(router);
+        reports.routes(router);
         teacherLessons.routes(router);
         if (singleSignOn != null) {
             singleSignOn.routes(router);

@@ -90,7 +90,8 @@ public final class SignalingServer implements AutoCloseable {
                 personId -> domain.access().records().realName(personId).isPresent(),
                 domain.sanctions()::keepsOut), domain.lessons(), domain.scheduling(), routers, domain.attendance(),
                 Clock.systemUTC(), loops, storeWorkers, outbound, new Moderation(textFilter, registry),
-                new LessonRecords(domain.access().records().audit(), domain.access().live()),
+                new LessonRecords(domain.access().records().audit(), domain.access().live(),
+                        domain.reports()),
                 (personId, classroomId) -> domain.sanctions().limits(personId, classroomId));
         // A measure of safety staff's takes effect at once: kept out leaves every lesson, limited only watches.
         domain.sanctions().onImposed(sanction -> {

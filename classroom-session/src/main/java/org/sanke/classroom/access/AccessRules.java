@@ -94,6 +94,8 @@ public final class AccessRules {
         // Graded measures and the blacklist (S16): safety staff, the security administrator for all, an inspector
         // for her jurisdiction; the platform administrator for all.
         allow(Action.SANCTION, SECURITY_ADMIN, e, PLATFORM_ADMIN, e, INSPECTOR, school);
+        // Reports from lessons (S14): the same staff, an inspector for her school's lessons.
+        allow(Action.REVIEW_REPORTS, SECURITY_ADMIN, e, PLATFORM_ADMIN, e, INSPECTOR, school);
         // The auditor reads the trail and nothing else; nobody else reads it.
         allow(Action.READ_AUDIT_TRAIL, AUDITOR, e);
     }

@@ -28,6 +28,7 @@ public enum Action {
     REQUEST_DELETION("POST, GET /api/people/{id}/deletion-requests"),
     DECIDE_DATA_REQUEST("GET /api/data-requests, POST /api/data-requests/{id}/decision"),
     SANCTION("POST, GET /api/sanctions, DELETE /api/sanctions/{id}"),
+    REVIEW_REPORTS("GET /api/reports, GET /api/reports/{id}/frame, POST /api/reports/{id}/decision"),
     READ_AUDIT_TRAIL("GET /api/audit, GET /api/audit/export");
 
     /** The routes that ask for it, for the printed table. */

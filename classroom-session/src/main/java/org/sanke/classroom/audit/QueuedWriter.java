@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * logged as an error and counted. The writer thread starts with the first record. Queuing takes no lock, so a
  * caller never waits on the writer.
  */
-final class QueuedWriter<T> implements AutoCloseable {
+public final class QueuedWriter<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuedWriter.class);
     private static final int BATCH = 200;
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
@@ -42,7 +42,7 @@ final class QueuedWriter<T> implements AutoCloseable {
     private volatile long written;
     private volatile boolean closed;
 
-    QueuedWriter(String name, int capacity, Consumer<List<T>> sink) {
+    public QueuedWriter(String name, int capacity, Consumer<List<T>> sink) {
         this.name = name;
         this.capacity = capacity;
         this.sink = sink;
@@ -50,7 +50,7 @@ final class QueuedWriter<T> implements AutoCloseable {
     }
 
     /** Queues the record; never blocks. */
-    void add(T record) {
+    public void add(T record) {
         if (closed || queued.incrementAndGet() > capacity) {
             if (!closed) {
                 queued.decrementAndGet();
@@ -116,7 +116,7 @@ final class QueuedWriter<T> implements AutoCloseable {
     }
 
     /** Waits until everything queued before this call is written; false if that took longer than {@code timeout}. */
-    boolean flush(Duration timeout) {
+    public boolean flush(Duration timeout) {
         long target = accepted.get();
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {

@@ -88,4 +88,12 @@ public sealed interface Inbound {
     /** A moderator lets one waiting join in, or not. */
     record Admit(Object requestId, String waitingId, boolean admit) implements Inbound {
     }
+
+    /**
+     * A report for staff (S14) about a participant's stream, a message or the person, with a reason; {@code frame}
+     * is a reduced JPEG of the stream as the reporter saw it (decoded), {@code text} the message reported.
+     */
+    record Report(Object requestId, String kind, String participantId, String reason, String text, byte[] frame)
+            implements Inbound {
+    }
 }

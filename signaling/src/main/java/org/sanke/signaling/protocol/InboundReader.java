@@ -67,6 +67,8 @@ public final class InboundReader {
             case "moderate" -> new Inbound.Moderate(requestId, text(node, "participantId", 64),
                     text(node, "action", 16));
             case "pause" -> new Inbound.Pause(requestId, bool(node, "on"));
+            case "report" -> new Inbound.Report(requestId, text(node, "kind", 16), text(node, "participantId", 64),
+                    chatText(node, "reason"), node.hasNonNull("text") ? chatText(node, "text") : null, frame(node));
             case "waitingRoom" -> new Inbound.WaitingRoomSwitch(requestId, bool(node, "on"));
             case "admit" -> new Inbound.Admit(requestId, text(node, "waitingId", 16), true);
             case "deny" -> new Inbound.Admit(requestId, text(node, "waitingId", 16), false);
@@ -151,6 +153,33 @@ public final class InboundReader {
             throw new ProtocolError("invalid_field", "'" + field + "' must be visible text (line breaks allowed)");
         }
         return text;
+    }
+
+    /** A report's still frame is a reduced JPEG (the reporter's page scales it down). */
+    private static final int MAX_FRAME_BYTES = 48 * 1024;
+
+    /** A report's still frame: a JPEG data URL of at most 48 KiB, or none. */
+    private static byte[] frame(JsonNode node) throws ProtocolError {
+        if (!node.hasNonNull("frame")) {
+            return null;
+        }
+        String prefix = "data:image/jpeg;base64,";
+        String url = text(node, "frame", 70_000);
+        if (!url.startsWith(prefix)) {
+            throw new ProtocolError("invalid_field", "'frame' must be a JPEG data URL");
+        }
+        byte[] jpeg;
+        try {
+            jpeg = java.util.Base64.getDecoder().decode(url.substring(prefix.length()));
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolError("invalid_field", "'frame' is not base64");
+        }
+        if (jpeg.length > MAX_FRAME_BYTES || jpeg.length < 4
+                || (jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) {
+            throw new ProtocolError("invalid_field", "'frame' must be a JPEG of at most "
+                    + MAX_FRAME_BYTES / 1024 + " KiB");
+        }
+        return jpeg;
     }
 
     private static long version(JsonNode node) throws ProtocolError {

@@ -314,6 +314,11 @@ public final class ClientSession {
                 room.controls().pause(member, pause.on());
                 return true;
             });
+            case Inbound.Report report -> inRoom(report.requestId(), (room, member) -> {
+                room.controls().report(member, report.kind(), report.participantId(), report.reason(), report.text(),
+                        report.frame());
+                return true;
+            });
             case Inbound.WaitingRoomSwitch waiting -> inRoom(waiting.requestId(), (room, member) -> {
                 room.controls().waitingRoom(member, waiting.on());
                 return true;

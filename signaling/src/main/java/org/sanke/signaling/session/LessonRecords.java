@@ -6,6 +6,8 @@ import org.sanke.classroom.audit.AuditTrail;
 import org.sanke.classroom.audit.LiveRecord;
 import org.sanke.classroom.audit.LiveRecords;
 import org.sanke.classroom.audit.Outcome;
+import org.sanke.classroom.report.Report;
+import org.sanke.classroom.report.Reports;
 
 /**
  * What a lesson leaves in the records: security events in the audit trail (S22: joins and refusals, publishing,
@@ -16,14 +18,25 @@ import org.sanke.classroom.audit.Outcome;
 public final class LessonRecords {
     private final AuditTrail audit;
     private final LiveRecords live;
+    private final Reports reports;
 
-    public LessonRecords(AuditTrail audit, LiveRecords live) {
+    public LessonRecords(AuditTrail audit, LiveRecords live, Reports reports) {
         this.audit = audit;
         this.live = live;
+        this.reports = reports;
     }
 
-    /** For rooms in tests that keep no records. */
-    static final LessonRecords NONE = new LessonRecords(null, null);
+    /** Files a report for staff (S14): queued, never waited on. */
+    void report(org.sanke.classroom.Lesson lesson, Member from, Member target, Report.Kind kind, String reason,
+                String message, byte[] frame) {
+        reports.file(lesson.id(), lesson.title(), kind, from.participant.displayName(), from.participant.personId(),
+                target.id(), target.participant.displayName(), target.participant.personId(),
+                target.participant.classroomId(), reason, message, frame);
+        if (audit != null) {
+            audit.record(actor(from), "report_filed", Outcome.SUCCESS, lesson.id(), kind.wireName() + " "
+                    + target.id());
+        }
+    }
 
     private static AuditActor actor(Member member) {
         Participant p = member.participant;

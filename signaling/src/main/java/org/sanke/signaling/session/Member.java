@@ -28,6 +28,9 @@ final class Member {
     /** The publish section that carries a screen share, if any. */
     String screenMid;
     boolean gone;
+    /** Reports this member filed in the current minute (at most {@link RoomControls#REPORTS_PER_MINUTE}). */
+    long reportMinuteStartNanos;
+    int reportsThisMinute;
 
     Member(Participant participant, ClientSession session, String personId) {
         this.participant = participant;

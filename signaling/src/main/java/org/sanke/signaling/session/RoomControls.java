@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.sanke.classroom.LessonControls;
 import org.sanke.classroom.Participant;
+import org.sanke.classroom.report.Report;
 import org.sanke.media.api.Producer;
 import org.sanke.signaling.protocol.ProtocolError;
 
@@ -21,6 +22,9 @@ final class RoomControls {
     private final LessonRoom room;
     /** Whether each producer is held now, so that only changes go to the media loop. */
     private final Map<Producer, Boolean> held = new HashMap<>();
+
+    /** Enough for anyone who means it; a flood of reports is no way to bury staff. */
+    static final int REPORTS_PER_MINUTE = 5;
 
     RoomControls(LessonRoom room) {
         this.room = room;
@@ -77,6 +81,27 @@ final class RoomControls {
             room.conversation().broadcastHandQueue();
         }
         enforceAll();
+    }
+
+    /** Anyone in the lesson reports a stream, a message or a person to staff (S14). */
+    void report(Member from, String kindName, String participantId, String reason, String text, byte[] frame)
+            throws ProtocolError {
+        Report.Kind kind = Report.Kind.fromWireName(kindName).orElseThrow(() -> new ProtocolError("invalid_field",
+                "'kind' must be stream, message or person"));
+        if (reason.length() > 200) {
+            throw new ProtocolError("invalid_field", "'reason' must have at most 200 characters");
+        }
+        Member target = target(participantId);
+        long now = System.nanoTime();
+        if (now - from.reportMinuteStartNanos > 60_000_000_000L) {
+            from.reportMinuteStartNanos = now;
+            from.reportsThisMinute = 0;
+        }
+        if (++from.reportsThisMinute > REPORTS_PER_MINUTE) {
+            throw new ProtocolError("too_many_messages", "at most " + REPORTS_PER_MINUTE + " reports a minute");
+        }
+        room.records().report(room.live().lesson(), from, target, kind, reason, text,
+                kind == Report.Kind.STREAM ? frame : null);
     }
 
     /** The waiting room on or off; turning it off lets everyone waiting in. */
