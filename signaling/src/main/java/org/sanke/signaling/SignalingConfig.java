@@ -18,17 +18,19 @@ import org.sanke.signaling.tls.TlsIdentity;
  *                        REST API, e.g. "https://portal.school.example"
  * @param singleSignOn    the OpenID Connect provider people may log in through, or null for local logins only
  * @param textFilter      the lexicon chat, questions and chosen names are checked against, and what a hit does
+ * @param personLimits    how fast one person may chat, ask and raise or lower a hand
  */
 public record SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot,
                               Liveness liveness, TlsIdentity tls, List<String> allowedOrigins,
-                              OidcSettings singleSignOn, TextFilterSettings textFilter) {
+                              OidcSettings singleSignOn, TextFilterSettings textFilter,
+                              PersonLimits personLimits) {
     public SignalingConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot) {
         this(bindAddress, port, maxMessageBytes, webRoot, Liveness.DEFAULT, null, List.of(), null,
-                TextFilterSettings.DEFAULT);
+                TextFilterSettings.DEFAULT, PersonLimits.DEFAULT);
     }
 
     public static SignalingConfig defaults() {
@@ -37,30 +39,36 @@ public record SignalingConfig(String bindAddress, int port, int maxMessageBytes,
 
     public SignalingConfig withLiveness(Liveness liveness) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter);
+                singleSignOn, textFilter, personLimits);
     }
 
     /** Serves over HTTPS with this certificate (null: plain HTTP). */
     public SignalingConfig withTls(TlsIdentity tls) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter);
+                singleSignOn, textFilter, personLimits);
     }
 
     /** The same, with people logging in through this OpenID Connect provider too. */
     public SignalingConfig withSingleSignOn(OidcSettings settings) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                settings, textFilter);
+                settings, textFilter, personLimits);
     }
 
     public SignalingConfig withAllowedOrigins(List<String> allowedOrigins) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter);
+                singleSignOn, textFilter, personLimits);
     }
 
     /** The same, with this lexicon and policy for chat, questions and chosen names (S13). */
     public SignalingConfig withTextFilter(TextFilterSettings settings) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, settings);
+                singleSignOn, settings, personLimits);
+    }
+
+    /** The same, with other per-person limits (S38). */
+    public SignalingConfig withPersonLimits(PersonLimits limits) {
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
+                singleSignOn, textFilter, limits);
     }
 
     /**
@@ -76,6 +84,16 @@ public record SignalingConfig(String bindAddress, int port, int maxMessageBytes,
         public TextFilterSettings {
             java.util.Objects.requireNonNull(policy, "policy");
         }
+    }
+
+    /**
+     * How much one person (one connection's member) may send of what reaches everyone (S38), on top of the
+     * connection's own limit: chat and questions together, and hands up and down together; each a burst, then a
+     * steady rate. Over it, a request is refused with {@code too_many_messages}.
+     */
+    public record PersonLimits(int textBurst, double textsPerSecond, int handBurst, double handsPerSecond) {
+        /** 5 messages at once, then one a second; 4 hands at once, then one every 2 s. */
+        public static final PersonLimits DEFAULT = new PersonLimits(5, 1, 4, 0.5);
     }
 
     /**

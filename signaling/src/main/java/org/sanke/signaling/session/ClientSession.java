@@ -43,12 +43,6 @@ public final class ClientSession {
     /** A moderator removed or banned this participant from the lesson. */
     public static final short CLOSE_REMOVED = 4007;
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
-    /** Chat messages and questions of one person: a burst of 5, then one a second. */
-    static final double TEXTS_PER_SECOND = 1;
-    static final int TEXT_BURST = 5;
-    /** Hands raised and lowered by one person: a burst of 4, then one every 2 s. */
-    static final double HANDS_PER_SECOND = 0.5;
-    static final int HAND_BURST = 4;
 
     private final Vertx vertx;
     private final ServerWebSocket socket;
@@ -97,8 +91,11 @@ public final class ClientSession {
         this.metrics = metrics;
         this.rateLimiter = new RateLimiter(50, 100, 200, System.nanoTime());
         // never FLOOD: going over these refuses the request; only the connection's limit disconnects
-        this.textLimit = new RateLimiter(TEXTS_PER_SECOND, TEXT_BURST, Integer.MAX_VALUE, System.nanoTime());
-        this.handLimit = new RateLimiter(HANDS_PER_SECOND, HAND_BURST, Integer.MAX_VALUE, System.nanoTime());
+        SignalingConfig.PersonLimits limits = config.personLimits();
+        this.textLimit = new RateLimiter(limits.textsPerSecond(), limits.textBurst(), Integer.MAX_VALUE,
+                System.nanoTime());
+        this.handLimit = new RateLimiter(limits.handsPerSecond(), limits.handBurst(), Integer.MAX_VALUE,
+                System.nanoTime());
     }
 
     /** Called on the connection's event loop. */
