@@ -48,7 +48,8 @@ public final class LessonRecords {
         if (audit == null) {
             return;
         }
-        audit.record(actor(member), "lesson_joined", Outcome.SUCCESS, lessonId, member.participant.displayName());
+        // By opaque id and role only: names stay out of logs (S36).
+        audit.record(actor(member), "lesson_joined", Outcome.SUCCESS, lessonId, member.id());
         live.record(lessonId, LiveRecord.Kind.JOIN, member.id(), member.participant.personId(),
                 member.session.address(), member.participant.role().wireName());
     }

@@ -196,6 +196,17 @@ final class RoomControls {
         return changed;
     }
 
+    /** Applies the controls to a member's new producers, telling it only when a control is in force. */
+    void enforceQuietly(Member member) {
+        if (controls().quiet() && held.values().stream().noneMatch(Boolean::booleanValue)) {
+            for (Producer producer : member.producers) {
+                held.putIfAbsent(producer, false);
+            }
+            return; // nothing holds: forwarding as usual, nothing to say
+        }
+        enforce(member);
+    }
+
     /** Applies the controls to one member's producers and tells it what holds; returns the holds that changed. */
     List<CompletableFuture<Long>> enforce(Member member) {
         List<CompletableFuture<Long>> changed = new ArrayList<>();
