@@ -121,6 +121,30 @@ client.addEventListener('state', (e) => {
 // The lesson's chat, where the teacher's messages reach the room (an inspector watches and writes nothing).
 document.getElementById('chat-panel').hidden = client.role !== 'classroom';
 attachChat(client, document.getElementById('chat'), document.getElementById('chat-form'));
+// A report to safety staff about what the teacher's stream shows, with the picture as this room sees it.
+document.getElementById('report-stream').addEventListener('click', async () => {
+  if (!view.teacherId) return;
+  const reason = window.prompt(t('reportReason'));
+  if (!reason || !reason.trim()) return;
+  try {
+    await client.report({ kind: 'stream', participantId: view.teacherId, reason: reason.trim().slice(0, 200),
+      frame: stillFrame(document.getElementById('teacher')) });
+    showStatus(t('reportSent'));
+    setTimeout(() => showStatus(''), 4000);
+  } catch (error) {
+    showStatus(describeError(error));
+  }
+});
+
+/** The picture a video element shows now, reduced to a small JPEG (the server keeps at most 48 KiB). */
+function stillFrame(video) {
+  if (!video.videoWidth) return undefined;
+  const canvas = Object.assign(document.createElement('canvas'), { width: 320,
+    height: Math.round(320 * video.videoHeight / video.videoWidth) });
+  canvas.getContext('2d').drawImage(video, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/jpeg', 0.7);
+}
+
 attachDeviceCheck();
 enableRemoteKeys();
 

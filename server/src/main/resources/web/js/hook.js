@@ -73,6 +73,7 @@ export function installHook(client) {
     cutOff: (options) => client.cutOff(options),
     controls: () => client.controls ?? null,
     waitingRoom: (on) => client.waitingRoom(on),
+    report: (fields) => client.report(fields),
     admit: (waitingId, yes) => client.admit(waitingId, yes),
     /** Why the client failed, when its state is 'error' (a failed subscribe negotiation, say). */
     error: () => (client.error ? `${client.error.code ?? ''} ${client.error.message ?? client.error}` : null),

@@ -247,6 +247,12 @@ export class LessonClient extends EventTarget {
     return this.signaling.request(yes ? 'admit' : 'deny', { waitingId });
   }
 
+  /** Anyone: a report to safety staff about a stream (with a still frame), a message or a person. */
+  report({ kind, participantId, reason, text, frame }) {
+    return this.signaling.request('report', { kind, participantId, reason, ...(text ? { text } : {}),
+      ...(frame ? { frame } : {}) });
+  }
+
   /** A classroom tells the teacher something is wrong. */
   reportProblem(text) {
     return this.signaling.request('problem', { text });

@@ -78,6 +78,12 @@ final class PageTour {
                 + "&role=observer&name=Li%20Hua");
         masterTeacherPath = TestLessons.withGrant(server, "/teacher.html?lesson=" + research + "&name=Zhang%20Wei");
         terminalPath = "/terminal.html?classroom=" + village + "&token=" + villageToken;
+        // Something for safety staff's page: a report from the demo lesson, and a measure against the learner.
+        server.domain().reports().file(SankeServer.DEMO_LESSON_ID, "Demo lesson",
+                org.sanke.classroom.report.Report.Kind.MESSAGE, "Grade 3", null, "p0", "Wang Fang", TEACHER_ID, null,
+                "rude words", "a rude message", null);
+        server.domain().sanctions().impose("tour", org.sanke.classroom.sanction.Sanction.Subject.PERSON, LEARNER_ID,
+                org.sanke.classroom.sanction.Sanction.Measure.WARN, "rude words in the chat", null);
     }
 
     /** Fills {@code server} (started with its demo lesson) with the tour's people, rooms and lessons. */
@@ -96,6 +102,7 @@ final class PageTour {
                 new Stop("start", adminCookie, "/index.html", "#create"),
                 new Stop("admin", adminCookie, "/admin.html", "#timetable tr"),
                 new Stop("records", adminCookie, "/records.html", ".record h3"),
+                new Stop("safety", adminCookie, "/safety.html", "#sanctions tr"),
                 new Stop("lessons", teacherCookie, "/lessons.html", "#timetabled tr"),
                 new Stop("teacher", null, teacherPath, "#status"),
                 new Stop("classroom", null, classroomPath, "#status"),

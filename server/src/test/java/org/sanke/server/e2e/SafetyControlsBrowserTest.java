@@ -66,6 +66,24 @@ class SafetyControlsBrowserTest extends BrowserLessonTest {
         long unlocked = teacher.audioPacketsFrom(roomAId);
         teacher.await("room A heard again", GUARD, p -> p.audioPacketsFrom(roomAId) > unlocked + 20);
 
+        // S14: room B reports the teacher's picture; the report reaches the staff's queue with the still frame.
+        BrowserPage roomB = rooms.get(1);
+        roomB.script("window.prompt = () => 'unsuitable picture';");
+        roomB.click("#report-stream");
+        roomB.await("the report confirmed", GUARD, p -> String.valueOf(p.text("#status")).startsWith("Reported"));
+        String admin = TestLessons.adminCookie(server);
+        java.net.http.HttpClient http = HttpClient.newHttpClient();
+        String queue = http.send(java.net.http.HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/reports"))
+                .header("Cookie", admin).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(queue).contains("unsuitable picture", "\"reporterName\":\"Room B\"", "\"hasFrame\":true");
+        String reportId = queue.replaceAll("(?s).*\"id\":\"(r[0-9a-f]+)\".*", "$1");
+        byte[] still = http.send(java.net.http.HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/reports/"
+                + reportId + "/frame")).header("Cookie", admin).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        java.awt.image.BufferedImage frame = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(still));
+        assertThat(frame).as("a JPEG the staff can look at").isNotNull();
+        assertThat(frame.getWidth()).isEqualTo(320);
+
         // S11: safety staff (an inspector, here a protocol client) cut the teacher off.
         String staffGrant = TestLessons.grant(server, lesson, "inspector");
         try (SimulatedClassroom staff = new SimulatedClassroom("Staff", "inspector", false, new RunStats(),
@@ -89,6 +107,14 @@ class SafetyControlsBrowserTest extends BrowserLessonTest {
                 room.await("the teacher's picture back", GUARD, p -> p.framesDecodedFrom(teacherId) > held + 10);
             }
         }
+        // The staff's page shows the report with its picture.
+        roomB.go(server.baseUrl() + "/health");
+        roomB.useCookie(admin);
+        roomB.go(server.baseUrl() + "/safety.html?lang=en");
+        roomB.await("the report on the safety page, with its picture", GUARD, p -> Boolean.TRUE.equals(p.script(
+                "const img = document.querySelector('.report img.still');"
+                        + " return img !== null && img.complete && img.naturalWidth === 320")));
+        assertThat(roomB.text("#reports")).contains("unsuitable picture", "Room B");
     }
 
     /** The count does not move over two seconds. */
