@@ -216,14 +216,7 @@ class TextFilterInLessonsTest {
         return List.copyOf(byRequest.values());
     }
 
-    /** The reply to a request, skipping the events that come between. */
     private static String reply(WsClient socket, int requestId) throws InterruptedException {
-        Pattern mine = Pattern.compile("\"requestId\":" + requestId + "[,}]");
-        while (true) {
-            String message = socket.next();
-            if (mine.matcher(message).find()) {
-                return message;
-            }
-        }
+        return socket.reply(requestId);
     }
 }

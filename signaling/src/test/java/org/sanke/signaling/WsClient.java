@@ -58,6 +58,17 @@ public final class WsClient implements WebSocket.Listener {
         }
     }
 
+    /** The reply to request {@code requestId}, skipping the events (and other replies) that come before it. */
+    public String reply(int requestId) throws InterruptedException {
+        java.util.regex.Pattern mine = java.util.regex.Pattern.compile("\"requestId\":" + requestId + "[,}]");
+        while (true) {
+            String message = next();
+            if (mine.matcher(message).find()) {
+                return message;
+            }
+        }
+    }
+
     public void close() {
         webSocket.abort();
     }
