@@ -2,8 +2,6 @@ package org.sanke.signaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -35,9 +33,7 @@ class ReportsApiTest {
     @BeforeAll
     static void start() throws Exception {
         lessons = new LessonDirectory();
-        server = SignalingServer.start(new SignalingConfig("127.0.0.1", 0, 64 * 1024, "web"), () -> {
-            throw new IllegalStateException("no media in this test");
-        }, lessons, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        server = TestAccess.startWithoutMedia(lessons);
     }
 
     @AfterAll
@@ -77,18 +73,18 @@ class ReportsApiTest {
         room.send("{\"type\":\"report\",\"requestId\":2,\"kind\":\"stream\",\"participantId\":\"" + target
                 + "\",\"reason\":\"不适宜的画面\",\"frame\":\"data:image/jpeg;base64,"
                 + Base64.getEncoder().encodeToString(frame) + "\"}");
-        assertThat(reply(room, 2)).contains("\"type\":\"ok\"");
+        assertThat(room.reply(2)).contains("\"type\":\"ok\"");
         room.send("{\"type\":\"report\",\"requestId\":3,\"kind\":\"stream\",\"participantId\":\"" + target
                 + "\",\"reason\":\"x\",\"frame\":\"data:image/png;base64,AAAA\"}");
-        assertThat(reply(room, 3)).contains("invalid_field");
+        assertThat(room.reply(3)).contains("invalid_field");
         for (int i = 4; i < 8; i++) {
             room.send("{\"type\":\"report\",\"requestId\":" + i + ",\"kind\":\"person\",\"participantId\":\""
                     + target + "\",\"reason\":\"again\"}");
-            reply(room, i);
+            room.reply(i);
         }
         room.send("{\"type\":\"report\",\"requestId\":9,\"kind\":\"person\",\"participantId\":\"" + target
                 + "\",\"reason\":\"flood\"}");
-        assertThat(reply(room, 9)).as("the sixth report in a minute").contains("too_many_messages");
+        assertThat(room.reply(9)).as("the sixth report in a minute").contains("too_many_messages");
 
         Person staff = new Person("u-report-staff", null, "Staff", PersonRole.SECURITY_ADMIN);
         server.domain().schools().add(staff);
@@ -111,15 +107,5 @@ class ReportsApiTest {
         assertThat(TestAccess.call(server, "GET", "/api/reports", null, cookie).body()).doesNotContain(id);
         teacher.close();
         room.close();
-    }
-
-    private static String reply(WsClient socket, int requestId) throws InterruptedException {
-        Pattern mine = Pattern.compile("\"requestId\":" + requestId + "[,}]");
-        while (true) {
-            String message = socket.next();
-            if (mine.matcher(message).find()) {
-                return message;
-            }
-        }
     }
 }

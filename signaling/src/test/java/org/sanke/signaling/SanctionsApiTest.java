@@ -2,8 +2,6 @@ package org.sanke.signaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +28,7 @@ class SanctionsApiTest {
     @BeforeAll
     static void start() throws Exception {
         lessons = new LessonDirectory();
-        server = SignalingServer.start(new SignalingConfig("127.0.0.1", 0, 64 * 1024, "web"), () -> {
-            throw new IllegalStateException("no media in this test");
-        }, lessons, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        server = TestAccess.startWithoutMedia(lessons);
     }
 
     @AfterAll

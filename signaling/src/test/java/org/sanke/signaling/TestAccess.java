@@ -78,6 +78,14 @@ public final class TestAccess {
         return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A signaling server on loopback with no media server behind it (tests of REST and of the protocol's text). */
+    public static SignalingServer startWithoutMedia(org.sanke.classroom.LessonDirectory lessons) throws Exception {
+        return SignalingServer.start(new SignalingConfig("127.0.0.1", 0, 64 * 1024, "web"), () -> {
+            throw new IllegalStateException("no media in this test");
+        }, lessons, new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
+    }
+
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     /** A Cookie header value signing {@code person} in, with no step left to do. */
