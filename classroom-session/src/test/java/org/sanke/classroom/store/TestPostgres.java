@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * A real PostgreSQL server for tests: Debian's binaries (package postgresql, which .ci/run installs), a fresh
  * cluster in a temporary folder, on a free port of 127.0.0.1. PostgreSQL refuses to run as root, so as root it
  * runs as the postgres user that the package creates. Shared with other modules' tests through this module's
- * test jar.
+ * test jar. Every test class opens pools of its own and few close them before the JVM ends, so the server allows
+ * many more connections than PostgreSQL's default 100.
  */
 public final class TestPostgres implements AutoCloseable {
     private final Path bin;
@@ -100,7 +101,8 @@ public final class TestPostgres implements AutoCloseable {
         run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres",
                 "--no-sync"), true);
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", dir.resolve("log").toString(),
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), true);
+                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        + " -c max_connections=500", "start"), true);
         return postgres;
     }
 
