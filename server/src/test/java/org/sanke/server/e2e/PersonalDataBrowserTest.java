@@ -62,9 +62,10 @@ class PersonalDataBrowserTest extends BrowserLessonTest {
 
         BrowserPage auditor = open("auditor", "/records.html?lang=en");
         BrowserLogin.logIn(auditor, "auditor");
-        auditor.await("the trail", GUARD, p -> String.valueOf(p.text("#trail")).contains("deletion_refused"));
-        assertThat(auditor.text("#trail")).contains("deletion_requested", "data_corrected")
-                .doesNotContain("Xiao Ming");
+        // Actions as people read them, never their codes.
+        auditor.await("the trail", GUARD, p -> String.valueOf(p.text("#trail")).contains("Deletion refused"));
+        assertThat(auditor.text("#trail")).contains("Deletion requested", "Personal data corrected")
+                .doesNotContain("Xiao Ming", "deletion_refused");
         assertThat((Boolean) auditor.script("return document.getElementById('decisions').hidden")).isTrue();
     }
 }
