@@ -40,6 +40,8 @@ class Screenshots extends BrowserLessonTest {
                 + "the timetable.");
         PURPOSE.put("records", "Personal data: what Sanke keeps about a person, to download, correct or ask to "
                 + "delete; the deletion requests a school decides.");
+        PURPOSE.put("safety", "Safety staff's page: reports from lessons, with the picture the reporter saw, and the "
+                + "measures that keep a person or a classroom out of every lesson.");
         PURPOSE.put("lessons", "A teacher's home: her lessons today and this week, each with a button to her "
                 + "console.");
         PURPOSE.put("teacher", "The teacher's console in a live lesson: each classroom's video and reception, raised "
