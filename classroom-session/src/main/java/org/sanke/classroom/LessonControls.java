@@ -93,7 +93,7 @@ public final class LessonControls {
     }
 
     public Set<Feature> locks() {
-        return EnumSet.copyOf(locks.isEmpty() ? EnumSet.noneOf(Feature.class) : locks);
+        return locks.clone();
     }
 
     /**

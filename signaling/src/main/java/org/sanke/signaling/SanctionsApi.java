@@ -87,8 +87,7 @@ final class SanctionsApi {
 
     private JsonNode lift(RoutingContext ctx) throws Refusal {
         String id = ctx.pathParam("id");
-        Sanction s = domain.sanctions().all(Integer.MAX_VALUE).stream().filter(x -> x.id().equals(id)
-                && x.liftedAt() == null).findFirst().orElseThrow(() -> new Refusal(404, "not_found", "id",
+        Sanction s = domain.sanctions().unlifted(id).orElseThrow(() -> new Refusal(404, "not_found", "id",
                 "no measure in force has the id " + id));
         AccessGate.require(ctx, Action.SANCTION, schoolOfQuietly(s));
         Person by = AccessGate.caller(ctx).person();

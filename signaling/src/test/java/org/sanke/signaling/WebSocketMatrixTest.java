@@ -54,6 +54,10 @@ class WebSocketMatrixTest {
         OPEN_LESSON.put("interaction", List.of("teacher", "inspector"));
         OPEN_LESSON.put("waitingRoom", List.of("teacher", "inspector"));
         OPEN_LESSON.put("cutOff", List.of("inspector"));
+        OPEN_LESSON.put("admit", List.of("teacher", "inspector"));
+        OPEN_LESSON.put("deny", List.of("teacher", "inspector"));
+        // Anyone in the lesson reports to staff (S14).
+        OPEN_LESSON.put("report", List.of("teacher", "classroom", "observer", "learner", "inspector"));
         OPEN_LESSON.put("endLesson", List.of("teacher", "inspector"));
     }
 
@@ -103,6 +107,8 @@ class WebSocketMatrixTest {
             case "moderate" -> ",\"participantId\":\"" + classroomId + "\",\"action\":\"unmute\"";
             case "pause", "waitingRoom" -> ",\"on\":false";
             case "interaction" -> ",\"on\":true";
+            case "admit", "deny" -> ",\"waitingId\":\"w000000000000\"";
+            case "report" -> ",\"kind\":\"person\",\"participantId\":\"" + classroomId + "\",\"reason\":\"test\"";
             case "cutOff" -> ",\"participantId\":\"" + classroomId + "\",\"on\":false";
             default -> "";
         };

@@ -3,7 +3,6 @@ package org.sanke.classroom.sanction;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +87,11 @@ public final class Sanctions {
         return gravest(personId, classroomId).map(m -> m == Sanction.Measure.LIMIT).orElse(false);
     }
 
+    /** A measure not lifted yet, by id (from memory: no database read). */
+    public Optional<Sanction> unlifted(String id) {
+        return unlifted.values().stream().flatMap(List::stream).filter(s -> s.id().equals(id)).findFirst();
+    }
+
     /** Every measure, newest first, lifted ones included. */
     public List<Sanction> all(int limit) {
         return store.all(limit);
@@ -95,12 +99,5 @@ public final class Sanctions {
 
     private void remember(Sanction s) {
         unlifted.computeIfAbsent(s.subject(), key -> new CopyOnWriteArrayList<>()).add(s);
-    }
-
-    /** For tests: how many unlifted measures are kept. */
-    List<Sanction> unliftedNow() {
-        List<Sanction> all = new ArrayList<>();
-        unlifted.values().forEach(all::addAll);
-        return all;
     }
 }
