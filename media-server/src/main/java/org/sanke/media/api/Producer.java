@@ -15,6 +15,15 @@ public interface Producer {
      */
     java.util.concurrent.CompletableFuture<Long> hold(boolean held);
 
+    /**
+     * Adds a tap that gets every forwarded packet from now on (see {@link PacketTap}); the returned handle removes
+     * it. A producer has at most a few taps (a recorder, a still-frame sampler).
+     */
+    AutoCloseable addTap(PacketTap tap);
+
+    /** Asks the publisher for a keyframe, merged with the subscribers' requests (at most one PLI per 300 ms). */
+    void requestKeyframe();
+
     /** Stops receiving; every consumer of it closes too. Idempotent. */
     void close();
 }

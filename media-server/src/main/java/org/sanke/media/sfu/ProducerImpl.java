@@ -3,6 +3,7 @@ package org.sanke.media.sfu;
 import java.util.Arrays;
 import java.util.UUID;
 import org.sanke.media.api.MediaKind;
+import org.sanke.media.api.PacketTap;
 import org.sanke.media.api.Producer;
 import org.sanke.media.api.ProducerParameters;
 import org.sanke.media.packet.RtcpWriter;
@@ -19,6 +20,9 @@ import org.sanke.media.packet.RtxPacket;
  */
 final class ProducerImpl implements Producer {
     private static final ConsumerImpl[] NO_CONSUMERS = new ConsumerImpl[0];
+    private static final PacketTap[] NO_TAPS = new PacketTap[0];
+    /** More taps than a recorder and a sampler is a leak, not a use. */
+    static final int MAX_TAPS = 4;
     /** A publisher is asked for a keyframe at most this often; requests in between are merged into the next one. */
     static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
 
@@ -34,6 +38,8 @@ final class ProducerImpl implements Producer {
     private final int[] nackedSequences;
     /** Copy-on-write: read per packet, changed when a subscriber comes or goes. */
     private ConsumerImpl[] consumers = NO_CONSUMERS;
+    /** Copy-on-write like the consumers. */
+    private PacketTap[] taps = NO_TAPS;
     private int ssrc;
     /** The RTX stream repairing the forwarded one: signalled (a=ssrc-group:FID), or learned from its first packet. */
     private int rtxSsrc;
@@ -184,6 +190,9 @@ final class ProducerImpl implements Producer {
                 cache.store(rtp.buffer(), rtp.offset(), rtp.length(), rtp.sequenceNumber(), now);
             }
         }
+        for (PacketTap tap : taps) {
+            tap.onPacket(rtp.buffer(), rtp.offset(), rtp.length(), now);
+        }
         ConsumerImpl[] targets = consumers;
         for (ConsumerImpl consumer : targets) {
             consumer.forward(rtp, now);
@@ -292,6 +301,40 @@ final class ProducerImpl implements Producer {
     }
 
     @Override
+    public AutoCloseable addTap(PacketTap tap) {
+        transport.router.runOnLoop(() -> {
+            if (closed) {
+                tap.onProducerClosed();
+            } else if (taps.length >= MAX_TAPS) {
+                throw new IllegalStateException("a producer has at most " + MAX_TAPS + " taps");
+            } else {
+                PacketTap[] next = Arrays.copyOf(taps, taps.length + 1);
+                next[next.length - 1] = tap;
+                taps = next;
+            }
+        });
+        return () -> transport.router.runOnLoop(() -> removeTap(tap));
+    }
+
+    private void removeTap(PacketTap tap) {
+        PacketTap[] current = taps;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == tap) {
+                PacketTap[] next = new PacketTap[current.length - 1];
+                System.arraycopy(current, 0, next, 0, i);
+                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+                taps = next;
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void requestKeyframe() {
+        transport.router.runOnLoop(() -> requestKeyframe(transport.loop.clock.nanoTime()));
+    }
+
+    @Override
     public void close() {
         transport.router.runOnLoop(this::closeOnLoop);
     }
@@ -303,6 +346,11 @@ final class ProducerImpl implements Producer {
         closed = true;
         for (ConsumerImpl consumer : consumers) {
             consumer.closeOnLoop();
+        }
+        PacketTap[] tapped = taps;
+        taps = NO_TAPS;
+        for (PacketTap tap : tapped) {
+            tap.onProducerClosed();
         }
         transport.removeProducer(this);
         transport.router.removeProducer(this);
