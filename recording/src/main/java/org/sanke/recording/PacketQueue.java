@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * packet into it; when the ring is full it fails at once, so a slow disk costs dropped packets, never a blocked
  * forwarding thread.
  */
-final class PacketQueue {
-    static final class Slot {
+final class PacketQueue<T> {
+    static final class Slot<T> {
         private volatile long sequence;
-        TrackTap track;
+        T track;
         long arrivalNanos;
         int length;
         final byte[] data;
@@ -24,11 +24,11 @@ final class PacketQueue {
     }
 
     @FunctionalInterface
-    interface Consumer {
-        void packet(Slot slot);
+    interface Consumer<T> {
+        void packet(Slot<T> slot);
     }
 
-    private final Slot[] slots;
+    private final Slot<T>[] slots;
     private final int mask;
     private final int maxPacket;
     private final AtomicLong tail = new AtomicLong();
@@ -38,9 +38,11 @@ final class PacketQueue {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
         }
-        this.slots = new Slot[capacity];
+        @SuppressWarnings("unchecked")
+        Slot<T>[] allocated = new Slot[capacity];
+        this.slots = allocated;
         for (int i = 0; i < capacity; i++) {
-            slots[i] = new Slot(i, maxPacket);
+            slots[i] = new Slot<>(i, maxPacket);
         }
         this.mask = capacity - 1;
         this.maxPacket = maxPacket;
@@ -51,8 +53,8 @@ final class PacketQueue {
     }
 
     /** Copies a packet in; false when the queue is full. Any thread. */
-    boolean offer(TrackTap track, byte[] data, int offset, int length, long arrivalNanos) {
-        Slot slot = claim();
+    boolean offer(T track, byte[] data, int offset, int length, long arrivalNanos) {
+        Slot<T> slot = claim();
         if (slot == null) {
             return false;
         }
@@ -61,8 +63,8 @@ final class PacketQueue {
     }
 
     /** Copies {@code packet}'s remaining bytes in, leaving its position alone; false when the queue is full. */
-    boolean offer(TrackTap track, ByteBuffer packet, long arrivalNanos) {
-        Slot slot = claim();
+    boolean offer(T track, ByteBuffer packet, long arrivalNanos) {
+        Slot<T> slot = claim();
         if (slot == null) {
             return false;
         }
@@ -71,10 +73,10 @@ final class PacketQueue {
         return publish(slot, track, length, arrivalNanos);
     }
 
-    private Slot claim() {
+    private Slot<T> claim() {
         long position = tail.get();
         while (true) {
-            Slot slot = slots[(int) position & mask];
+            Slot<T> slot = slots[(int) position & mask];
             long difference = slot.sequence - position;
             if (difference == 0) {
                 if (tail.compareAndSet(position, position + 1)) {
@@ -89,7 +91,7 @@ final class PacketQueue {
         }
     }
 
-    private boolean publish(Slot slot, TrackTap track, int length, long arrivalNanos) {
+    private boolean publish(Slot<T> slot, T track, int length, long arrivalNanos) {
         slot.track = track;
         slot.length = length;
         slot.arrivalNanos = arrivalNanos;
@@ -99,10 +101,10 @@ final class PacketQueue {
     }
 
     /** Hands every published packet to {@code consumer}, in order, and frees its slot; the recorder thread only. */
-    int drain(Consumer consumer) {
+    int drain(Consumer<T> consumer) {
         int count = 0;
         while (true) {
-            Slot slot = slots[(int) head & mask];
+            Slot<T> slot = slots[(int) head & mask];
             if (slot.sequence != head + 1) {
                 return count;
             }

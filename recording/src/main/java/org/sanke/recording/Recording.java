@@ -28,7 +28,7 @@ public final class Recording implements AutoCloseable {
 
     private final Path directory;
     private final RecordingOptions options;
-    private final PacketQueue queue;
+    private final PacketQueue<TrackTap> queue;
     private final long epochMinusNano;
     private final Thread thread;
     private final List<TrackTap> taps = new CopyOnWriteArrayList<>();
@@ -41,7 +41,7 @@ public final class Recording implements AutoCloseable {
     private Recording(Path directory, RecordingOptions options) {
         this.directory = directory;
         this.options = options;
-        this.queue = new PacketQueue(options.queueSlots(), options.maxPacketBytes());
+        this.queue = new PacketQueue<>(options.queueSlots(), options.maxPacketBytes());
         Instant now = Instant.now();
         this.epochMinusNano = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
         this.thread = new Thread(this::run, "recorder-" + THREADS.incrementAndGet());
@@ -99,7 +99,7 @@ public final class Recording implements AutoCloseable {
         closeAsync().join();
     }
 
-    PacketQueue queue() {
+    PacketQueue<TrackTap> queue() {
         return queue;
     }
 
@@ -153,7 +153,7 @@ public final class Recording implements AutoCloseable {
         }
     }
 
-    private void dispatch(PacketQueue.Slot slot) {
+    private void dispatch(PacketQueue.Slot<TrackTap> slot) {
         TrackTap tap = slot.track;
         if (tap.finished) {
             return;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PacketQueueTest {
     @Test
     void refusesWhenFullAndTakesAgainOnceDrained() {
-        PacketQueue queue = new PacketQueue(4, 16);
+        PacketQueue<TrackTap> queue = new PacketQueue<>(4, 16);
         byte[] packet = new byte[16];
         for (int i = 0; i < 4; i++) {
             assertThat(queue.offer(null, packet, 0, 16, i)).isTrue();
@@ -27,7 +27,7 @@ class PacketQueueTest {
     /** Several forwarding threads at once: every packet arrives once, intact, in each thread's order. */
     @Test
     void producersOnSeveralThreadsLoseNothingTheQueueAccepted() throws Exception {
-        PacketQueue queue = new PacketQueue(64, 8);
+        PacketQueue<TrackTap> queue = new PacketQueue<>(64, 8);
         int producers = 4;
         int each = 20_000;
         AtomicInteger refused = new AtomicInteger();
