@@ -18,7 +18,8 @@ function leave(person) {
   const safe = next && next.startsWith('/') && !next.startsWith('//') ? next : null;
   const home = ['platform_admin', 'school_admin'].includes(person.role) ? '/admin.html'
     : ['guardian', 'learner', 'security_admin', 'auditor'].includes(person.role) ? '/records.html'
-      : ['lead_teacher', 'assistant_teacher'].includes(person.role) ? '/lessons.html' : '/';
+      : ['lead_teacher', 'assistant_teacher'].includes(person.role) ? '/lessons.html'
+        : person.role === 'inspector' ? '/patrol.html' : '/';
   location.href = safe ?? home;
 }
 

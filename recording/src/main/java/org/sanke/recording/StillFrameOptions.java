@@ -24,6 +24,6 @@ public record StillFrameOptions(Duration interval, int width, int maxGopFrames, 
 
     /** A picture every {@code interval}, 320 pixels wide, at most 10 s of frames at 30 fps decoded for one. */
     public static StillFrameOptions every(Duration interval) {
-        return new StillFrameOptions(interval, 320, 300, 4 << 20, Duration.ofSeconds(5), 2048);
+        return new StillFrameOptions(interval, 320, 300, 4 << 20, Duration.ofSeconds(10), 2048);
     }
 }

@@ -21,7 +21,7 @@ import org.sanke.recording.rtp.RtpView;
  */
 final class StillFramePipeline implements ReorderBuffer.Output, FrameSink {
     /** A packed group of pictures, ready for ffmpeg. */
-    record DecodeJob(StillFrameTrack track, String format, byte[] file, long frameArrivalNanos) {
+    record DecodeJob(StillFrameTrack track, String format, byte[] file, int frames, long frameArrivalNanos) {
     }
 
     private record Frame(byte[] data, long timestamp) {
@@ -93,7 +93,7 @@ final class StillFramePipeline implements ReorderBuffer.Output, FrameSink {
         }
         newFrame = false;
         nextSample = now + intervalNanos;
-        return new DecodeJob(track, codec == Codec.VP8 ? "ivf" : "h264", pack(), newestFrameArrival);
+        return new DecodeJob(track, codec == Codec.VP8 ? "ivf" : "h264", pack(), group.size(), newestFrameArrival);
     }
 
     @Override

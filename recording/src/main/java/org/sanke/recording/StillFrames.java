@@ -136,8 +136,10 @@ public final class StillFrames implements AutoCloseable {
             output = Files.createTempFile("sanke-still", ".jpg");
             Files.write(input, job.file());
             Ffmpeg.Run run = Ffmpeg.run(List.of(Ffmpeg.ffmpeg().toString(), "-nostdin", "-v", "error",
-                    "-f", job.format(), "-i", input.toString(), "-vf", "scale=" + options.width() + ":-2",
-                    "-q:v", "5", "-update", "1", "-y", output.toString()), options.decodeTimeout());
+                    "-f", job.format(), "-i", input.toString(),
+                    // Every frame is decoded (each depends on the one before), only the newest scaled and encoded.
+                    "-vf", "select=gte(n\\," + (job.frames() - 1) + "),scale=" + options.width() + ":-2",
+                    "-frames:v", "1", "-q:v", "5", "-y", output.toString()), options.decodeTimeout());
             byte[] jpeg = Files.readAllBytes(output);
             if (!run.ok() || jpeg.length == 0) {
                 throw new IOException("ffmpeg exited with " + run.exitCode() + ": " + run.stderr().strip());

@@ -17,6 +17,11 @@ public final class Main {
                     System.out, System.err));
             return;
         }
+        if (args.length > 0 && args[0].equals("picture-checker")) {
+            System.exit(ReferencePictureChecker.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
+                    System.err));
+            return;
+        }
         SankeOptions options;
         try {
             options = SankeOptions.parse(args, System.getenv());

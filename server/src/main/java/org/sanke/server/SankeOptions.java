@@ -30,12 +30,14 @@ import org.sanke.signaling.SignalingConfig;
  * @param access             the grant keys, and a teacher made at start for trials
  * @param retention          how long the audit trail and live-content records are kept (never below the floors)
  * @param textFilter         the lexicon chat, questions and chosen names are checked against, and block or mask
+ * @param pictures           how often live video is pictured (patrol wall, moderation hook) and the checker
  */
 public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                            int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
                            String databasePassword, ModePolicies modePolicies, TransportOptions transport,
                            AccessOptions access, Retention retention,
-                           SignalingConfig.TextFilterSettings textFilter) {
+                           SignalingConfig.TextFilterSettings textFilter,
+                           SignalingConfig.PictureSettings pictures) {
     /** With the default retention (the floors), the bundled lexicon, blocking. */
     public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                         int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
@@ -43,7 +45,7 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                         AccessOptions access) {
         this(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson, databaseUrl,
                 databaseUser, databasePassword, modePolicies, transport, access, Retention.defaults(),
-                SignalingConfig.TextFilterSettings.DEFAULT);
+                SignalingConfig.TextFilterSettings.DEFAULT, SignalingConfig.PictureSettings.DEFAULT);
     }
 
     /** With the default transport: plain HTTP while only loopback is announced, else HTTPS. */
@@ -109,6 +111,12 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                                            bundled list)
               --text-filter=block|mask     a text with such a word is refused to its writer, or shown with the
                                            word masked (SANKE_TEXT_FILTER, default block)
+              --picture-seconds=N          a still picture of each live video stream every N seconds, for the
+                                           patrol wall and the picture checker (SANKE_PICTURE_SECONDS,
+                                           default 10; 0: none)
+              --picture-checker=URL        send each picture to this webhook for a verdict: pass, flag for
+                                           safety staff, or cut the stream off (SANKE_PICTURE_CHECKER;
+                                           docs/moderation.md; ./sanke picture-checker is a reference one)
               --help                       this text
             """;
 
@@ -127,25 +135,36 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
     /** The same options served over {@code transport}. */
     public SankeOptions withTransport(TransportOptions transport) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
+                pictures);
     }
 
     /** The same options with other access settings. */
     public SankeOptions withAccess(AccessOptions access) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
+                pictures);
     }
 
     /** The same options with other retention. */
     public SankeOptions withRetention(Retention retention) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
+                pictures);
     }
 
     /** The same options with another lexicon or policy for chat, questions and chosen names. */
     public SankeOptions withTextFilter(SignalingConfig.TextFilterSettings textFilter) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
-                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter);
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
+                pictures);
+    }
+
+    /** The same options with live video pictured otherwise. */
+    public SankeOptions withPictures(SignalingConfig.PictureSettings pictures) {
+        return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
+                pictures);
     }
 
     public static SankeOptions defaults() {
@@ -178,6 +197,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String liveDays = env.get("SANKE_LIVE_RECORDS_RETENTION_DAYS");
         String lexiconFile = env.get("SANKE_LEXICON_FILE");
         String textPolicy = env.get("SANKE_TEXT_FILTER");
+        String pictureSeconds = env.get("SANKE_PICTURE_SECONDS");
+        String pictureChecker = env.get("SANKE_PICTURE_CHECKER");
         Map<String, String> oidc = new java.util.HashMap<>();
         for (String key : new String[] {"issuer", "client-id", "redirect-uri", "person-claim", "school-claim",
                 "client-secret"}) {
@@ -229,6 +250,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "live-records-retention-days" -> liveDays = value;
                 case "lexicon-file" -> lexiconFile = value;
                 case "text-filter" -> textPolicy = value;
+                case "picture-seconds" -> pictureSeconds = value;
+                case "picture-checker" -> pictureChecker = value;
                 case "oidc-issuer", "oidc-client-id", "oidc-redirect-uri", "oidc-person-claim", "oidc-school-claim" ->
                         oidc.put(name.substring(5), value);
                 default -> throw new IllegalArgumentException("unknown option --" + name);
@@ -262,7 +285,30 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 TransportOptions.parse(tls, tlsCertificate, tlsKey, allowedOrigins),
                 AccessOptions.parse(grantKeyFile, env.get("SANKE_GRANT_KEYS"), seedTeacher,
                         env.get("SANKE_SEED_PASSWORD"), oidc), retention(auditDays, liveDays),
-                textFilter(lexiconFile, textPolicy));
+                textFilter(lexiconFile, textPolicy), pictures(pictureSeconds, pictureChecker));
+    }
+
+    /** Seconds between pictures of each live video stream (0: none) and the checker's URL (null: none). */
+    static SignalingConfig.PictureSettings pictures(String seconds, String checker) {
+        SignalingConfig.PictureSettings d = SignalingConfig.PictureSettings.DEFAULT;
+        java.time.Duration interval = seconds == null ? d.interval()
+                : java.time.Duration.ofSeconds(number("--picture-seconds", seconds, 0, 3600));
+        java.net.URI uri = null;
+        if (checker != null && !checker.isBlank()) {
+            try {
+                uri = new java.net.URI(checker.trim());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("--picture-checker is not a URL: " + e.getMessage());
+            }
+        }
+        if (uri != null && interval.isZero()) {
+            throw new IllegalArgumentException("--picture-checker needs pictures: --picture-seconds must not be 0");
+        }
+        try {
+            return new SignalingConfig.PictureSettings(interval, uri, d.checkerTimeout());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--picture-checker: " + e.getMessage());
+        }
     }
 
     /** The retention options; one below its floor is refused, so the server does not start with it. */

@@ -107,7 +107,8 @@ public final class SankeServer implements AutoCloseable {
                             .withTls(https == null ? null : https.identity())
                             .withAllowedOrigins(options.transport().allowedOrigins())
                             .withSingleSignOn(options.access().singleSignOn())
-                            .withTextFilter(options.textFilter()), media::createRouter,
+                            .withTextFilter(options.textFilter())
+                            .withPictures(options.pictures()), media::createRouter,
                     Domain.of(database, lessons, attendance, Clock.system(Domain.DEFAULT_ZONE),
                             GrantKeys.load(options.access()), new Passwords()), registry);
         } catch (Exception e) {

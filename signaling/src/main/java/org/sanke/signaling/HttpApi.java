@@ -59,6 +59,7 @@ final class HttpApi {
     private final RestSupport rest;
     private final SanctionsApi sanctions;
     private final ReportsApi reports;
+    private final PatrolApi patrol;
     private final JoinGrants grants;
     private final SingleSignOn singleSignOn;
 
@@ -81,6 +82,7 @@ final class HttpApi {
         this.personRecords = new PersonRecordsApi(domain, rest);
         this.sanctions = new SanctionsApi(domain, rest);
         this.reports = new ReportsApi(domain, rest);
+        this.patrol = new PatrolApi(domain, rooms, rest);
         this.teacherLessons = new TeacherLessonsApi(domain, rest);
         this.gate = new AccessGate(domain.access().sessions(), rest);
         this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
@@ -116,6 +118,7 @@ final class HttpApi {
         personRecords.routes(router);
         sanctions.routes(router);
         reports.routes(router);
+        patrol.routes(router);
         teacherLessons.routes(router);
         if (singleSignOn != null) {
             singleSignOn.routes(router);

@@ -19,18 +19,19 @@ import org.sanke.signaling.tls.TlsIdentity;
  * @param singleSignOn    the OpenID Connect provider people may log in through, or null for local logins only
  * @param textFilter      the lexicon chat, questions and chosen names are checked against, and what a hit does
  * @param personLimits    how fast one person may chat, ask and raise or lower a hand
+ * @param pictures        how often live video is pictured (patrol wall, moderation hook) and who checks it
  */
 public record SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot,
                               Liveness liveness, TlsIdentity tls, List<String> allowedOrigins,
                               OidcSettings singleSignOn, TextFilterSettings textFilter,
-                              PersonLimits personLimits) {
+                              PersonLimits personLimits, PictureSettings pictures) {
     public SignalingConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot) {
         this(bindAddress, port, maxMessageBytes, webRoot, Liveness.DEFAULT, null, List.of(), null,
-                TextFilterSettings.DEFAULT, PersonLimits.DEFAULT);
+                TextFilterSettings.DEFAULT, PersonLimits.DEFAULT, PictureSettings.DEFAULT);
     }
 
     public static SignalingConfig defaults() {
@@ -39,36 +40,68 @@ public record SignalingConfig(String bindAddress, int port, int maxMessageBytes,
 
     public SignalingConfig withLiveness(Liveness liveness) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter, personLimits);
+                singleSignOn, textFilter, personLimits, pictures);
     }
 
     /** Serves over HTTPS with this certificate (null: plain HTTP). */
     public SignalingConfig withTls(TlsIdentity tls) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter, personLimits);
+                singleSignOn, textFilter, personLimits, pictures);
     }
 
     /** The same, with people logging in through this OpenID Connect provider too. */
     public SignalingConfig withSingleSignOn(OidcSettings settings) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                settings, textFilter, personLimits);
+                settings, textFilter, personLimits, pictures);
     }
 
     public SignalingConfig withAllowedOrigins(List<String> allowedOrigins) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter, personLimits);
+                singleSignOn, textFilter, personLimits, pictures);
     }
 
     /** The same, with this lexicon and policy for chat, questions and chosen names (S13). */
     public SignalingConfig withTextFilter(TextFilterSettings settings) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, settings, personLimits);
+                singleSignOn, settings, personLimits, pictures);
     }
 
     /** The same, with other per-person limits (S38). */
     public SignalingConfig withPersonLimits(PersonLimits limits) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter, limits);
+                singleSignOn, textFilter, limits, pictures);
+    }
+
+    /** The same, with live video pictured this way (S12, S15). */
+    public SignalingConfig withPictures(PictureSettings settings) {
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
+                singleSignOn, textFilter, personLimits, settings);
+    }
+
+    /**
+     * Still pictures of live video, for the inspectors' patrol wall (S12) and the moderation hook (S15).
+     *
+     * @param interval       each video stream is pictured this often; zero turns pictures off
+     * @param checker        where each picture is sent for a verdict (an HTTP webhook, docs/moderation.md), or null
+     * @param checkerTimeout a checker slower than this gives no verdict (counted as an error)
+     */
+    public record PictureSettings(java.time.Duration interval, java.net.URI checker,
+                                  java.time.Duration checkerTimeout) {
+        public static final PictureSettings DEFAULT = new PictureSettings(java.time.Duration.ofSeconds(10), null,
+                java.time.Duration.ofSeconds(5));
+
+        public PictureSettings {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("the picture interval cannot be negative");
+            }
+            if (checker != null && !("http".equals(checker.getScheme()) || "https".equals(checker.getScheme()))) {
+                throw new IllegalArgumentException("the picture checker must be an http or https URL: " + checker);
+            }
+        }
+
+        public boolean on() {
+            return !interval.isZero();
+        }
     }
 
     /**

@@ -28,7 +28,10 @@ import org.sanke.signaling.session.ConnectionMetrics;
 import org.sanke.signaling.session.LessonLoops;
 import org.sanke.classroom.sanction.Sanction;
 import org.sanke.signaling.session.LessonRecords;
+import org.sanke.signaling.session.LessonPictures;
 import org.sanke.signaling.session.LessonRooms;
+import org.sanke.recording.StillFrameOptions;
+import org.sanke.signaling.pictures.WebhookPictureChecker;
 import org.sanke.signaling.session.Moderation;
 
 /** The HTTP and WebSocket front door: pages, REST, health, metrics, and the signaling protocol at /ws. */
@@ -56,9 +59,11 @@ public final class SignalingServer implements AutoCloseable {
     private final ExecutorService storeWorkers;
     private final Domain domain;
     private final TextFilter textFilter;
+    private final LessonPictures pictures;
 
     private SignalingServer(Vertx vertx, HttpServer http, LessonLoops loops, ExecutorService storeWorkers,
-                            Domain domain, TextFilter textFilter) {
+                            Domain domain, TextFilter textFilter, LessonPictures pictures) {
+        this.pictures = pictures;
         this.domain = domain;
         this.textFilter = textFilter;
         this.vertx = vertx;
@@ -92,7 +97,8 @@ public final class SignalingServer implements AutoCloseable {
                 Clock.systemUTC(), loops, storeWorkers, outbound, new Moderation(textFilter, registry),
                 new LessonRecords(domain.access().records().audit(), domain.access().live(),
                         domain.reports()),
-                (personId, classroomId) -> domain.sanctions().limits(personId, classroomId));
+                (personId, classroomId) -> domain.sanctions().limits(personId, classroomId), pictures(config.pictures(),
+                registry));
         // A measure of safety staff's takes effect at once: kept out leaves every lesson, limited only watches.
         domain.sanctions().onImposed(sanction -> {
             boolean person = sanction.kind() == Sanction.Subject.PERSON;
@@ -160,12 +166,23 @@ public final class SignalingServer implements AutoCloseable {
             loops.close();
             storeWorkers.shutdownNow();
             textFilter.close();
+            rooms.pictures().close();
             if (e.getCause() instanceof BindException) {
                 throw new HttpPortInUseException(config.bindAddress(), config.port(), e.getCause());
             }
             throw e;
         }
-        return new SignalingServer(vertx, http, loops, storeWorkers, domain, textFilter);
+        return new SignalingServer(vertx, http, loops, storeWorkers, domain, textFilter, rooms.pictures());
+    }
+
+    /** Still pictures of live video every interval, sent to the operator's checker if one is configured. */
+    private static LessonPictures pictures(SignalingConfig.PictureSettings settings,
+                                           PrometheusMeterRegistry registry) {
+        if (!settings.on()) {
+            return LessonPictures.off();
+        }
+        return new LessonPictures(StillFrameOptions.every(settings.interval()), settings.checker() == null ? null
+                : new WebhookPictureChecker(settings.checker(), settings.checkerTimeout()), registry);
     }
 
     /** The operator's lexicon, followed on the filter's own thread; without one, the bundled list. */
@@ -209,5 +226,6 @@ public final class SignalingServer implements AutoCloseable {
         loops.close();
         storeWorkers.shutdownNow();
         textFilter.close();
+        pictures.close();
     }
 }

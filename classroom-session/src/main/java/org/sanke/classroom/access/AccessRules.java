@@ -79,6 +79,8 @@ public final class AccessRules {
         allow(Action.JOIN_AS_OBSERVER, LEAD_TEACHER, e, ASSISTANT_TEACHER, e, OBSERVER_TEACHER, e);
         allow(Action.JOIN_AS_LEARNER, LEARNER, e);
         allow(Action.JOIN_AS_INSPECTOR, INSPECTOR, school);
+        // The patrol wall (S12): the live lessons an inspector may watch, as small pictures.
+        allow(Action.PATROL, INSPECTOR, school);
         allow(Action.REVOKE_GRANT, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school, LEAD_TEACHER, lesson,
                 ASSISTANT_TEACHER, lesson);
         // Identity and permissions are the security administrator's (and a school's own administrator's for her

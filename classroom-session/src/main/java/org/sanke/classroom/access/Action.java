@@ -20,6 +20,7 @@ public enum Action {
     JOIN_AS_OBSERVER("POST /api/lessons/{id}/grants role=observer"),
     JOIN_AS_LEARNER("POST /api/lessons/{id}/grants role=learner"),
     JOIN_AS_INSPECTOR("POST /api/lessons/{id}/grants role=inspector"),
+    PATROL("GET /api/patrol, GET /api/patrol/{lesson}/picture"),
     REVOKE_GRANT("POST /api/lessons/{id}/grants/revoke"),
     VERIFY_REAL_NAME("PUT, DELETE /api/people/{id}/real-name"),
     PERMIT_MINORS_DATA("PUT, DELETE /api/people/{id}/permissions/minors-data"),

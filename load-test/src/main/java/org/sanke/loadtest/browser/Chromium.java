@@ -41,6 +41,13 @@ public final class Chromium {
         return start(new ChromeOptions(), false);
     }
 
+    /** A new browser whose fake camera plays {@code y4m} (looped) instead of Chromium's own test pattern. */
+    public static ChromeDriver startWithCamera(Path y4m) throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.addArguments("--use-file-for-fake-video-capture=" + y4m.toAbsolutePath());
+        return start(options);
+    }
+
     /** A new browser in which the person said no: every permission prompt (camera, microphone) is denied. */
     public static ChromeDriver startRefusingPermissions() throws IOException {
         ChromeOptions options = new ChromeOptions();

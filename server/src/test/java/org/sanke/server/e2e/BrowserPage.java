@@ -44,6 +44,11 @@ final class BrowserPage implements AutoCloseable {
         return new BrowserPage(label, visit(Chromium.startWithAutoplayRules(), url), "window.sanke");
     }
 
+    /** A page in a browser whose camera films {@code y4m}, looped. */
+    static BrowserPage openWithCamera(String label, String url, java.nio.file.Path y4m) throws IOException {
+        return new BrowserPage(label, visit(Chromium.startWithCamera(y4m), url), "window.sanke");
+    }
+
     /** A page in a browser in which the person refused the camera and microphone. */
     static BrowserPage openRefusingCamera(String label, String url) throws IOException {
         return new BrowserPage(label, visit(Chromium.startRefusingPermissions(), url), "window.sanke");

@@ -38,6 +38,28 @@ public final class LessonRecords {
         }
     }
 
+    /** What the moderation hook's checker reports as a staff member would: the name on its reports and records. */
+    static final String CHECKER = "picture checker";
+
+    /**
+     * The moderation hook's checker flagged a picture of {@code target}'s stream (S15), or had it cut off: a report
+     * with the picture for staff, and the action in the records.
+     */
+    void pictureJudged(org.sanke.classroom.Lesson lesson, Member target, String source, String verdict,
+                       String reason, byte[] frame) {
+        reports.file(lesson.id(), lesson.title(), Report.Kind.STREAM, CHECKER, null, target.id(),
+                target.participant.displayName(), target.participant.personId(), target.participant.classroomId(),
+                verdict + (reason == null ? "" : ": " + reason), null,
+                frame.length <= Report.MAX_FRAME_BYTES ? frame : null);
+        if (audit != null) {
+            String detail = verdict + " " + target.id() + " " + source + (reason == null ? "" : ": " + reason);
+            audit.record(new AuditActor(CHECKER, null, null), "picture_" + verdict, Outcome.SUCCESS, lesson.id(),
+                    detail);
+            live.record(lesson.id(), LiveRecord.Kind.MODERATION, target.id(), target.participant.personId(), null,
+                    "picture_" + verdict + " " + source + (reason == null ? "" : ": " + reason));
+        }
+    }
+
     private static AuditActor actor(Member member) {
         Participant p = member.participant;
         return new AuditActor(p.personId() != null ? p.personId() : p.id(), p.role().wireName(),

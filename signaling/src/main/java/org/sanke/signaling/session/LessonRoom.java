@@ -58,12 +58,14 @@ public final class LessonRoom {
     /** Who is here, for readers on other threads (the REST API); replaced on every join and leave. */
     private volatile List<Participant> present = List.of();
     private Router router;
+    private final LessonPictures pictures;
     private boolean closed;
 
     /** @param timetabled the timetable slot this lesson is, or null for a lesson made through the API */
     LessonRoom(LiveLesson live, ScheduledLesson timetabled, Executor loop, Supplier<Router> routers, SdpNegotiator sdp,
                Outbound outbound, AttendanceRecorder attendance, Moderation moderation, LessonRecords records,
-               java.util.function.BiPredicate<String, String> limited, Runnable onEmpty) {
+               java.util.function.BiPredicate<String, String> limited, LessonPictures pictures, Runnable onEmpty) {
+        this.pictures = pictures;
         this.records = records;
         this.limited = limited;
         this.live = live;
@@ -135,6 +137,10 @@ public final class LessonRoom {
 
     LessonRecords records() {
         return records;
+    }
+
+    LessonPictures pictures() {
+        return pictures;
     }
 
     WaitingRoom waitingRoom() {

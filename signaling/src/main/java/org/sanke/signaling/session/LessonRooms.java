@@ -50,10 +50,13 @@ public final class LessonRooms {
      * @param storeWorkers where store reads of the door run (they may block)
      * @param moderation   the text filter chat, questions and chosen names go through, and the flood counts
      */
+    private final LessonPictures pictures;
+
     public LessonRooms(LessonAdmission admission, LessonDirectory lessons, Scheduling scheduling,
                        Supplier<Router> routers, AttendanceStore attendance, Clock clock, LessonLoops loops,
                        Executor storeWorkers, Outbound outbound, Moderation moderation, LessonRecords records,
-                       java.util.function.BiPredicate<String, String> limited) {
+                       java.util.function.BiPredicate<String, String> limited, LessonPictures pictures) {
+        this.pictures = pictures;
         this.records = records;
         this.limited = limited;
         this.admission = admission;
@@ -192,7 +195,7 @@ public final class LessonRooms {
         LessonRoom[] made = new LessonRoom[1];
         made[0] = new LessonRoom(new LiveLesson(open.lesson(), JoinPolicy.byMode(lessons.policies())),
                 open.timetabled(), loops.next(), routers, sdp, outbound, attendance, moderation, records, limited,
-                () -> rooms.remove(open.lesson().id(), made[0]));
+                pictures, () -> rooms.remove(open.lesson().id(), made[0]));
         return made[0];
     }
 
@@ -253,6 +256,16 @@ public final class LessonRooms {
 
     public int liveLessons() {
         return rooms.size();
+    }
+
+    /** The lessons someone is in right now. */
+    public List<org.sanke.classroom.Lesson> lessonsLive() {
+        return rooms.values().stream().map(room -> room.live().lesson()).toList();
+    }
+
+    /** Still pictures of the live streams (patrol wall, moderation hook). */
+    public LessonPictures pictures() {
+        return pictures;
     }
 
     /** A connection's place in a lesson. */

@@ -110,6 +110,7 @@ final class Publishing {
         publisher.producers.addAll(producers);
         producers.forEach(p -> room.records().stream(room.live().lesson().id(), publisher, publisher.source(p), true));
         room.controls().enforceQuietly(publisher); // held before any receiver consumes it: a lock has no gap
+        producers.forEach(producer -> room.pictures().watch(room, publisher, producer));
         for (Member receiver : room.members()) {
             if (room.receives(receiver, publisher)) {
                 producers.forEach(producer -> room.subscriptions().addTrack(receiver, publisher, producer));

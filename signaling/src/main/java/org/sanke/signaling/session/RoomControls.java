@@ -179,6 +179,34 @@ final class RoomControls {
         }, room.loop());
     }
 
+    /** Who acts when the moderation hook's checker asks for a cut-off: safety staff's standing, nobody's account. */
+    private static final Participant CHECKER = new Participant(LessonRecords.CHECKER,
+            org.sanke.classroom.Role.INSPECTOR, LessonRecords.CHECKER);
+
+    /**
+     * The moderation hook's verdict on a picture of {@code publisher}'s stream (S15): staff get a report with the
+     * picture; on a cut-off the publisher's streams are held at once, the publisher is told why, and they stay cut
+     * off until staff lift it.
+     */
+    void pictureJudged(Member publisher, String source, org.sanke.signaling.pictures.Verdict verdict, byte[] jpeg) {
+        boolean cut = verdict.action() == org.sanke.signaling.pictures.Verdict.Action.CUT_OFF;
+        if (cut && controls().cutOffReason(publisher.participant) != null) {
+            return; // a picture taken just before the hold: already done, nothing more for staff's queue
+        }
+        room.records().pictureJudged(room.live().lesson(), publisher, source, verdict.action().wireName(),
+                verdict.reason(), jpeg);
+        if (!cut || publisher.gone) {
+            return;
+        }
+        try {
+            controls().cutOff(CHECKER, publisher.participant, true,
+                    verdict.reason() == null ? "picture check" : verdict.reason());
+        } catch (LessonControls.Refused e) {
+            throw new IllegalStateException("the checker acts as safety staff", e);
+        }
+        enforce(publisher);
+    }
+
     private Member target(String participantId) throws ProtocolError {
         Member target = room.member(participantId);
         if (target == null) {
