@@ -79,7 +79,8 @@ public record ReplayAudience(Set<String> classroomIds, Set<String> learnerIds, S
         if (viewer.role() == PersonRole.LEARNER && learnerIds.contains(viewer.personId())) {
             return true;
         }
-        if (TEACHERS.contains(viewer.role()) && viewer.schoolId() != null && schoolIds.contains(viewer.schoolId())) {
+        // Set.of refuses to be asked about null: a terminal has no role.
+        if (viewer.role() != null && TEACHERS.contains(viewer.role()) && viewer.schoolId() != null && schoolIds.contains(viewer.schoolId())) {
             return true;
         }
         // An opening set on another kind of lesson (by a bug or an old row) opens nothing.
