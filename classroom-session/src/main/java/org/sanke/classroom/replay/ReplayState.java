@@ -6,13 +6,15 @@ import org.sanke.classroom.Refused;
  * Where a replay stands (S19, S20). Nothing is watched by learners before a reviewer approves it, and every change of
  * its content sends it back to review ("上线必审、更新必审"). The whole table of moves is here, in {@link #after}.
  *
- * <pre>
- * PROCESSING ─processed─▶ PENDING ─approve─▶ APPROVED ─report─▶ REPORTED
- *     │ ▲                   │  ▲  ─reject──▶ REJECTED             │ approve ▶ APPROVED, reject ▶ REJECTED
- *   fail│ reprocess         │  └──── trim (from APPROVED, REJECTED, REPORTED, PENDING)
- *     ▼ │                   │
- *   FAILED                remove (from any but PROCESSING) ─▶ DELETED ◀─purge─ REJECTED (after the retention)
- * </pre>
+ * <ul>
+ * <li>PROCESSING: processed → PENDING; fail → FAILED</li>
+ * <li>PENDING: approve → APPROVED; reject (with a reason) → REJECTED; trim → PENDING (a new version)</li>
+ * <li>APPROVED: report → REPORTED (hidden); trim → PENDING</li>
+ * <li>REPORTED: approve → APPROVED (kept); reject → REJECTED; report → REPORTED; trim → PENDING</li>
+ * <li>REJECTED: trim → PENDING; purge (its files deleted by the retention) → DELETED</li>
+ * <li>reprocess → PROCESSING (a new version) from every state but PROCESSING and DELETED; remove → DELETED
+ * likewise; DELETED allows only purge (the files of a removed replay)</li>
+ * </ul>
  */
 public enum ReplayState {
     /** The recording is being composed into a replay (ffmpeg); nothing to watch yet. */
