@@ -1,7 +1,9 @@
 package org.sanke.signaling;
 
 import org.sanke.classroom.report.Reports;
+import org.sanke.classroom.privacy.Minors;
 import org.sanke.classroom.sanction.Sanctions;
+import org.sanke.classroom.store.JdbcMinorStatusStore;
 import org.sanke.classroom.store.JdbcReportStore;
 import org.sanke.classroom.store.JdbcSanctionStore;
 import java.time.Clock;
@@ -25,7 +27,8 @@ import org.sanke.classroom.store.JdbcTimetableStore;
  * @param zone the deployment's time zone: timetable times are local to it
  */
 public record Domain(LessonDirectory lessons, AttendanceStore attendance, SchoolRegistry schools,
-                     Scheduling scheduling, Access access, Sanctions sanctions, Reports reports, ZoneId zone) {
+                     Scheduling scheduling, Access access, Sanctions sanctions, Reports reports, Minors minors,
+                     ZoneId zone) {
     /** China's time, the default for timetables. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -37,7 +40,8 @@ public record Domain(LessonDirectory lessons, AttendanceStore attendance, School
                 new Scheduling(schools, new JdbcTimetableStore(database), clock),
                 Access.of(database, schools, grantKeys, passwords, clock),
                 new Sanctions(new JdbcSanctionStore(database), clock),
-                new Reports(new JdbcReportStore(database), clock), clock.getZone());
+                new Reports(new JdbcReportStore(database), clock),
+                new Minors(new JdbcMinorStatusStore(database), clock), clock.getZone());
     }
 
     /** Everything in one database, on the given clock, with a fresh grant key (tests). */

@@ -60,6 +60,7 @@ final class HttpApi {
     private final SanctionsApi sanctions;
     private final ReportsApi reports;
     private final PatrolApi patrol;
+    private final MinorsApi minors;
     private final JoinGrants grants;
     private final SingleSignOn singleSignOn;
 
@@ -83,6 +84,7 @@ final class HttpApi {
         this.sanctions = new SanctionsApi(domain, rest);
         this.reports = new ReportsApi(domain, rest);
         this.patrol = new PatrolApi(domain, rooms, rest);
+        this.minors = new MinorsApi(domain, rest);
         this.teacherLessons = new TeacherLessonsApi(domain, rest);
         this.gate = new AccessGate(domain.access().sessions(), rest);
         this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
@@ -119,6 +121,7 @@ final class HttpApi {
         sanctions.routes(router);
         reports.routes(router);
         patrol.routes(router);
+        minors.routes(router);
         teacherLessons.routes(router);
         if (singleSignOn != null) {
             singleSignOn.routes(router);

@@ -30,10 +30,12 @@ import org.sanke.signaling.RestSupport.Refusal;
  */
 final class PersonRecordsApi {
     private final PersonRecords records;
+    private final org.sanke.classroom.privacy.Minors minors;
     private final RestSupport rest;
 
     PersonRecordsApi(Domain domain, RestSupport rest) {
         this.records = domain.access().records();
+        this.minors = domain.minors();
         this.rest = rest;
     }
 
@@ -113,6 +115,7 @@ final class PersonRecordsApi {
         account.put("loginName", data.loginName()).put("createdAt", text(data.accountMade()))
                 .put("secondFactor", data.secondFactor());
         out.set("realName", realNameJson(p.id(), data.realName()));
+        MinorsApi.json(out.putObject("minor"), minors.of(p));
         data.guardianIds().forEach(out.putArray("guardianIds")::add);
         data.wardIds().forEach(out.putArray("wardIds")::add);
         ArrayNode held = out.putArray("permissions");

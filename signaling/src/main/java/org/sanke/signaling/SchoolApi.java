@@ -147,6 +147,11 @@ final class SchoolApi {
         AccessGate.refuseUnless(AccessRules.mayAppoint(caller, after.role(), after.schoolId()));
         placeable(after.role(), schoolId);
         try {
+            domain.minors().checkRole(before, after.role());
+        } catch (org.sanke.classroom.privacy.Minors.Refused refused) {
+            throw new Refusal(409, refused.code(), "role", refused.getMessage());
+        }
+        try {
             edits().changePerson(before, after);
         } catch (SchoolEdits.Refused refused) {
             throw refusal(refused);

@@ -29,6 +29,7 @@ import org.sanke.signaling.session.LessonLoops;
 import org.sanke.classroom.sanction.Sanction;
 import org.sanke.signaling.session.LessonRecords;
 import org.sanke.signaling.session.LessonPictures;
+import org.sanke.signaling.session.PersonPermits;
 import org.sanke.signaling.session.LessonRooms;
 import org.sanke.recording.StillFrameOptions;
 import org.sanke.signaling.pictures.WebhookPictureChecker;
@@ -97,8 +98,17 @@ public final class SignalingServer implements AutoCloseable {
                 Clock.systemUTC(), loops, storeWorkers, outbound, new Moderation(textFilter, registry),
                 new LessonRecords(domain.access().records().audit(), domain.access().live(),
                         domain.reports()),
-                (personId, classroomId) -> domain.sanctions().limits(personId, classroomId), pictures(config.pictures(),
-                registry));
+                new PersonPermits() {
+                    @Override
+                    public boolean limited(String personId, String classroomId) {
+                        return domain.sanctions().limits(personId, classroomId);
+                    }
+
+                    @Override
+                    public boolean mayPublish(String personId) {
+                        return domain.minors().mayPublish(personId);
+                    }
+                }, pictures(config.pictures(), registry));
         // A measure of safety staff's takes effect at once: kept out leaves every lesson, limited only watches.
         domain.sanctions().onImposed(sanction -> {
             boolean person = sanction.kind() == Sanction.Subject.PERSON;

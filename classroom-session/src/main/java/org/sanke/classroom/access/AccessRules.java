@@ -2,6 +2,7 @@ package org.sanke.classroom.access;
 
 import static org.sanke.classroom.PersonRole.ASSISTANT_TEACHER;
 import static org.sanke.classroom.PersonRole.AUDITOR;
+import static org.sanke.classroom.PersonRole.GUARDIAN;
 import static org.sanke.classroom.PersonRole.INSPECTOR;
 import static org.sanke.classroom.PersonRole.LEAD_TEACHER;
 import static org.sanke.classroom.PersonRole.LEARNER;
@@ -93,6 +94,10 @@ public final class AccessRules {
         allow(Action.CORRECT_PERSON_DATA, everyone(self, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school));
         allow(Action.REQUEST_DELETION, everyone(self));
         allow(Action.DECIDE_DATA_REQUEST, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
+        // Minors (S33): the school says who is a minor or under 14; a guardian consents for a ward (the school may
+        // record a consent signed on paper).
+        allow(Action.SET_AGE_BAND, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
+        allow(Action.GUARDIAN_CONSENT, GUARDIAN, self, PLATFORM_ADMIN, e, SCHOOL_ADMIN, school);
         // Graded measures and the blacklist (S16): safety staff, the security administrator for all, an inspector
         // for her jurisdiction; the platform administrator for all.
         allow(Action.SANCTION, SECURITY_ADMIN, e, PLATFORM_ADMIN, e, INSPECTOR, school);

@@ -25,6 +25,8 @@ public enum Action {
     VERIFY_REAL_NAME("PUT, DELETE /api/people/{id}/real-name"),
     PERMIT_MINORS_DATA("PUT, DELETE /api/people/{id}/permissions/minors-data"),
     READ_PERSON_DATA("GET /api/people/{id}/data (staff reading a minor's also need the minors-data permission)"),
+    SET_AGE_BAND("PUT /api/people/{id}/age-band"),
+    GUARDIAN_CONSENT("PUT /api/people/{id}/guardian-consent"),
     CORRECT_PERSON_DATA("PATCH /api/people/{id}"),
     REQUEST_DELETION("POST, GET /api/people/{id}/deletion-requests"),
     DECIDE_DATA_REQUEST("GET /api/data-requests, POST /api/data-requests/{id}/decision"),

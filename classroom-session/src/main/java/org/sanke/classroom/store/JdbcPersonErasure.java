@@ -47,6 +47,7 @@ public final class JdbcPersonErasure implements PersonErasure {
         Jdbc.update(c, "DELETE FROM real_name WHERE person_id = ?", personId);
         Jdbc.update(c, "DELETE FROM staff_permission WHERE person_id = ?", personId);
         Jdbc.update(c, "DELETE FROM guardianship WHERE guardian_id = ? OR ward_id = ?", personId, personId);
+        Jdbc.update(c, "DELETE FROM minor_status WHERE person_id = ?", personId);
         Jdbc.update(c, "UPDATE lesson SET owner_id = NULL WHERE owner_id = ?", personId);
         // Lessons the person joined stay counted for their school, without who it was.
         Jdbc.update(c, "UPDATE attendance SET name = ?, person_id = NULL WHERE person_id = ?", ERASED_NAME, personId);

@@ -44,6 +44,8 @@ final class PageTour {
     private final SankeServer server;
     final String adminCookie;
     final String teacherCookie;
+    /** A platform-wide inspector's session, for the patrol wall. */
+    final String inspectorCookie;
     /** The demo lesson's teacher and classroom pages (each link with its invitation), without the server's address. */
     final String teacherPath;
     final String classroomPath;
@@ -61,6 +63,9 @@ final class PageTour {
         server.domain().schools().add(teacher);
         server.domain().schools().add(new Person(LEARNER_ID, "shx", "Xiao Ming", PersonRole.LEARNER));
         teacherCookie = "sanke_session=" + server.domain().access().sessions().open(teacher, Set.of());
+        Person inspector = new Person("inspector-tour", null, "Zhao Min", PersonRole.INSPECTOR);
+        server.domain().schools().add(inspector);
+        inspectorCookie = "sanke_session=" + server.domain().access().sessions().open(inspector, Set.of());
         String studio = post("/api/classrooms", "{\"schoolId\":\"s7\",\"name\":\"Studio\"}", "id");
         String village = post("/api/classrooms", "{\"schoolId\":\"shx\",\"name\":\"Grade 3\"}", "id");
         String villageToken = post("/api/classrooms/" + village + "/device-token", "", "deviceToken");
@@ -103,6 +108,7 @@ final class PageTour {
                 new Stop("admin", adminCookie, "/admin.html", "#timetable tr"),
                 new Stop("records", adminCookie, "/records.html", ".record h3"),
                 new Stop("safety", adminCookie, "/safety.html", "#sanctions tr"),
+                new Stop("patrol", inspectorCookie, "/patrol.html", "#no-lessons:not([hidden]), #wall li"),
                 new Stop("lessons", teacherCookie, "/lessons.html", "#timetabled tr"),
                 new Stop("teacher", null, teacherPath, "#status"),
                 new Stop("classroom", null, classroomPath, "#status"),

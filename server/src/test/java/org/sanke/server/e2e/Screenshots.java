@@ -42,6 +42,8 @@ class Screenshots extends BrowserLessonTest {
                 + "delete; the deletion requests a school decides.");
         PURPOSE.put("safety", "Safety staff's page: reports from lessons, with the picture the reporter saw, and the "
                 + "measures that keep a person or a classroom out of every lesson.");
+        PURPOSE.put("patrol", "The inspectors' patrol wall: every live lesson of their jurisdiction as a small picture "
+                + "that renews, one click from watching it unseen.");
         PURPOSE.put("lessons", "A teacher's home: her lessons today and this week, each with a button to her "
                 + "console.");
         PURPOSE.put("teacher", "The teacher's console in a live lesson: each classroom's video and reception, raised "

@@ -47,7 +47,7 @@ public final class LessonRoom {
     private final Outbound outbound;
     private final AttendanceRecorder attendance;
     private final LessonRecords records;
-    private final java.util.function.BiPredicate<String, String> limited;
+    private final PersonPermits permits;
     private final Runnable onEmpty;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Publishing publishing;
@@ -64,10 +64,10 @@ public final class LessonRoom {
     /** @param timetabled the timetable slot this lesson is, or null for a lesson made through the API */
     LessonRoom(LiveLesson live, ScheduledLesson timetabled, Executor loop, Supplier<Router> routers, SdpNegotiator sdp,
                Outbound outbound, AttendanceRecorder attendance, Moderation moderation, LessonRecords records,
-               java.util.function.BiPredicate<String, String> limited, LessonPictures pictures, Runnable onEmpty) {
+               PersonPermits permits, LessonPictures pictures, Runnable onEmpty) {
         this.pictures = pictures;
         this.records = records;
-        this.limited = limited;
+        this.permits = permits;
         this.live = live;
         this.timetabled = timetabled;
         this.loop = loop;
@@ -137,6 +137,10 @@ public final class LessonRoom {
 
     LessonRecords records() {
         return records;
+    }
+
+    PersonPermits permits() {
+        return permits;
     }
 
     LessonPictures pictures() {
@@ -226,7 +230,7 @@ public final class LessonRoom {
         }
         session.send(joinedReply(member, requestId));
         records.joined(live.lesson().id(), member);
-        if (limited.test(personId, participant.classroomId())) {
+        if (permits.limited(personId, participant.classroomId())) {
             live.controls().limit(participant.id());
         }
         if (!live.controls().quiet()) {
@@ -354,6 +358,11 @@ public final class LessonRoom {
      * observer publishes once on stage, and stops when taken off.
      */
     void stage(Member by, String participantId, boolean on) throws ProtocolError {
+        Member candidate = members.get(participantId);
+        if (on && candidate != null && !permits.mayPublish(candidate.personId)) {
+            throw new ProtocolError("guardian_consent_required", "this learner is under 14 and comes on stage only"
+                    + " with a guardian's consent");
+        }
         boolean hadHand = live.handQueue().contains(participantId);
         boolean changed;
         try {

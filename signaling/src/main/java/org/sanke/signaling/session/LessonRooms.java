@@ -37,8 +37,8 @@ public final class LessonRooms {
     private final Executor storeWorkers;
     private final Outbound outbound;
     private final LessonRecords records;
-    /** Whether safety staff limited a person or a classroom (by id; either may be null) to watching (S16). */
-    private final java.util.function.BiPredicate<String, String> limited;
+    /** Safety staff's limits and guardians' consent, asked from memory. */
+    private final PersonPermits permits;
     private final SdpNegotiator sdp = new SdpNegotiator();
     private final ConcurrentMap<String, LessonRoom> rooms = new ConcurrentHashMap<>();
     private final AttendanceRecorder attendance;
@@ -55,10 +55,10 @@ public final class LessonRooms {
     public LessonRooms(LessonAdmission admission, LessonDirectory lessons, Scheduling scheduling,
                        Supplier<Router> routers, AttendanceStore attendance, Clock clock, LessonLoops loops,
                        Executor storeWorkers, Outbound outbound, Moderation moderation, LessonRecords records,
-                       java.util.function.BiPredicate<String, String> limited, LessonPictures pictures) {
+                       PersonPermits permits, LessonPictures pictures) {
         this.pictures = pictures;
         this.records = records;
-        this.limited = limited;
+        this.permits = permits;
         this.admission = admission;
         this.lessons = lessons;
         this.scheduling = scheduling;
@@ -194,7 +194,7 @@ public final class LessonRooms {
     private LessonRoom newRoom(LessonAdmission.Open open) {
         LessonRoom[] made = new LessonRoom[1];
         made[0] = new LessonRoom(new LiveLesson(open.lesson(), JoinPolicy.byMode(lessons.policies())),
-                open.timetabled(), loops.next(), routers, sdp, outbound, attendance, moderation, records, limited,
+                open.timetabled(), loops.next(), routers, sdp, outbound, attendance, moderation, records, permits,
                 pictures, () -> rooms.remove(open.lesson().id(), made[0]));
         return made[0];
     }

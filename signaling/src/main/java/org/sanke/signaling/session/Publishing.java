@@ -47,6 +47,10 @@ final class Publishing {
             return CompletableFuture.failedFuture(new ProtocolError("not_allowed", "a participant joined as "
                     + role.wireName() + " does not publish unless the teacher brings them on stage"));
         }
+        if (!room.permits().mayPublish(member.personId)) {
+            return CompletableFuture.failedFuture(new ProtocolError("guardian_consent_required", "an under-14"
+                    + " learner's camera and microphone go out only with a guardian's consent"));
+        }
         if (screenMid != null && role != Role.TEACHER) {
             return CompletableFuture.failedFuture(new ProtocolError("not_allowed",
                     "only the teacher shares a screen"));
