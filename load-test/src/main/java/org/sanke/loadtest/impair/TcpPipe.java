@@ -81,7 +81,7 @@ final class TcpPipe {
                 chunks.put(new Chunk(buffer, length, schedule(length)));
             }
         } catch (IOException | InterruptedException e) {
-            connection.abort();
+            connection.close();
         }
     }
 
@@ -110,7 +110,7 @@ final class TcpPipe {
             ended = true;
             connection.pipeEnded();
         } catch (IOException | InterruptedException e) {
-            connection.abort();
+            connection.close();
         }
     }
 

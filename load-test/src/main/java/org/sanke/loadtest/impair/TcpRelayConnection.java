@@ -40,11 +40,7 @@ final class TcpRelayConnection {
         }
     }
 
-    /** A socket failed, or the relay closes: tear down both ways at once. */
-    void abort() {
-        close();
-    }
-
+    /** A socket failed, or the relay closes: tears down both ways at once. */
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;

@@ -228,7 +228,7 @@ public final class UdpImpairmentRelay implements AutoCloseable {
         }
     }
 
-    private void fromClient(InetSocketAddress client) throws IOException {
+    private void fromClient(InetSocketAddress client) {
         DatagramCounters count = counters.get(Direction.TO_SERVER);
         count.received(receiveBuffer.remaining());
         if (blocked) {
@@ -237,11 +237,26 @@ public final class UdpImpairmentRelay implements AutoCloseable {
         }
         UdpMapping mapping = mappings.get(client);
         if (mapping == null) {
-            mapping = UdpMapping.open(client, target, SOCKET_BUFFER_BYTES, System.nanoTime());
-            mapping.upstream.register(selector, SelectionKey.OP_READ, mapping);
-            mappings.put(client, mapping);
+            try {
+                mapping = openMapping(client);
+            } catch (IOException e) {
+                count.sendFailed(); // no socket for this client now (out of ports or files): the next datagram retries
+                return;
+            }
         }
         admit(Direction.TO_SERVER, mapping);
+    }
+
+    private UdpMapping openMapping(InetSocketAddress client) throws IOException {
+        UdpMapping mapping = UdpMapping.open(client, target, SOCKET_BUFFER_BYTES, System.nanoTime());
+        try {
+            mapping.upstream.register(selector, SelectionKey.OP_READ, mapping);
+        } catch (IOException | RuntimeException e) {
+            mapping.close();
+            throw e;
+        }
+        mappings.put(client, mapping);
+        return mapping;
     }
 
     private void fromTarget(UdpMapping mapping) {
