@@ -80,6 +80,25 @@ function editPerson(li, person) {
       role: form.role.value, ...(form.schoolId.value ? { schoolId: form.schoolId.value } : {}) } }));
 }
 
+// A learner's age band (S33): the school marks who is under 14; an under-14 appears in lessons and recordings only
+// with a guardian's consent, which the guardian gives on the personal-data page.
+function ageBandChoice(person) {
+  const select = document.createElement('select');
+  select.className = 'age-band';
+  select.ariaLabel = `${t('ageBand')} · ${person.name ?? ''}`;
+  for (const band of ['minor', 'under_14', 'adult']) select.append(new Option(t(`ageBand_${band}`), band));
+  select.value = person.ageBand;
+  select.addEventListener('change', () => act(() => call(`/api/people/${encodeURIComponent(person.id)}/age-band`,
+    { method: 'PUT', body: { ageBand: select.value } }), 'saved'));
+  const consent = document.createElement('span');
+  consent.className = 'note';
+  consent.textContent = person.ageBand === 'under_14'
+    ? (person.guardianConsent ? t('consentGiven') : t('consentNotGiven')) : '';
+  const wrap = document.createElement('span');
+  wrap.append(select, consent);
+  return wrap;
+}
+
 // One search box for every list and the timetable: what does not match is hidden.
 const searchBox = document.getElementById('search');
 function search() {
@@ -104,6 +123,9 @@ async function refresh() {
     editName('/api/classrooms', 100), '/api/classrooms');
   fill(document.getElementById('people'), people, (p) => `${p.name ?? t('nameHidden')} (${t(`role_${p.role}`)})`,
     editPerson, '/api/people');
+  for (const p of people.filter((person) => person.ageBand)) {
+    document.querySelector(`#people li[data-id="${CSS.escape(p.id)}"]`)?.append(ageBandChoice(p));
+  }
   options(document.querySelector('#classroom-form [name=schoolId]'), schools, (s) => s.name);
   options(document.querySelector('#person-form [name=schoolId]'), schools, (s) => s.name, '—');
   options(document.querySelector('#pair-form [name=classroomId]'), classrooms,

@@ -46,6 +46,7 @@ async function showData(personId, into) {
     }
   });
   box.append(download, correct, erase);
+  if (data.minor && data.minor.ageBand !== 'adult') box.append(minorState(personId, data.minor));
   const requests = el('ul', { className: 'requests' });
   for (const r of data.deletionRequests) {
     requests.append(el('li', { className: `request ${r.state}`, textContent: `${when(r.requestedAt)} · `
@@ -54,6 +55,26 @@ async function showData(personId, into) {
   box.append(requests);
   into.append(box);
   return data;
+}
+
+/**
+ * A minor's state (S33): under 14, whether a guardian consented to the child appearing in lessons (camera and
+ * microphone when brought on stage) and in recordings; the guardian gives or withdraws it here. The server decides
+ * who may.
+ */
+function minorState(personId, minor) {
+  const box = el('div', { className: 'minor' });
+  box.append(el('p', { textContent: `${t('ageBand')}: ${t(`ageBand_${minor.ageBand}`)}` }));
+  if (minor.ageBand === 'under_14') {
+    box.append(el('p', { textContent: minor.guardianConsent ? `${t('consentGiven')} (${when(minor.consentAt)})`
+      : t('consentNotGiven') }));
+    const change = el('button', { type: 'button', className: 'consent',
+      textContent: t(minor.guardianConsent ? 'withdrawConsent' : 'giveConsent') });
+    change.addEventListener('click', (event) => act(event, () => api(`/api/people/${enc(personId)}/guardian-consent`,
+      { method: 'PUT', body: { consent: !minor.guardianConsent } })));
+    box.append(change);
+  }
+  return box;
 }
 
 /** Runs a change, says how it went, and shows the page afresh. */

@@ -275,6 +275,8 @@ final class SchoolApi {
         for (Person p : people) {
             ObjectNode node = personJson(p).put("realNameVerified", verified.contains(p.id()));
             if (PersonRecords.isMinor(p)) {
+                var minor = domain.minors().of(p);
+                node.put("ageBand", minor.band().wireName()).put("guardianConsent", minor.consented());
                 if (mayReadMinors) {
                     minorsShown++;
                 } else {
