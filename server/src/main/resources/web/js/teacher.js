@@ -32,6 +32,7 @@ function tileFor(participantId, name) {
   if (!tile) {
     tile = document.createElement('figure');
     tile.className = 'tile';
+    tile.dataset.participant = participantId;
     tile.innerHTML = '<video autoplay playsinline></video><figcaption><span class="name"></span>'
       + '<span class="badge"></span><span class="quality numbers"></span>'
       + '<button type="button" class="mute"></button><button type="button" class="stage-toggle"></button>'
@@ -47,10 +48,19 @@ function tileFor(participantId, name) {
     const moderate = tile.querySelector('.moderate');
     moderate.setAttribute('aria-label', t('moderation'));
     moderate.replaceChildren(new Option(t('moderation'), ''), ...['stop_video', 'allow_video', 'remove', 'ban']
-      .map((action) => new Option(t(`moderate_${action}`), action)));
+      .map((action) => new Option(t(`moderate_${action}`), action)), new Option(t('reportPerson'), 'report'));
     moderate.addEventListener('change', () => {
       const action = moderate.value;
       moderate.value = '';
+      if (action === 'report') {
+        // To safety staff, who act across lessons (S14): the teacher's own measures end with this lesson.
+        const reason = window.prompt(t('reportReason'));
+        if (reason && reason.trim()) {
+          client.report({ kind: 'person', participantId, reason: reason.trim().slice(0, 200) })
+            .then(() => showStatus(t('reportSent')), (error) => showStatus(describeError(error)));
+        }
+        return;
+      }
       if (['remove', 'ban'].includes(action) && !window.confirm(`${t(`moderate_${action}`)}: ${name}?`)) return;
       client.moderate(participantId, action).catch((error) => showStatus(describeError(error)));
     });

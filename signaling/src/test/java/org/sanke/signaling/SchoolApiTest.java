@@ -183,6 +183,17 @@ class SchoolApiTest {
         assertThat(call("DELETE", "/api/people/" + teacher, null, admin()).statusCode()).isEqualTo(404);
         assertThat(call("PUT", "/api/timetable/" + entry, "{\"subject\":\"x\",\"mode\":\"famous_school\"}",
                 admin()).body()).contains("invalid_field", "mode");
+
+        // S22: every change of the set-up is in the audit trail, by id; a refused one is not a change.
+        server.domain().access().records().audit().flush(java.time.Duration.ofSeconds(5));
+        org.sanke.classroom.Person auditor = new org.sanke.classroom.Person("u-school-auditor", null, "Auditor",
+                org.sanke.classroom.PersonRole.AUDITOR);
+        server.domain().schools().add(auditor);
+        String trail = call("GET", "/api/audit?limit=100", null, TestAccess.cookie(server.domain(), auditor)).body();
+        assertThat(trail).contains("\"action\":\"school_renamed\"", "\"action\":\"classroom_renamed\"",
+                "\"action\":\"person_changed\"", "\"action\":\"timetable_revised\"",
+                "\"action\":\"person_archived\"", "\"detail\":\"" + teacher + "\"");
+        assertThat(trail).doesNotContain("\"action\":\"school_archived\"").doesNotContain("Edited School");
     }
 
     private static HttpResponse<String> call(String method, String path, String body, String cookie)

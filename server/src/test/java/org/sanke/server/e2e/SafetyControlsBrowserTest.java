@@ -84,6 +84,23 @@ class SafetyControlsBrowserTest extends BrowserLessonTest {
         assertThat(frame).as("a JPEG the staff can look at").isNotNull();
         assertThat(frame.getWidth()).isEqualTo(320);
 
+        // S14: a message and a person reported from the pages: room B reports a message in its chat panel, the
+        // teacher reports room A from its tile's menu.
+        roomA.hook("chat('a rude message')");
+        roomB.await("room A's message", GUARD, p -> String.valueOf(p.text("#chat")).contains("a rude message"));
+        roomB.script("window.prompt = () => 'rude words';");
+        roomB.click("#chat li:last-child .report-message");
+        roomB.await("the message reported", GUARD, p -> Boolean.TRUE.equals(p.script(
+                "return document.querySelector('#chat li:last-child .report-message').disabled")));
+        teacher.script("window.prompt = () => 'keeps shouting';"
+                + " const menu = document.querySelector('.tile[data-participant=\"" + roomAId + "\"] .moderate');"
+                + " menu.value = 'report'; menu.dispatchEvent(new Event('change'));");
+        teacher.await("the person reported", GUARD, p -> String.valueOf(p.text("#status")).startsWith("Reported"));
+        String both = http.send(java.net.http.HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/reports"))
+                .header("Cookie", admin).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(both).contains("\"kind\":\"message\"", "\"message\":\"a rude message\"", "rude words",
+                "\"kind\":\"person\"", "keeps shouting", "\"targetName\":\"Room A\"");
+
         // S11: safety staff (an inspector, here a protocol client) cut the teacher off.
         String staffGrant = TestLessons.grant(server, lesson, "inspector");
         try (SimulatedClassroom staff = new SimulatedClassroom("Staff", "inspector", false, new RunStats(),
