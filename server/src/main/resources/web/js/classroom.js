@@ -6,6 +6,7 @@ import { StageView, attachHandButton } from './stage-view.js';
 import { attachDeviceCheck } from './device-check.js';
 import { enableRemoteKeys } from './remote-keys.js';
 import { attachChat } from './chat.js';
+import { showRecording } from './recording-badge.js';
 
 const params = new URLSearchParams(location.search);
 // The audience (observer teachers, learners) has a page of its own.
@@ -26,6 +27,7 @@ function deviceToken() {
 const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: params.get('role') ?? 'classroom',
   name: params.get('name') ?? 'Classroom', videoCodec: params.get('videoCodec') ?? undefined,
   classroomId: params.get('classroomId') ?? undefined, deviceToken: deviceToken() });
+showRecording(client, document.getElementById('recording'));
 const hook = installHook(client);
 // Opened by hand (not inside a terminal, which handles it): after a network drop or a server restart, join again.
 const view = new StageView(client, hook, { reconnect: window.parent === window });

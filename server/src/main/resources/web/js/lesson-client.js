@@ -59,7 +59,7 @@ export class LessonClient extends EventTarget {
     });
     for (const type of ['participantJoined', 'participantLeft', 'handQueue', 'stageChanged', 'chat',
       'muteRequested', 'problemReported', 'qualityReport', 'question', 'questionAnswered', 'lessonEnded',
-      'controls', 'removed', 'waiting', 'waitingRoom']) {
+      'controls', 'removed', 'waiting', 'waitingRoom', 'recording']) {
       this.signaling.addEventListener(type, (e) => this.#onEvent(e.detail));
     }
     this.signaling.addEventListener('close', (e) => {
@@ -91,6 +91,9 @@ export class LessonClient extends EventTarget {
     this.others = joined.participants;
     /** The lesson's questions so far (Q&A); 'question' and 'question-answered' events follow. */
     this.questions = joined.questions ?? [];
+    /** Whether the lesson is being recorded (S17): pages say so plainly; 'recording' events follow. */
+    this.recording = !!joined.recording;
+    this.dispatchEvent(new CustomEvent('recording', { detail: { on: this.recording } }));
     this.#setState('joined');
     if (localStream) {
       await this.publish(localStream);
@@ -369,6 +372,9 @@ export class LessonClient extends EventTarget {
       // What the server holds of ours, and the lesson's locks: the server enforces them, the page only shows them.
       this.controls = message;
       this.dispatchEvent(new CustomEvent('controls', { detail: message }));
+    } else if (message.type === 'recording') {
+      this.recording = !!message.on;
+      this.dispatchEvent(new CustomEvent('recording', { detail: { on: this.recording } }));
     } else if (message.type === 'waiting') {
       this.#setState('waiting-room'); // held at the door until the teacher lets this page in
     } else if (message.type === 'waitingRoom') {

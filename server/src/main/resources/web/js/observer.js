@@ -5,6 +5,7 @@ import { reportQuality } from './quality.js';
 import { attachChat } from './chat.js';
 import { attachQuestions } from './questions.js';
 import { StageView, attachHandButton } from './stage-view.js';
+import { showRecording } from './recording-badge.js';
 
 translatePage();
 
@@ -13,6 +14,7 @@ translatePage();
 const params = new URLSearchParams(location.search);
 const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: params.get('role') ?? 'observer',
   name: params.get('name') ?? 'Observer', videoCodec: params.get('videoCodec') ?? undefined });
+showRecording(client, document.getElementById('recording'));
 const hook = installHook(client);
 const handButton = document.getElementById('hand');
 const selfView = document.getElementById('self');

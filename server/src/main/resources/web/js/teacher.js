@@ -6,11 +6,13 @@ import { describeError, t, translatePage } from './i18n.js';
 import { reportQuality } from './quality.js';
 import { attachChat } from './chat.js';
 import { attachQuestions } from './questions.js';
+import { showRecording } from './recording-badge.js';
 
 translatePage();
 const params = new URLSearchParams(location.search);
 const client = new LessonClient({ lessonId: params.get('lesson') ?? 'demo', role: 'teacher',
   name: params.get('name') ?? 'Teacher', videoCodec: params.get('videoCodec') ?? undefined });
+showRecording(client, document.getElementById('recording'));
 const hook = installHook(client);
 const status = document.getElementById('status');
 const grid = document.getElementById('classrooms');

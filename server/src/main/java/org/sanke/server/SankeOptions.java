@@ -31,13 +31,14 @@ import org.sanke.signaling.SignalingConfig;
  * @param retention          how long the audit trail and live-content records are kept (never below the floors)
  * @param textFilter         the lexicon chat, questions and chosen names are checked against, and block or mask
  * @param pictures           how often live video is pictured (patrol wall, moderation hook) and the checker
+ * @param recordings         the folder live lessons are recorded into (null: none are)
  */
 public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                            int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
                            String databasePassword, ModePolicies modePolicies, TransportOptions transport,
                            AccessOptions access, Retention retention,
                            SignalingConfig.TextFilterSettings textFilter,
-                           SignalingConfig.PictureSettings pictures) {
+                           SignalingConfig.PictureSettings pictures, java.nio.file.Path recordings) {
     /** With the default retention (the floors), the bundled lexicon, blocking. */
     public SankeOptions(String bindAddress, int httpPort, int mediaPort, List<String> announcedAddresses,
                         int mediaEventLoops, boolean demoLesson, String databaseUrl, String databaseUser,
@@ -45,7 +46,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                         AccessOptions access) {
         this(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson, databaseUrl,
                 databaseUser, databasePassword, modePolicies, transport, access, Retention.defaults(),
-                SignalingConfig.TextFilterSettings.DEFAULT, SignalingConfig.PictureSettings.DEFAULT);
+                SignalingConfig.TextFilterSettings.DEFAULT, SignalingConfig.PictureSettings.DEFAULT,
+                DEFAULT_RECORDINGS);
     }
 
     /** With the default transport: plain HTTP while only loopback is announced, else HTTPS. */
@@ -62,6 +64,16 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                         String databasePassword) {
         this(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson, databaseUrl,
                 databaseUser, databasePassword, ModePolicies.defaults());
+    }
+
+    /** Where live lessons are recorded unless told otherwise. */
+    public static final java.nio.file.Path DEFAULT_RECORDINGS = java.nio.file.Path.of("data", "recordings");
+
+    /** The same options, recording into {@code folder} (null: recording nothing). */
+    public SankeOptions withRecordings(java.nio.file.Path folder) {
+        return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
+                databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
+                pictures, folder);
     }
 
     /** The embedded default store: ./data/sanke.mv.db, created at first start. */
@@ -117,6 +129,10 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
               --picture-checker=URL        send each picture to this webhook for a verdict: pass, flag for
                                            safety staff, or cut the stream off (SANKE_PICTURE_CHECKER;
                                            docs/moderation.md; ./sanke picture-checker is a reference one)
+              --recording=on|off           record every live lesson (SANKE_RECORDING, default on): the
+                                           teacher's camera, screen and microphone, whoever is on stage
+              --recordings-dir=DIR         where (SANKE_RECORDINGS_DIR, default ./data/recordings); files a
+                                           killed server left are finished at the next start
               --help                       this text
             """;
 
@@ -136,35 +152,35 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
     public SankeOptions withTransport(TransportOptions transport) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
                 databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
-                pictures);
+                pictures, recordings);
     }
 
     /** The same options with other access settings. */
     public SankeOptions withAccess(AccessOptions access) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
                 databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
-                pictures);
+                pictures, recordings);
     }
 
     /** The same options with other retention. */
     public SankeOptions withRetention(Retention retention) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
                 databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
-                pictures);
+                pictures, recordings);
     }
 
     /** The same options with another lexicon or policy for chat, questions and chosen names. */
     public SankeOptions withTextFilter(SignalingConfig.TextFilterSettings textFilter) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
                 databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
-                pictures);
+                pictures, recordings);
     }
 
     /** The same options with live video pictured otherwise. */
     public SankeOptions withPictures(SignalingConfig.PictureSettings pictures) {
         return new SankeOptions(bindAddress, httpPort, mediaPort, announcedAddresses, mediaEventLoops, demoLesson,
                 databaseUrl, databaseUser, databasePassword, modePolicies, transport, access, retention, textFilter,
-                pictures);
+                pictures, recordings);
     }
 
     public static SankeOptions defaults() {
@@ -199,6 +215,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
         String textPolicy = env.get("SANKE_TEXT_FILTER");
         String pictureSeconds = env.get("SANKE_PICTURE_SECONDS");
         String pictureChecker = env.get("SANKE_PICTURE_CHECKER");
+        String recordingsDir = env.get("SANKE_RECORDINGS_DIR");
+        String recording = env.get("SANKE_RECORDING");
         Map<String, String> oidc = new java.util.HashMap<>();
         for (String key : new String[] {"issuer", "client-id", "redirect-uri", "person-claim", "school-claim",
                 "client-secret"}) {
@@ -252,6 +270,8 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 case "text-filter" -> textPolicy = value;
                 case "picture-seconds" -> pictureSeconds = value;
                 case "picture-checker" -> pictureChecker = value;
+                case "recordings-dir" -> recordingsDir = value;
+                case "recording" -> recording = value;
                 case "oidc-issuer", "oidc-client-id", "oidc-redirect-uri", "oidc-person-claim", "oidc-school-claim" ->
                         oidc.put(name.substring(5), value);
                 default -> throw new IllegalArgumentException("unknown option --" + name);
@@ -285,7 +305,19 @@ public record SankeOptions(String bindAddress, int httpPort, int mediaPort, List
                 TransportOptions.parse(tls, tlsCertificate, tlsKey, allowedOrigins),
                 AccessOptions.parse(grantKeyFile, env.get("SANKE_GRANT_KEYS"), seedTeacher,
                         env.get("SANKE_SEED_PASSWORD"), oidc), retention(auditDays, liveDays),
-                textFilter(lexiconFile, textPolicy), pictures(pictureSeconds, pictureChecker));
+                textFilter(lexiconFile, textPolicy), pictures(pictureSeconds, pictureChecker),
+                recordings(recording, recordingsDir));
+    }
+
+    /** "on" (the default) or "off", and the folder (default ./data/recordings). */
+    static java.nio.file.Path recordings(String onOff, String folder) {
+        if (onOff != null && !onOff.equals("on") && !onOff.equals("off")) {
+            throw new IllegalArgumentException("--recording must be on or off, not '" + onOff + "'");
+        }
+        if ("off".equals(onOff)) {
+            return null;
+        }
+        return folder == null || folder.isBlank() ? DEFAULT_RECORDINGS : java.nio.file.Path.of(folder.trim());
     }
 
     /** Seconds between pictures of each live video stream (0: none) and the checker's URL (null: none). */

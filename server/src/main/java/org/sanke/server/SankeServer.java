@@ -108,7 +108,8 @@ public final class SankeServer implements AutoCloseable {
                             .withAllowedOrigins(options.transport().allowedOrigins())
                             .withSingleSignOn(options.access().singleSignOn())
                             .withTextFilter(options.textFilter())
-                            .withPictures(options.pictures()), media::createRouter,
+                            .withPictures(options.pictures())
+                            .withRecordings(recordings(options.recordings())), media::createRouter,
                     Domain.of(database, lessons, attendance, Clock.system(Domain.DEFAULT_ZONE),
                             GrantKeys.load(options.access()), new Passwords()), registry);
         } catch (Exception e) {
@@ -128,6 +129,25 @@ public final class SankeServer implements AutoCloseable {
     }
 
     /** A broken lexicon file stops the start here, naming the option, before anything opens. */
+    /**
+     * The recordings folder, made if missing, with what a killed server left in it finished first (issue 15); null
+     * when lessons are not recorded.
+     */
+    private static java.nio.file.Path recordings(java.nio.file.Path folder) throws InvalidOptionException {
+        if (folder == null) {
+            return null;
+        }
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            for (var result : org.sanke.recording.RecordingRecovery.recover(folder)) {
+                org.slf4j.LoggerFactory.getLogger(SankeServer.class).info("recording recovered: {}", result);
+            }
+        } catch (java.io.IOException e) {
+            throw new InvalidOptionException("--recordings-dir " + folder + " cannot be used: " + e.getMessage(), e);
+        }
+        return folder;
+    }
+
     private static void checkLexicon(java.nio.file.Path file) throws InvalidOptionException {
         if (file == null) {
             return;

@@ -20,18 +20,20 @@ import org.sanke.signaling.tls.TlsIdentity;
  * @param textFilter      the lexicon chat, questions and chosen names are checked against, and what a hit does
  * @param personLimits    how fast one person may chat, ask and raise or lower a hand
  * @param pictures        how often live video is pictured (patrol wall, moderation hook) and who checks it
+ * @param recordings      the folder live lessons are recorded into, or null to record nothing
  */
 public record SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot,
                               Liveness liveness, TlsIdentity tls, List<String> allowedOrigins,
                               OidcSettings singleSignOn, TextFilterSettings textFilter,
-                              PersonLimits personLimits, PictureSettings pictures) {
+                              PersonLimits personLimits, PictureSettings pictures,
+                              Path recordings) {
     public SignalingConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public SignalingConfig(String bindAddress, int port, int maxMessageBytes, String webRoot) {
         this(bindAddress, port, maxMessageBytes, webRoot, Liveness.DEFAULT, null, List.of(), null,
-                TextFilterSettings.DEFAULT, PersonLimits.DEFAULT, PictureSettings.DEFAULT);
+                TextFilterSettings.DEFAULT, PersonLimits.DEFAULT, PictureSettings.DEFAULT, null);
     }
 
     public static SignalingConfig defaults() {
@@ -40,42 +42,48 @@ public record SignalingConfig(String bindAddress, int port, int maxMessageBytes,
 
     public SignalingConfig withLiveness(Liveness liveness) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter, personLimits, pictures);
+                singleSignOn, textFilter, personLimits, pictures, recordings);
     }
 
     /** Serves over HTTPS with this certificate (null: plain HTTP). */
     public SignalingConfig withTls(TlsIdentity tls) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter, personLimits, pictures);
+                singleSignOn, textFilter, personLimits, pictures, recordings);
     }
 
     /** The same, with people logging in through this OpenID Connect provider too. */
     public SignalingConfig withSingleSignOn(OidcSettings settings) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                settings, textFilter, personLimits, pictures);
+                settings, textFilter, personLimits, pictures, recordings);
     }
 
     public SignalingConfig withAllowedOrigins(List<String> allowedOrigins) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter, personLimits, pictures);
+                singleSignOn, textFilter, personLimits, pictures, recordings);
     }
 
     /** The same, with this lexicon and policy for chat, questions and chosen names (S13). */
     public SignalingConfig withTextFilter(TextFilterSettings settings) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, settings, personLimits, pictures);
+                singleSignOn, settings, personLimits, pictures, recordings);
     }
 
     /** The same, with other per-person limits (S38). */
     public SignalingConfig withPersonLimits(PersonLimits limits) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter, limits, pictures);
+                singleSignOn, textFilter, limits, pictures, recordings);
+    }
+
+    /** The same, recording live lessons into this folder (null: not at all). */
+    public SignalingConfig withRecordings(Path folder) {
+        return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
+                singleSignOn, textFilter, personLimits, pictures, folder);
     }
 
     /** The same, with live video pictured this way (S12, S15). */
     public SignalingConfig withPictures(PictureSettings settings) {
         return new SignalingConfig(bindAddress, port, maxMessageBytes, webRoot, liveness, tls, allowedOrigins,
-                singleSignOn, textFilter, personLimits, settings);
+                singleSignOn, textFilter, personLimits, settings, recordings);
     }
 
     /**

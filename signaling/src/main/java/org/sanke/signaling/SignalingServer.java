@@ -29,6 +29,8 @@ import org.sanke.signaling.session.LessonLoops;
 import org.sanke.classroom.sanction.Sanction;
 import org.sanke.signaling.session.LessonRecords;
 import org.sanke.signaling.session.LessonPictures;
+import org.sanke.signaling.session.LessonRecordings;
+import org.sanke.recording.RecordingOptions;
 import org.sanke.signaling.session.PersonPermits;
 import org.sanke.signaling.session.LessonRooms;
 import org.sanke.recording.StillFrameOptions;
@@ -60,11 +62,11 @@ public final class SignalingServer implements AutoCloseable {
     private final ExecutorService storeWorkers;
     private final Domain domain;
     private final TextFilter textFilter;
-    private final LessonPictures pictures;
+    private final LessonRooms rooms;
 
     private SignalingServer(Vertx vertx, HttpServer http, LessonLoops loops, ExecutorService storeWorkers,
-                            Domain domain, TextFilter textFilter, LessonPictures pictures) {
-        this.pictures = pictures;
+                            Domain domain, TextFilter textFilter, LessonRooms rooms) {
+        this.rooms = rooms;
         this.domain = domain;
         this.textFilter = textFilter;
         this.vertx = vertx;
@@ -108,7 +110,8 @@ public final class SignalingServer implements AutoCloseable {
                     public boolean mayPublish(String personId) {
                         return domain.minors().mayPublish(personId);
                     }
-                }, pictures(config.pictures(), registry));
+                }, pictures(config.pictures(), registry), config.recordings() == null ? LessonRecordings.off()
+                : new LessonRecordings(config.recordings(), RecordingOptions.defaults(), finished -> { }));
         // A measure of safety staff's takes effect at once: kept out leaves every lesson, limited only watches.
         domain.sanctions().onImposed(sanction -> {
             boolean person = sanction.kind() == Sanction.Subject.PERSON;
@@ -177,12 +180,13 @@ public final class SignalingServer implements AutoCloseable {
             storeWorkers.shutdownNow();
             textFilter.close();
             rooms.pictures().close();
+            rooms.recordings().close();
             if (e.getCause() instanceof BindException) {
                 throw new HttpPortInUseException(config.bindAddress(), config.port(), e.getCause());
             }
             throw e;
         }
-        return new SignalingServer(vertx, http, loops, storeWorkers, domain, textFilter, rooms.pictures());
+        return new SignalingServer(vertx, http, loops, storeWorkers, domain, textFilter, rooms);
     }
 
     /** Still pictures of live video every interval, sent to the operator's checker if one is configured. */
@@ -236,6 +240,7 @@ public final class SignalingServer implements AutoCloseable {
         loops.close();
         storeWorkers.shutdownNow();
         textFilter.close();
-        pictures.close();
+        rooms.pictures().close();
+        rooms.recordings().close(); // every lesson's files finished
     }
 }

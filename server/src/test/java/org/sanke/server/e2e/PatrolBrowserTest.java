@@ -48,6 +48,7 @@ class PatrolBrowserTest extends BrowserLessonTest {
     @Test
     void anInspectorPatrolsUnseenAndTheCheckerCutsOffARedCamera() throws Exception {
         RequiredTool.requireChromium();
+        RequiredTool.require(java.nio.file.Path.of("/usr/bin/ffmpeg"), "ffmpeg");
         Path red = files.resolve("red.y4m");
         Ffmpeg.Run made = Ffmpeg.run(List.of(Ffmpeg.ffmpeg().toString(), "-nostdin", "-v", "error", "-f", "lavfi",
                 "-i", "color=c=red:s=320x180:r=15", "-t", "2", "-pix_fmt", "yuv420p", "-y", red.toString()),

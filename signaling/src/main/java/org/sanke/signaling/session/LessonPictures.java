@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sanke.classroom.Role;
 import org.sanke.media.api.MediaKind;
-import org.sanke.media.api.PacketTap;
 import org.sanke.media.api.Producer;
 import org.sanke.recording.StillFrame;
 import org.sanke.recording.StillFrameOptions;
@@ -86,22 +85,14 @@ public final class LessonPictures implements AutoCloseable {
         stream[0] = new Stream(room, publisher, source, track,
                 new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - FLAG_REPORT_INTERVAL_NANOS));
         streamsByLesson.computeIfAbsent(lessonId, id -> new ConcurrentHashMap<>()).put(producer.id(), stream[0]);
-        producer.addTap(new PacketTap() {
-            @Override
-            public void onPacket(byte[] buffer, int offset, int length, long arrivalNanos) {
-                track.offer(buffer, offset, length, arrivalNanos);
+        producer.addTap(TrackTaps.into(track::offer, () -> {
+            track.end();
+            Map<String, Stream> streams = streamsByLesson.get(lessonId);
+            if (streams != null) {
+                streams.remove(producer.id());
+                streamsByLesson.remove(lessonId, Map.of());
             }
-
-            @Override
-            public void onProducerClosed() {
-                track.end();
-                Map<String, Stream> streams = streamsByLesson.get(lessonId);
-                if (streams != null) {
-                    streams.remove(producer.id());
-                    streamsByLesson.remove(lessonId, Map.of());
-                }
-            }
-        });
+        }));
     }
 
     /** The newest picture of each live stream of a lesson, the teacher's first, then by name. */

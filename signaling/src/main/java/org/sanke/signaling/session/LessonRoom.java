@@ -59,13 +59,15 @@ public final class LessonRoom {
     private volatile List<Participant> present = List.of();
     private Router router;
     private final LessonPictures pictures;
+    private final LessonRecordings recordings;
     private boolean closed;
 
     /** @param timetabled the timetable slot this lesson is, or null for a lesson made through the API */
     LessonRoom(LiveLesson live, ScheduledLesson timetabled, Executor loop, Supplier<Router> routers, SdpNegotiator sdp,
                Outbound outbound, AttendanceRecorder attendance, Moderation moderation, LessonRecords records,
-               PersonPermits permits, LessonPictures pictures, Runnable onEmpty) {
+               PersonPermits permits, LessonPictures pictures, LessonRecordings recordings, Runnable onEmpty) {
         this.pictures = pictures;
+        this.recordings = recordings;
         this.records = records;
         this.permits = permits;
         this.live = live;
@@ -141,6 +143,17 @@ public final class LessonRoom {
 
     PersonPermits permits() {
         return permits;
+    }
+
+    LessonRecordings recordings() {
+        return recordings;
+    }
+
+    /** Everyone (inspectors too) is told that the lesson is being recorded (S17), or no longer is. */
+    void tellRecording(boolean on) {
+        ObjectNode event = outbound.message("recording", null);
+        event.put("on", on);
+        Audience.sendAll(members.values(), event, Audience.Delivery.ESSENTIAL);
     }
 
     LessonPictures pictures() {
@@ -246,6 +259,7 @@ public final class LessonRoom {
         reply.put("participantId", me.id());
         reply.put("role", me.role().wireName());
         reply.put("rejoinToken", member.rejoinToken);
+        reply.put("recording", recordings.recording(live.lesson().id()));
         ObjectNode lesson = reply.putObject("lesson");
         lesson.put("id", live.lesson().id());
         lesson.put("title", live.lesson().title());
@@ -325,6 +339,7 @@ public final class LessonRoom {
     private void closeIfEmpty() {
         if (members.isEmpty() && !closed) {
             closed = true;
+            recordings.closed(this);
             if (router != null) {
                 router.close();
             }
@@ -386,6 +401,7 @@ public final class LessonRoom {
                 subscriptions.maybeOffer(receiver);
             }
         }
+        recordings.staged(this, target, on);
         ObjectNode event = outbound.message("stageChanged", null);
         event.put("participantId", participantId);
         event.put("name", target.participant.displayName());

@@ -51,12 +51,14 @@ public final class LessonRooms {
      * @param moderation   the text filter chat, questions and chosen names go through, and the flood counts
      */
     private final LessonPictures pictures;
+    private final LessonRecordings recordings;
 
     public LessonRooms(LessonAdmission admission, LessonDirectory lessons, Scheduling scheduling,
                        Supplier<Router> routers, AttendanceStore attendance, Clock clock, LessonLoops loops,
                        Executor storeWorkers, Outbound outbound, Moderation moderation, LessonRecords records,
-                       PersonPermits permits, LessonPictures pictures) {
+                       PersonPermits permits, LessonPictures pictures, LessonRecordings recordings) {
         this.pictures = pictures;
+        this.recordings = recordings;
         this.records = records;
         this.permits = permits;
         this.admission = admission;
@@ -195,7 +197,7 @@ public final class LessonRooms {
         LessonRoom[] made = new LessonRoom[1];
         made[0] = new LessonRoom(new LiveLesson(open.lesson(), JoinPolicy.byMode(lessons.policies())),
                 open.timetabled(), loops.next(), routers, sdp, outbound, attendance, moderation, records, permits,
-                pictures, () -> rooms.remove(open.lesson().id(), made[0]));
+                pictures, recordings, () -> rooms.remove(open.lesson().id(), made[0]));
         return made[0];
     }
 
@@ -266,6 +268,11 @@ public final class LessonRooms {
     /** Still pictures of the live streams (patrol wall, moderation hook). */
     public LessonPictures pictures() {
         return pictures;
+    }
+
+    /** The recordings of the live lessons. */
+    public LessonRecordings recordings() {
+        return recordings;
     }
 
     /** A connection's place in a lesson. */

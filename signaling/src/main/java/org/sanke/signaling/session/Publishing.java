@@ -115,6 +115,7 @@ final class Publishing {
         producers.forEach(p -> room.records().stream(room.live().lesson().id(), publisher, publisher.source(p), true));
         room.controls().enforceQuietly(publisher); // held before any receiver consumes it: a lock has no gap
         producers.forEach(producer -> room.pictures().watch(room, publisher, producer));
+        producers.forEach(producer -> room.recordings().produced(room, publisher, producer));
         for (Member receiver : room.members()) {
             if (room.receives(receiver, publisher)) {
                 producers.forEach(producer -> room.subscriptions().addTrack(receiver, publisher, producer));
@@ -126,6 +127,7 @@ final class Publishing {
     void retire(Member publisher, Producer producer) {
         publisher.producers.remove(producer);
         room.controls().forget(producer);
+        room.recordings().retired(room, producer);
         room.records().stream(room.live().lesson().id(), publisher, publisher.source(producer), false);
         producer.close();
         for (Member receiver : room.members()) {
