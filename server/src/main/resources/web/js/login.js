@@ -19,7 +19,7 @@ function leave(person) {
   const home = ['platform_admin', 'school_admin'].includes(person.role) ? '/admin.html'
     : ['guardian', 'learner', 'security_admin', 'auditor'].includes(person.role) ? '/records.html'
       : ['lead_teacher', 'assistant_teacher'].includes(person.role) ? '/lessons.html'
-        : person.role === 'inspector' ? '/patrol.html' : '/';
+        : person.role === 'inspector' ? '/patrol.html' : person.role === 'reviewer' ? '/replays.html' : '/';
   location.href = safe ?? home;
 }
 

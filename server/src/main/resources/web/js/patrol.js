@@ -1,5 +1,6 @@
 import { api } from './access.js';
 import { describeError, lang, t, translatePage } from './i18n.js';
+import { el, locale } from './dom.js';
 
 // The inspectors' patrol wall (网络巡课, S12): the live lessons of their jurisdiction as small pictures that the
 // server renews every few seconds (one still picture per lesson, never a stream per tile). "Watch" opens the lesson
@@ -8,12 +9,6 @@ translatePage();
 const REFRESH_MS = 5000;
 const message = document.getElementById('message');
 const enc = encodeURIComponent;
-const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
-const el = (tag, props = {}, ...children) => {
-  const element = Object.assign(document.createElement(tag), props);
-  element.append(...children);
-  return element;
-};
 const tiles = new Map();
 
 function tile(lesson) {

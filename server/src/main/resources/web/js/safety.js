@@ -1,5 +1,6 @@
 import { api } from './access.js';
-import { describeError, lang, t, translatePage } from './i18n.js';
+import { describeError, t, translatePage } from './i18n.js';
+import { el, locale } from './dom.js';
 
 // Safety staff's page (S14, S16): the reports from lessons, each with what was reported and the still frame the
 // reporter saw, to dismiss or act on (keep the person or classroom out of every lesson); and the measures taken,
@@ -7,13 +8,7 @@ import { describeError, lang, t, translatePage } from './i18n.js';
 translatePage();
 const message = document.getElementById('message');
 const enc = encodeURIComponent;
-const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
 const when = (iso) => (iso ? new Date(iso).toLocaleString(locale) : '');
-const el = (tag, props = {}, ...children) => {
-  const element = Object.assign(document.createElement(tag), props);
-  element.append(...children);
-  return element;
-};
 const button = (label, onClick) => {
   const b = el('button', { type: 'button', textContent: t(label) });
   b.addEventListener('click', onClick);

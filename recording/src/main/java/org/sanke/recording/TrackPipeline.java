@@ -42,6 +42,10 @@ final class TrackPipeline implements ReorderBuffer.Output, FrameSink {
     private long baseTimestamp;
     private long baseMillis;
     private long lastArrival;
+    /** The track's first packet: its arrival and RTP timestamp place the first frame in time, wherever it ends. */
+    private boolean firstPacketSeen;
+    private long firstPacketArrival;
+    private int firstPacketTimestamp;
     private long lastKeyframeRequest;
     private boolean requestedOnce;
     private long malformed;
@@ -72,6 +76,11 @@ final class TrackPipeline implements ReorderBuffer.Output, FrameSink {
             return;
         }
         lastArrival = arrivalNanos;
+        if (!firstPacketSeen) {
+            firstPacketSeen = true;
+            firstPacketArrival = arrivalNanos;
+            firstPacketTimestamp = arriving.timestamp();
+        }
         if (ssrcKnown && arriving.ssrc() != ssrc) {
             reorder.flush(this);
             lostBefore += depacketizer.packetsLost();
@@ -114,13 +123,19 @@ final class TrackPipeline implements ReorderBuffer.Output, FrameSink {
             return;
         }
         try {
-            if (writer == null && !open(data, offset, length)) {
-                return;
+            boolean opened = false;
+            if (writer == null) {
+                if (!open(data, offset, length, timestamp)) {
+                    return;
+                }
+                opened = true;
             }
             if (!timeBaseKnown) {
                 timeBaseKnown = true;
                 baseTimestamp = timestamp;
-                baseMillis = Math.max(writer.lastFrameMillis() + 1, (lastArrival - startNanos) / 1_000_000);
+                // The first frame is the file's time 0; a new stream (SSRC) goes on from when it arrived.
+                baseMillis = opened ? 0
+                        : Math.max(writer.lastFrameMillis() + 1, (lastArrival - startNanos) / 1_000_000);
             }
             long millis = baseMillis + Math.floorDiv((timestamp - baseTimestamp) * 1000, codec.clockRate());
             writer.write(millis, data, offset, length, keyframe, System.nanoTime());
@@ -129,7 +144,7 @@ final class TrackPipeline implements ReorderBuffer.Output, FrameSink {
         }
     }
 
-    private boolean open(byte[] data, int offset, int length) throws IOException {
+    private boolean open(byte[] data, int offset, int length, long timestamp) throws IOException {
         CodecHeaders.Size size = null;
         byte[] codecPrivate = null;
         int channels = 0;
@@ -148,7 +163,7 @@ final class TrackPipeline implements ReorderBuffer.Output, FrameSink {
         if (codec.video() && (size == null || size.width() == 0 || size.height() == 0)) {
             return false;
         }
-        startNanos = lastArrival;
+        startNanos = firstFrameArrival(timestamp);
         startEpochNanos = epochMinusNano + startNanos;
         TrackHeader header = new TrackHeader(codec, tap.spec().name(), startEpochNanos, size, codecPrivate, channels);
         for (int attempt = 1; writer == null; attempt++) {
@@ -165,6 +180,19 @@ final class TrackPipeline implements ReorderBuffer.Output, FrameSink {
         }
         log.info("recording {} ({}) to {}", tap.spec().name(), codec, file);
         return true;
+    }
+
+    /**
+     * When the file's first frame was sent, on the arrival clock: the first packet's arrival moved by the RTP time
+     * between them. Not the arrival of the frame's last packet: held back (a hole waited for, a publisher that paused
+     * its sending), that can come seconds after the frame began, and the tracks would no longer line up.
+     */
+    private long firstFrameArrival(long frameTimestamp) {
+        long rtpNanos = (long) ((int) frameTimestamp - firstPacketTimestamp) * 1_000_000_000L / codec.clockRate();
+        if (!firstPacketSeen || rtpNanos < 0 || rtpNanos > lastArrival - firstPacketArrival + 1_000_000_000L) {
+            return lastArrival; // another stream's clock, or one that jumped: the frame's own arrival is all we have
+        }
+        return firstPacketArrival + rtpNanos;
     }
 
     private void askForKeyframe(long now) {

@@ -2,6 +2,8 @@ package org.sanke.signaling;
 
 import org.sanke.classroom.report.Reports;
 import org.sanke.classroom.privacy.Minors;
+import org.sanke.classroom.replay.Replays;
+import org.sanke.classroom.store.JdbcReplayStore;
 import org.sanke.classroom.sanction.Sanctions;
 import org.sanke.classroom.store.JdbcMinorStatusStore;
 import org.sanke.classroom.store.JdbcReportStore;
@@ -28,7 +30,7 @@ import org.sanke.classroom.store.JdbcTimetableStore;
  */
 public record Domain(LessonDirectory lessons, AttendanceStore attendance, SchoolRegistry schools,
                      Scheduling scheduling, Access access, Sanctions sanctions, Reports reports, Minors minors,
-                     ZoneId zone) {
+                     Replays replays, ZoneId zone) {
     /** China's time, the default for timetables. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -41,7 +43,8 @@ public record Domain(LessonDirectory lessons, AttendanceStore attendance, School
                 Access.of(database, schools, grantKeys, passwords, clock),
                 new Sanctions(new JdbcSanctionStore(database), clock),
                 new Reports(new JdbcReportStore(database), clock),
-                new Minors(new JdbcMinorStatusStore(database), clock), clock.getZone());
+                new Minors(new JdbcMinorStatusStore(database), clock),
+                new Replays(new JdbcReplayStore(database), clock), clock.getZone());
     }
 
     /** Everything in one database, on the given clock, with a fresh grant key (tests). */

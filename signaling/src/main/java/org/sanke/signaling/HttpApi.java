@@ -61,11 +61,12 @@ final class HttpApi {
     private final ReportsApi reports;
     private final PatrolApi patrol;
     private final MinorsApi minors;
+    private final ReplaysApi replays;
     private final JoinGrants grants;
     private final SingleSignOn singleSignOn;
 
     HttpApi(ObjectMapper json, Domain domain, LessonRooms rooms, PrometheusMeterRegistry registry,
-            OriginPolicy origins, OidcSettings singleSignOnSettings) {
+            OriginPolicy origins, OidcSettings singleSignOnSettings, java.nio.file.Path replaysRoot) {
         this.origins = origins;
         this.json = json;
         this.lessons = domain.lessons();
@@ -85,6 +86,7 @@ final class HttpApi {
         this.reports = new ReportsApi(domain, rest);
         this.patrol = new PatrolApi(domain, rooms, rest);
         this.minors = new MinorsApi(domain, rest);
+        this.replays = new ReplaysApi(domain, rest, replaysRoot);
         this.teacherLessons = new TeacherLessonsApi(domain, rest);
         this.gate = new AccessGate(domain.access().sessions(), rest);
         this.scopes = new LessonScopes(domain.lessons(), domain.scheduling(), domain.schools());
@@ -122,6 +124,7 @@ final class HttpApi {
         reports.routes(router);
         patrol.routes(router);
         minors.routes(router);
+        replays.routes(router);
         teacherLessons.routes(router);
         if (singleSignOn != null) {
             singleSignOn.routes(router);

@@ -30,6 +30,7 @@ import org.sanke.classroom.sanction.Sanction;
 import org.sanke.signaling.session.LessonRecords;
 import org.sanke.signaling.session.LessonPictures;
 import org.sanke.signaling.session.LessonRecordings;
+import org.sanke.signaling.replay.ReplayJobs;
 import org.sanke.recording.RecordingOptions;
 import org.sanke.signaling.session.PersonPermits;
 import org.sanke.signaling.session.LessonRooms;
@@ -63,10 +64,12 @@ public final class SignalingServer implements AutoCloseable {
     private final Domain domain;
     private final TextFilter textFilter;
     private final LessonRooms rooms;
+    private final ReplayJobs replayJobs;
 
     private SignalingServer(Vertx vertx, HttpServer http, LessonLoops loops, ExecutorService storeWorkers,
-                            Domain domain, TextFilter textFilter, LessonRooms rooms) {
+                            Domain domain, TextFilter textFilter, LessonRooms rooms, ReplayJobs replayJobs) {
         this.rooms = rooms;
+        this.replayJobs = replayJobs;
         this.domain = domain;
         this.textFilter = textFilter;
         this.vertx = vertx;
@@ -93,6 +96,9 @@ public final class SignalingServer implements AutoCloseable {
         Outbound outbound = new Outbound(json);
         LessonLoops loops = new LessonLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
         ExecutorService storeWorkers = storeWorkers();
+        // Replays are composed beside the recordings: data/recordings → data/replays.
+        ReplayJobs replayJobs = config.recordings() == null ? null : new ReplayJobs(domain.replays(),
+                domain.schools(), config.recordings().toAbsolutePath().resolveSibling("replays"));
         LessonRooms rooms = new LessonRooms(new LessonAdmission(domain.lessons(), domain.scheduling(),
                 domain.schools(), domain.access().grants(),
                 personId -> domain.access().records().realName(personId).isPresent(),
@@ -111,7 +117,7 @@ public final class SignalingServer implements AutoCloseable {
                         return domain.minors().mayPublish(personId);
                     }
                 }, pictures(config.pictures(), registry), config.recordings() == null ? LessonRecordings.off()
-                : new LessonRecordings(config.recordings(), RecordingOptions.defaults(), finished -> { }));
+                : new LessonRecordings(config.recordings(), RecordingOptions.defaults(), replayJobs::finished));
         // A measure of safety staff's takes effect at once: kept out leaves every lesson, limited only watches.
         domain.sanctions().onImposed(sanction -> {
             boolean person = sanction.kind() == Sanction.Subject.PERSON;
@@ -143,7 +149,8 @@ public final class SignalingServer implements AutoCloseable {
                     .setKeyValue(Buffer.buffer(config.tls().privateKeyPem())));
         }
         HttpServer http = vertx.createHttpServer(options)
-                .requestHandler(new HttpApi(json, domain, rooms, registry, origins, config.singleSignOn()).router(vertx, config.webRoot()))
+                .requestHandler(new HttpApi(json, domain, rooms, registry, origins, config.singleSignOn(),
+                        replayJobs == null ? null : replayJobs.root()).router(vertx, config.webRoot()))
                 // A page of another site must not act in a lesson with this browser's standing: refused before
                 // the upgrade, so nothing of the protocol is ever spoken with it.
                 .webSocketHandshakeHandler(handshake -> {
@@ -186,7 +193,7 @@ public final class SignalingServer implements AutoCloseable {
             }
             throw e;
         }
-        return new SignalingServer(vertx, http, loops, storeWorkers, domain, textFilter, rooms);
+        return new SignalingServer(vertx, http, loops, storeWorkers, domain, textFilter, rooms, replayJobs);
     }
 
     /** Still pictures of live video every interval, sent to the operator's checker if one is configured. */
@@ -242,5 +249,8 @@ public final class SignalingServer implements AutoCloseable {
         textFilter.close();
         rooms.pictures().close();
         rooms.recordings().close(); // every lesson's files finished
+        if (replayJobs != null) {
+            replayJobs.close();
+        }
     }
 }

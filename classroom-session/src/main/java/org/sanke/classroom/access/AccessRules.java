@@ -103,6 +103,9 @@ public final class AccessRules {
         allow(Action.SANCTION, SECURITY_ADMIN, e, PLATFORM_ADMIN, e, INSPECTOR, school);
         // Reports from lessons (S14): the same staff, an inspector for her school's lessons.
         allow(Action.REVIEW_REPORTS, SECURITY_ADMIN, e, PLATFORM_ADMIN, e, INSPECTOR, school);
+        // Replays (S19-S21): reviewers decide what is published; who watches which is the replay's audience.
+        allow(Action.REVIEW_REPLAYS, REVIEWER, e);
+        allow(Action.WATCH_REPLAYS, everyone(e));
         // The auditor reads the trail and nothing else; nobody else reads it.
         allow(Action.READ_AUDIT_TRAIL, AUDITOR, e);
     }

@@ -32,6 +32,8 @@ public enum Action {
     DECIDE_DATA_REQUEST("GET /api/data-requests, POST /api/data-requests/{id}/decision"),
     SANCTION("POST, GET /api/sanctions, DELETE /api/sanctions/{id}"),
     REVIEW_REPORTS("GET /api/reports, GET /api/reports/{id}/frame, POST /api/reports/{id}/decision"),
+    REVIEW_REPLAYS("GET /api/replays/pending, POST /api/replays/{id}/decision"),
+    WATCH_REPLAYS("GET /api/replays, GET /api/replays/{id}/video (the replay's audience decides; see docs/api.md)"),
     READ_AUDIT_TRAIL("GET /api/audit, GET /api/audit/export");
 
     /** The routes that ask for it, for the printed table. */

@@ -202,7 +202,9 @@ public final class ReplayComposer {
             RecordedTrack t = tracks.get(i);
             if (!t.video()) {
                 long delay = Math.max(0, Math.round(t.offsetSeconds(start) * 1000));
-                graph.append(String.format(Locale.ROOT, ";[%d:a]aresample=48000,adelay=%d:all=1[a%d]", i, delay, i));
+                // async: a pause in a track's sending becomes silence, so the voices stay in time
+                graph.append(String.format(Locale.ROOT,
+                        ";[%d:a]aresample=48000:async=1:first_pts=0,adelay=%d:all=1[a%d]", i, delay, i));
                 voices.add("[a" + i + "]");
             }
         }

@@ -46,6 +46,8 @@ final class PageTour {
     final String teacherCookie;
     /** A platform-wide inspector's session, for the patrol wall. */
     final String inspectorCookie;
+    /** A reviewer's session, for the replays' review queue. */
+    final String reviewerCookie;
     /** The demo lesson's teacher and classroom pages (each link with its invitation), without the server's address. */
     final String teacherPath;
     final String classroomPath;
@@ -66,6 +68,9 @@ final class PageTour {
         Person inspector = new Person("inspector-tour", null, "Zhao Min", PersonRole.INSPECTOR);
         server.domain().schools().add(inspector);
         inspectorCookie = "sanke_session=" + server.domain().access().sessions().open(inspector, Set.of());
+        Person reviewer = new Person("reviewer-tour", null, "Sun Li", PersonRole.REVIEWER);
+        server.domain().schools().add(reviewer);
+        reviewerCookie = "sanke_session=" + server.domain().access().sessions().open(reviewer, Set.of());
         String studio = post("/api/classrooms", "{\"schoolId\":\"s7\",\"name\":\"Studio\"}", "id");
         String village = post("/api/classrooms", "{\"schoolId\":\"shx\",\"name\":\"Grade 3\"}", "id");
         String villageToken = post("/api/classrooms/" + village + "/device-token", "", "deviceToken");
@@ -109,6 +114,7 @@ final class PageTour {
                 new Stop("records", adminCookie, "/records.html", ".record h3"),
                 new Stop("safety", adminCookie, "/safety.html", "#sanctions tr"),
                 new Stop("patrol", inspectorCookie, "/patrol.html", "#no-lessons:not([hidden]), #wall li"),
+                new Stop("replays", reviewerCookie, "/replays.html", "#no-pending:not([hidden]), #pending li"),
                 new Stop("lessons", teacherCookie, "/lessons.html", "#timetabled tr"),
                 new Stop("teacher", null, teacherPath, "#status"),
                 new Stop("classroom", null, classroomPath, "#status"),

@@ -44,6 +44,8 @@ class Screenshots extends BrowserLessonTest {
                 + "measures that keep a person or a classroom out of every lesson.");
         PURPOSE.put("patrol", "The inspectors' patrol wall: every live lesson of their jurisdiction as a small picture "
                 + "that renews, one click from watching it unseen.");
+        PURPOSE.put("replays", "Replays: the reviewers' queue (nothing plays for learners before it is approved) and "
+                + "the replays a person may watch, in a player with a watermark of their name.");
         PURPOSE.put("lessons", "A teacher's home: her lessons today and this week, each with a button to her "
                 + "console.");
         PURPOSE.put("teacher", "The teacher's console in a live lesson: each classroom's video and reception, raised "

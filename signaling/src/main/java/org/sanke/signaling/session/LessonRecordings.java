@@ -35,13 +35,32 @@ public final class LessonRecordings implements AutoCloseable {
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
-    /** One lesson's recording and its tracks, by producer. */
+    /** One lesson's recording, its tracks by producer, and who was in it (the replay's audience). */
     private static final class LessonRecording {
         final Recording recording;
+        final java.time.Instant startedAt = java.time.Instant.now();
         final Map<Producer, Tapped> tracks = new HashMap<>();
+        final java.util.Set<String> classroomIds = new java.util.HashSet<>();
+        final java.util.Set<String> learnerIds = new java.util.HashSet<>();
+        String teacherPersonId;
+        String teacherName;
 
         LessonRecording(Recording recording) {
             this.recording = recording;
+        }
+
+        /** Who was there, for who may watch the replay; bounded by the lesson's seats. */
+        void saw(Member member) {
+            if (member.participant.classroomId() != null) {
+                classroomIds.add(member.participant.classroomId());
+            }
+            if (member.participant.role() == Role.LEARNER && member.personId != null) {
+                learnerIds.add(member.personId);
+            }
+            if (member.participant.role() == Role.TEACHER && member.personId != null && teacherPersonId == null) {
+                teacherPersonId = member.personId;
+                teacherName = member.participant.displayName();
+            }
         }
     }
 
@@ -53,8 +72,22 @@ public final class LessonRecordings implements AutoCloseable {
     private final Consumer<FinishedRecording> onFinished;
     private final Map<String, LessonRecording> byLesson = new ConcurrentHashMap<>();
 
-    /** A lesson's finished recording: its folder and what each track holds. */
-    public record FinishedRecording(String lessonId, Path directory, List<TrackSummary> tracks) {
+    /**
+     * A lesson's finished recording: its folder, what each track holds, and the lesson's facts for its replay.
+     *
+     * @param teacherPersonId the signed-in teacher whose tracks were recorded, or null (a teacher by invitation link)
+     */
+    public record FinishedRecording(org.sanke.classroom.Lesson lesson, Path directory, List<TrackSummary> tracks,
+                                    java.time.Instant startedAt, String teacherPersonId, String teacherName,
+                                    java.util.Set<String> classroomIds, java.util.Set<String> learnerIds) {
+    }
+
+    /** Someone took a seat: remembered for the replay's audience, if the lesson is recorded. On its thread. */
+    void seated(LessonRoom room, Member member) {
+        LessonRecording lesson = byLesson.get(room.live().lesson().id());
+        if (lesson != null) {
+            lesson.saw(member);
+        }
     }
 
     /**
@@ -134,6 +167,7 @@ public final class LessonRecordings implements AutoCloseable {
                 producer.kind() == MediaKind.VIDEO ? producer::requestKeyframe : null));
         AutoCloseable tap = producer.addTap(TrackTaps.into(track::offer, track::end));
         lesson.tracks.put(producer, new Tapped(track, tap));
+        lesson.saw(member);
     }
 
     private static void untap(LessonRecording lesson, Producer producer) {
@@ -162,6 +196,7 @@ public final class LessonRecordings implements AutoCloseable {
             return null;
         }
         log.info("recording lesson {} into {}", lessonId, directory);
+        room.members().forEach(lesson::saw);
         byLesson.put(lessonId, lesson);
         room.tellRecording(true);
         return lesson;
@@ -188,7 +223,9 @@ public final class LessonRecordings implements AutoCloseable {
                 log.error("recording of lesson {} failed; recovery finishes it at the next start", lessonId, failure);
             } else {
                 log.info("recorded lesson {}: {} tracks in {}", lessonId, tracks.size(), directory);
-                onFinished.accept(new FinishedRecording(lessonId, directory, tracks));
+                onFinished.accept(new FinishedRecording(room.live().lesson(), directory, tracks, lesson.startedAt,
+                        lesson.teacherPersonId, lesson.teacherName, java.util.Set.copyOf(lesson.classroomIds),
+                        java.util.Set.copyOf(lesson.learnerIds)));
             }
         });
     }

@@ -243,6 +243,7 @@ public final class LessonRoom {
         }
         session.send(joinedReply(member, requestId));
         records.joined(live.lesson().id(), member);
+        recordings.seated(this, member);
         if (permits.limited(personId, participant.classroomId())) {
             live.controls().limit(participant.id());
         }
