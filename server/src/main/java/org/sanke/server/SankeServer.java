@@ -140,7 +140,9 @@ public final class SankeServer implements AutoCloseable {
         try {
             java.nio.file.Files.createDirectories(folder);
             for (var result : org.sanke.recording.RecordingRecovery.recover(folder)) {
-                org.slf4j.LoggerFactory.getLogger(SankeServer.class).info("recording recovered: {}", result);
+                if (result.outcome() != org.sanke.recording.mkv.MatroskaRecovery.Outcome.ALREADY_FINISHED) {
+                    org.slf4j.LoggerFactory.getLogger(SankeServer.class).info("recording recovered: {}", result);
+                }
             }
         } catch (java.io.IOException e) {
             throw new InvalidOptionException("--recordings-dir " + folder + " cannot be used: " + e.getMessage(), e);

@@ -239,6 +239,9 @@ public final class SignalingServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (replayJobs != null) {
+            replayJobs.close(); // first: lessons ended by the stop are not composed while the store closes
+        }
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -249,8 +252,5 @@ public final class SignalingServer implements AutoCloseable {
         textFilter.close();
         rooms.pictures().close();
         rooms.recordings().close(); // every lesson's files finished
-        if (replayJobs != null) {
-            replayJobs.close();
-        }
     }
 }

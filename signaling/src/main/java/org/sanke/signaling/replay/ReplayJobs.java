@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.sanke.classroom.Person;
 import org.sanke.classroom.Refused;
 import org.sanke.classroom.replay.RecordedLesson;
@@ -38,6 +37,7 @@ public final class ReplayJobs implements AutoCloseable {
     private final Replays replays;
     private final SchoolRegistry schools;
     private final Path replaysRoot;
+    private volatile boolean closed;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "replay-jobs");
         t.setDaemon(true);
@@ -56,7 +56,20 @@ public final class ReplayJobs implements AutoCloseable {
 
     /** Queues a finished recording; returns at once. Any thread. */
     public void finished(FinishedRecording recording) {
-        worker.execute(() -> process(recording));
+        if (closed) {
+            log.info("lesson {} recorded in {}; the server is stopping, so its replay is not composed now",
+                    recording.lesson().id(), recording.directory());
+            return;
+        }
+        worker.execute(() -> {
+            try {
+                process(recording);
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    log.error("replay of lesson {} not made", recording.lesson().id(), e);
+                }
+            }
+        });
     }
 
     private void process(FinishedRecording recording) {
@@ -88,6 +101,9 @@ public final class ReplayJobs implements AutoCloseable {
                         replay.id(), lessonId, (System.nanoTime() - began) / 1_000_000, composed.durationSeconds());
                 return;
             } catch (IOException e) {
+                if (closed) {
+                    return; // stopped with the server: left PROCESSING, not failed
+                }
                 last = e;
                 log.warn("composing replay {} of lesson {} failed (attempt {} of {}): {}", replay.id(), lessonId,
                         attempt, ATTEMPTS, e.getMessage());
@@ -104,15 +120,10 @@ public final class ReplayJobs implements AutoCloseable {
         }
     }
 
-    /** Waits for the job under way (at most a few seconds) and stops; the rest stays PROCESSING in the store. */
+    /** Stops at once (ffmpeg is killed): a replay being composed stays PROCESSING in the store. */
     @Override
     public void close() {
-        worker.shutdown();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        closed = true;
         worker.shutdownNow();
     }
 
