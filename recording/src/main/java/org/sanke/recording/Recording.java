@@ -1,7 +1,5 @@
 package org.sanke.recording;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,11 +47,11 @@ public final class Recording implements AutoCloseable {
     }
 
     /**
-     * Starts recording into {@code directory} (created if needed). Run {@link RecordingRecovery} on it first when
-     * a previous process may have left files there.
+     * Starts recording into {@code directory}, which the recorder thread makes when the first file is written: no I/O
+     * here, so a lesson's thread may call it. Run {@link RecordingRecovery} on it first when a previous process may
+     * have left files there.
      */
-    public static Recording start(Path directory, RecordingOptions options) throws IOException {
-        Files.createDirectories(directory);
+    public static Recording start(Path directory, RecordingOptions options) {
         Recording recording = new Recording(directory, options);
         recording.thread.start();
         return recording;

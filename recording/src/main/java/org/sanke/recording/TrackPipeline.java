@@ -166,6 +166,7 @@ final class TrackPipeline implements ReorderBuffer.Output, FrameSink {
         startNanos = firstFrameArrival(timestamp);
         startEpochNanos = epochMinusNano + startNanos;
         TrackHeader header = new TrackHeader(codec, tap.spec().name(), startEpochNanos, size, codecPrivate, channels);
+        java.nio.file.Files.createDirectories(directory); // the recording's first file: its folder is made here
         for (int attempt = 1; writer == null; attempt++) {
             String name = tap.fileBase() + (attempt == 1 ? "" : "-" + attempt) + header.fileSuffix();
             try {

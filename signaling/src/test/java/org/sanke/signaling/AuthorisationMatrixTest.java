@@ -82,6 +82,11 @@ class AuthorisationMatrixTest {
             return caller.role() == PersonRole.GUARDIAN ? "hill-pupil" : caller.id();
         }
 
+        /** Lists of staff's own jurisdiction: the caller's school, or the platform for platform-wide staff. */
+        Target ownSchoolOrPlatform() {
+            return caller.schoolId() == null ? Target.platform() : Target.school(caller.schoolId());
+        }
+
         Target personTarget() {
             return domain.access().records().target(person()).orElseThrow();
         }
@@ -187,6 +192,26 @@ class AuthorisationMatrixTest {
             new Route("withdraw a timetable entry", "DELETE", f -> "/api/timetable/" + f.freshEntry(), f -> null,
                     Action.SCHEDULE, f -> Target.school(f.school())),
             new Route("read the audit trail", "GET", f -> "/api/audit", f -> null, Action.READ_AUDIT_TRAIL,
+                    f -> Target.platform()),
+            new Route("list the measures", "GET", f -> "/api/sanctions", f -> null, Action.SANCTION,
+                    Fixture::ownSchoolOrPlatform),
+            new Route("read the reports", "GET", f -> "/api/reports", f -> null, Action.REVIEW_REPORTS,
+                    Fixture::ownSchoolOrPlatform),
+            new Route("the patrol wall", "GET", f -> "/api/patrol", f -> null, Action.PATROL,
+                    Fixture::ownSchoolOrPlatform),
+            new Route("a lesson's patrol picture", "GET", f -> "/api/patrol/" + f.lesson().id() + "/picture",
+                    f -> null, Action.PATROL, Fixture::lessonTarget),
+            new Route("set a learner's age", "PUT", f -> "/api/people/" + f.person() + "/age-band",
+                    f -> "{\"ageBand\":\"adult\"}", Action.SET_AGE_BAND, Fixture::personTarget),
+            new Route("a guardian's consent", "PUT", f -> "/api/people/" + f.person() + "/guardian-consent",
+                    f -> "{\"consent\":true}", Action.GUARDIAN_CONSENT, Fixture::personTarget),
+            new Route("the replays to review", "GET", f -> "/api/replays/pending", f -> null,
+                    Action.REVIEW_REPLAYS, f -> Target.platform()),
+            new Route("decide on a replay", "POST", f -> "/api/replays/none/decision",
+                    f -> "{\"version\":1,\"outcome\":\"approve\"}", Action.REVIEW_REPLAYS, f -> Target.platform()),
+            new Route("the replays one may watch", "GET", f -> "/api/replays", f -> null, Action.WATCH_REPLAYS,
+                    f -> Target.platform()),
+            new Route("a replay's video", "GET", f -> "/api/replays/none/video", f -> null, Action.WATCH_REPLAYS,
                     f -> Target.platform()));
 
     @BeforeAll

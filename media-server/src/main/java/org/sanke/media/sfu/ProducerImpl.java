@@ -239,16 +239,19 @@ final class ProducerImpl implements Producer {
     }
 
     void removeConsumer(ConsumerImpl consumer) {
-        ConsumerImpl[] current = consumers;
+        consumers = without(consumers, consumer);
+    }
+
+    /** A copy-on-write array without {@code item} (the same array when it is not there). */
+    private static <T> T[] without(T[] current, T item) {
         for (int i = 0; i < current.length; i++) {
-            if (current[i] == consumer) {
-                ConsumerImpl[] next = new ConsumerImpl[current.length - 1];
-                System.arraycopy(current, 0, next, 0, i);
+            if (current[i] == item) {
+                T[] next = Arrays.copyOf(current, current.length - 1);
                 System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-                consumers = next;
-                return;
+                return next;
             }
         }
+        return current;
     }
 
     /** A subscriber (or a new one) needs a keyframe; the publisher hears about it at most every 300 ms. */
@@ -313,21 +316,10 @@ final class ProducerImpl implements Producer {
                 taps = next;
             }
         });
-        return () -> transport.router.runOnLoop(() -> removeTap(tap));
+        return () -> transport.router.runOnLoop(() -> taps = without(taps, tap));
     }
 
-    private void removeTap(PacketTap tap) {
-        PacketTap[] current = taps;
-        for (int i = 0; i < current.length; i++) {
-            if (current[i] == tap) {
-                PacketTap[] next = new PacketTap[current.length - 1];
-                System.arraycopy(current, 0, next, 0, i);
-                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-                taps = next;
-                return;
-            }
-        }
-    }
+
 
     @Override
     public void requestKeyframe() {

@@ -1,6 +1,5 @@
 package org.sanke.signaling.session;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -158,7 +157,7 @@ public final class LessonRecordings implements AutoCloseable {
             return;
         }
         LessonRecording lesson = lessonRecording(room);
-        if (lesson == null || lesson.tracks.containsKey(producer)) {
+        if (lesson.tracks.containsKey(producer)) {
             return;
         }
         String name = member.participant.role().wireName() + "-" + member.source(producer) + "-" + member.id();
@@ -189,12 +188,7 @@ public final class LessonRecordings implements AutoCloseable {
             return lesson;
         }
         Path directory = root.resolve(safe(lessonId)).resolve(FOLDER.format(ZonedDateTime.now()));
-        try {
-            lesson = new LessonRecording(Recording.start(directory, options));
-        } catch (IOException e) {
-            log.error("lesson {} cannot be recorded: {}", lessonId, e.toString());
-            return null;
-        }
+        lesson = new LessonRecording(Recording.start(directory, options)); // no I/O: the recorder makes the folder
         log.info("recording lesson {} into {}", lessonId, directory);
         room.members().forEach(lesson::saw);
         byLesson.put(lessonId, lesson);
